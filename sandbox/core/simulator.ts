@@ -1,0 +1,27 @@
+import type { Router, SimRequest, SimResponse } from './router'
+
+export type ProviderName = 'virtfusion' | 'virtua' | 'hostinger' | 'inferno'
+
+export interface SimOptions {
+  /** How long a transition (pending → running, stopping → stopped, …) takes. */
+  transitionMs: number
+}
+
+/**
+ * One provider's simulated API. `router` gets paths below `prefix`; `authorize` runs first and
+ * answers the provider's own 401 shape; `reset` restores the seed fixture.
+ */
+export interface Simulator {
+  name: ProviderName
+  /** Mount point on the sandbox server, e.g. `/virtfusion/api/v1`. */
+  prefix: string
+  router: Router
+  authorize(req: SimRequest): SimResponse | null
+  /** The provider's answer for an unknown path (its own 404 shape). */
+  notFound(req: SimRequest): SimResponse
+  reset(): void
+  /** Provider-specific state for tests (read-only use). */
+  state: unknown
+}
+
+export type SimulatorFactory = (opts: SimOptions) => Simulator

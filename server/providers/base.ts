@@ -1,0 +1,92 @@
+/**
+ * Every adapter extends BaseAdapter. An operation a provider lacks is simply not overridden:
+ * the default throws NotSupportedError (→ 501) with the capability's note as the reason.
+ */
+import { NotSupportedError } from './errors'
+import type {
+  ActionResult, AdapterContext, Balance, CapabilityGroup, CatalogItem, ConnectionResult, CreateServerInput,
+  Datacenter, DestroyInput, DnsRecord, DnsSnapshot, Domain, DomainAvailability, DomainPurchaseInput, InstallInput,
+  OsTemplate, PaymentMethod, PlanOffer, PowerAction, ProviderMetadata, ResizeInput, ServerRecord, Subscription,
+  UpstreamOrder, UpstreamSshKey, UsageLimit,
+} from './types'
+
+export abstract class BaseAdapter {
+  constructor(readonly meta: ProviderMetadata, protected readonly ctx: AdapterContext) {}
+
+  protected get http() { return this.ctx.http }
+
+  protected unsupported(group: CapabilityGroup, operation: string): never {
+    throw new NotSupportedError(this.meta.displayName, operation, this.meta.capabilities[group]?.note)
+  }
+
+  /** The provider's cheapest authenticated call. */
+  abstract testConnection(): Promise<ConnectionResult>
+
+  // servers
+  async listServers(): Promise<ServerRecord[]> { this.unsupported('servers', 'listing servers') }
+  async getServer(_id: string): Promise<ServerRecord> { this.unsupported('servers', 'reading a server') }
+  /** Buys/creates the server. Never retried by the HTTP client. */
+  async createServer(_input: CreateServerInput): Promise<ServerRecord> { this.unsupported('create', 'creating servers') }
+  /** Second step where the provider needs one (VirtFusion build, Inferno install, Hostinger setup). */
+  async installServer(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('create', 'installing servers') }
+  /** Whether createServer leaves an install step to do. */
+  get needsInstallStep(): boolean { return false }
+  /**
+   * Settles a create whose answer was lost (timeout): finds the server it would have made, by
+   * hostname, without creating anything.
+   */
+  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
+    const all = await this.listServers()
+    return all.find(s => s.hostname === input.hostname || s.name === input.hostname) ?? null
+  }
+
+  async power(_id: string, action: PowerAction): Promise<ActionResult> { this.unsupported('power', `power action "${action}"`) }
+  async suspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'suspending servers') }
+  async unsuspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'unsuspending servers') }
+  async resize(_id: string, _input: ResizeInput): Promise<ActionResult> { this.unsupported('resize', 'resizing servers') }
+  async reinstall(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('reinstall', 'reinstalling servers') }
+  async destroy(_id: string, _input: DestroyInput): Promise<ActionResult> { this.unsupported('destroy', 'deleting servers') }
+  async getRootPassword(_id: string): Promise<{ username: string, password: string }> { this.unsupported('servers', 'revealing the root password') }
+
+  // catalog
+  async listDatacenters(): Promise<Datacenter[]> { this.unsupported('catalog', 'listing data centers') }
+  async listPlans(): Promise<PlanOffer[]> { this.unsupported('catalog', 'listing plans') }
+  async listTemplates(_opts?: { plan?: string, serverId?: string }): Promise<OsTemplate[]> { this.unsupported('catalog', 'listing OS templates') }
+
+  // dns
+  async getDnsZone(_domain: string): Promise<DnsRecord[]> { this.unsupported('dns', 'DNS zones') }
+  async validateDnsRecords(_domain: string, _records: DnsRecord[], _overwrite: boolean): Promise<void> { this.unsupported('dns', 'DNS validation') }
+  /** `overwrite` replaces records of the same name and type (Hostinger semantics), not the whole zone. */
+  async updateDnsRecords(_domain: string, _records: DnsRecord[], _overwrite: boolean): Promise<void> { this.unsupported('dns', 'DNS updates') }
+  async deleteDnsRecords(_domain: string, _filters: { name: string, type: string }[]): Promise<void> { this.unsupported('dns', 'deleting DNS records') }
+  async resetDnsZone(_domain: string): Promise<void> { this.unsupported('dns', 'resetting DNS zones') }
+  async listDnsSnapshots(_domain: string): Promise<DnsSnapshot[]> { this.unsupported('dns', 'DNS snapshots') }
+  async getDnsSnapshot(_domain: string, _id: string): Promise<DnsSnapshot> { this.unsupported('dns', 'DNS snapshots') }
+  async restoreDnsSnapshot(_domain: string, _id: string): Promise<void> { this.unsupported('dns', 'restoring DNS snapshots') }
+
+  // domains
+  async listDomains(): Promise<Domain[]> { this.unsupported('domains', 'domains') }
+  async getDomain(_domain: string): Promise<Domain> { this.unsupported('domains', 'domains') }
+  async checkDomains(_names: string[]): Promise<DomainAvailability[]> { this.unsupported('domains', 'domain availability') }
+  /** Never retried. */
+  async purchaseDomain(_input: DomainPurchaseInput): Promise<Domain> { this.unsupported('domains', 'buying domains') }
+  async setNameservers(_domain: string, _ns: string[]): Promise<void> { this.unsupported('domains', 'nameservers') }
+  async setDomainLock(_domain: string, _on: boolean): Promise<void> { this.unsupported('domains', 'domain lock') }
+  async setDomainPrivacy(_domain: string, _on: boolean): Promise<void> { this.unsupported('domains', 'privacy protection') }
+
+  // ssh keys
+  async listSshKeys(): Promise<UpstreamSshKey[]> { this.unsupported('sshKeys', 'SSH keys') }
+  async addSshKey(_input: { name: string, public_key: string }): Promise<UpstreamSshKey> { this.unsupported('sshKeys', 'adding SSH keys') }
+  async deleteSshKey(_id: string): Promise<void> { this.unsupported('sshKeys', 'deleting SSH keys') }
+
+  // billing
+  async getBalance(): Promise<Balance[]> { this.unsupported('billing', 'balances') }
+  async getLimits(): Promise<UsageLimit[]> { this.unsupported('billing', 'usage limits') }
+  async listSubscriptions(): Promise<Subscription[]> { this.unsupported('billing', 'subscriptions') }
+  async listCatalog(): Promise<CatalogItem[]> { this.unsupported('billing', 'the product catalog') }
+  async listPaymentMethods(): Promise<PaymentMethod[]> { this.unsupported('billing', 'payment methods') }
+
+  // orders
+  async listOrders(): Promise<UpstreamOrder[]> { this.unsupported('orders', 'orders') }
+  async cancelOrder(_id: string): Promise<ActionResult> { this.unsupported('orders', 'cancelling orders') }
+}

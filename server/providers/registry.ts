@@ -1,0 +1,41 @@
+/** Maps a provider type to its definition; the only place that knows every provider. */
+import { createHttpClient, type HttpClientOptions } from './http'
+import type { BaseAdapter } from './base'
+import type { AdapterCredentials, ProviderMetadata, ProviderType } from './types'
+import { virtfusion } from './virtfusion'
+import { virtua } from './virtua'
+import { hostinger } from './hostinger'
+import { inferno } from './inferno'
+
+export interface AccountSettings { [key: string]: string | number | boolean | null | undefined }
+
+export interface ProviderDefinition {
+  meta: ProviderMetadata
+  /** Base URL, auth and error parsing for this provider's HTTP client. */
+  httpOptions(credentials: AdapterCredentials, settings: AccountSettings): Omit<HttpClientOptions, 'provider'>
+  createAdapter(ctx: import('./types').AdapterContext): BaseAdapter
+}
+
+export const providers: Record<ProviderType, ProviderDefinition> = { virtfusion, virtua, hostinger, inferno }
+
+export function getDefinition(type: string): ProviderDefinition | undefined {
+  return (providers as Record<string, ProviderDefinition>)[type]
+}
+
+export interface AdapterOverrides { timeoutMs?: number, sleep?: (ms: number) => Promise<void>, logger?: HttpClientOptions['logger'] }
+
+/** An adapter for one account. Settings default from metadata. */
+export function createAdapter(type: ProviderType, account: { slug: string, credentials: AdapterCredentials, settings: AccountSettings }, overrides: AdapterOverrides = {}): BaseAdapter {
+  const def = providers[type]
+  const settings: AccountSettings = {}
+  for (const f of def.meta.settings) if (f.default !== undefined) settings[f.key] = f.default
+  Object.assign(settings, Object.fromEntries(Object.entries(account.settings).filter(([, v]) => v !== undefined && v !== '')))
+  const opts = def.httpOptions(account.credentials, settings)
+  const http = createHttpClient({
+    ...opts,
+    ...overrides,
+    provider: def.meta.displayName,
+    secrets: [account.credentials.apiKey, account.credentials.apiSecret ?? '', ...(opts.secrets ?? [])].filter(Boolean),
+  })
+  return def.createAdapter({ slug: account.slug, credentials: account.credentials, settings, http })
+}

@@ -1,0 +1,181 @@
+/**
+ * The adapter contract every provider implements.
+ *
+ * Capabilities are data (see `CapabilityMap`): the UI and the API read them to decide what to
+ * offer, and every operation a provider lacks is inherited from `BaseAdapter`, which throws
+ * `NotSupportedError` (→ HTTP 501). Models are provider-neutral; whatever an upstream says
+ * beyond them stays in `extra`.
+ */
+import type { HttpClient } from './http'
+
+export const PROVIDER_TYPES = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
+export type ProviderType = (typeof PROVIDER_TYPES)[number]
+
+export const CAPABILITY_GROUPS = [
+  'servers', 'power', 'suspend', 'resize', 'reinstall', 'create', 'destroy', 'catalog',
+  'dns', 'domains', 'sshKeys', 'billing', 'orders',
+] as const
+export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number]
+export interface Capability { supported: boolean, note?: string }
+export type CapabilityMap = Record<CapabilityGroup, Capability>
+
+/** One field of the add/edit dialog, generated from metadata. */
+export interface SettingField {
+  key: string
+  label: string
+  help?: string
+  required?: boolean
+  default?: string
+  placeholder?: string
+  type?: 'text' | 'number' | 'url'
+}
+
+export interface ProviderMetadata {
+  type: ProviderType
+  displayName: string
+  docsUrl?: string
+  /** Secret fields: `api_key` always, `api_secret` where the provider has one. */
+  credentials: SettingField[]
+  /** Non-secret settings kept in `extra` (always includes `base_url`). */
+  settings: SettingField[]
+  capabilities: CapabilityMap
+}
+
+export interface AdapterCredentials { apiKey: string, apiSecret?: string }
+
+export interface AdapterContext {
+  /** Our account slug, used in messages and logs. */
+  slug: string
+  credentials: AdapterCredentials
+  settings: Record<string, string | number | boolean | null | undefined>
+  /** Client bound to this account's base URL, auth and redaction. */
+  http: HttpClient
+}
+
+// ---------- models ----------
+
+export const SERVER_STATUSES = ['running', 'stopped', 'pending', 'rebooting', 'suspended', 'error', 'unknown'] as const
+export type ServerStatus = (typeof SERVER_STATUSES)[number]
+
+export interface ServerRecord {
+  upstreamId: string
+  name: string
+  hostname: string | null
+  status: ServerStatus
+  rawStatus: string
+  ipv4: string[]
+  ipv6: string[]
+  os: string | null
+  vcpus: number | null
+  memoryMb: number | null
+  diskGb: number | null
+  region: string | null
+  plan: string | null
+  createdAt: string | null
+  extra: unknown
+}
+
+export interface CreateServerInput {
+  plan: string
+  dataCenterId?: string
+  template?: string
+  password?: string
+  hostname: string
+  sshKeyIds?: string[]
+  paymentMethodId?: string
+  /** Provider-only fields (VirtFusion userId/hypervisorId, Virtua project, …). */
+  options?: Record<string, unknown>
+}
+
+export interface InstallInput {
+  template: string
+  hostname?: string
+  password?: string
+  sshKeyIds?: string[]
+  /** Validate only, where the provider has a dry run (Inferno `run=0`). */
+  dryRun?: boolean
+}
+
+export type PowerAction = 'start' | 'stop' | 'restart' | 'poweroff'
+
+export interface ResizeInput { plan: string, resizeDisk?: boolean }
+export interface DestroyInput { delayMinutes?: number }
+
+export interface Datacenter { id: string, name: string, location: string | null, country: string | null, extra?: unknown }
+export interface PlanOffer {
+  id: string
+  name: string
+  vcpus: number | null
+  memoryMb: number | null
+  diskGb: number | null
+  price: number | null
+  currency: string | null
+  period: string | null
+  region?: string | null
+  extra?: unknown
+}
+export interface OsTemplate { id: string, name: string, family?: string | null, extra?: unknown }
+export interface CatalogItem {
+  id: string
+  name: string
+  category: string
+  price_cents: number | null
+  currency: string | null
+  period: string | null
+  description: string | null
+  extra?: unknown
+}
+
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number]
+export interface DnsRecord {
+  /** `name/type/index`, stable within one read of a zone (seed format). */
+  id?: string
+  type: DnsRecordType
+  name: string
+  content: string
+  ttl: number
+  priority?: number
+}
+export interface DnsSnapshot { id: string, reason: string | null, createdAt: string, records?: DnsRecord[] }
+
+export interface Domain {
+  name: string
+  registrar: string | null
+  status: string
+  expires_at: string | null
+  auto_renew: boolean
+  locked: boolean
+  privacy_protection: boolean
+  nameservers: string[]
+  extra?: unknown
+}
+export interface DomainAvailability { domain: string, available: boolean, price?: number, currency?: string }
+export interface DomainPurchaseInput {
+  domain: string
+  period?: number
+  auto_renew?: boolean
+  privacy_protection?: boolean
+  payment_method_id?: string
+}
+
+export interface UpstreamSshKey { id: string, name: string, fingerprint: string | null, public_key: string | null }
+
+export interface Balance { amount: number, currency: string, monthlyUsage?: number | null, monthlyEstimate?: number | null, todayUsage?: number | null, extra?: unknown }
+export interface UsageLimit { resource: string, used: number | null, limit: number | null, unit?: string | null }
+export interface Subscription {
+  id: string
+  name: string
+  status: string
+  plan: string | null
+  price: number | null
+  currency: string | null
+  renews_at: string | null
+  created_at: string | null
+  extra?: unknown
+}
+export interface PaymentMethod { id: string, name: string, isDefault: boolean, extra?: unknown }
+export interface UpstreamOrder { id: string, number: string | null, amount: number | null, currency: string | null, status: string, cancellable: boolean, extra?: unknown }
+
+export interface ConnectionResult { message: string, version?: string }
+export interface ActionResult { status: string, message?: string }
