@@ -1,0 +1,60 @@
+import { cp } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+export default defineNuxtConfig({
+  compatibilityDate: '2025-07-15',
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
+  typescript: { strict: true },
+  css: ['@mdi/font/css/materialdesignicons.css'],
+  app: {
+    head: {
+      title: 'Hosting panel',
+      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+    },
+  },
+  vuetify: {
+    moduleOptions: { styles: true },
+    vuetifyOptions: {
+      icons: { defaultSet: 'mdi' },
+      theme: {
+        defaultTheme: 'light',
+        themes: {
+          light: { colors: { primary: '#1f6feb', secondary: '#6e40c9' } },
+          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7' } },
+        },
+      },
+      defaults: {
+        VBtn: { variant: 'flat' },
+        VTextField: { variant: 'outlined', density: 'comfortable' },
+        VSelect: { variant: 'outlined', density: 'comfortable' },
+        VTextarea: { variant: 'outlined', density: 'comfortable' },
+        VCard: { rounded: 'lg' },
+      },
+    },
+  },
+  runtimeConfig: {
+    // Sealed-cookie password for nuxt-auth-utils (NUXT_SESSION_PASSWORD); generated in dev.
+    session: { maxAge: 60 * 60 * 24 * 7, password: '' },
+    credentialsKey: '',
+    databaseUrl: '',
+  },
+  nitro: {
+    // Ours answers /api/** with `{ error }`; Nuxt's own renders the error page for everything else.
+    errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')],
+    experimental: { tasks: false },
+    hooks: {
+      // drizzle migrations are read at runtime; the build does not copy them on its own.
+      async compiled(nitro) {
+        await cp(resolve(nitro.options.rootDir, 'drizzle'), resolve(nitro.options.output.serverDir, 'drizzle'), { recursive: true })
+      },
+    },
+  },
+  vite: {
+    optimizeDeps: { include: ['zod'] },
+  },
+})

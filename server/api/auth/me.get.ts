@@ -1,0 +1,6 @@
+import { toPublicUser } from '../../services/users'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return { user: toPublicUser(user) }
+})

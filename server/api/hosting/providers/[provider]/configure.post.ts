@@ -1,0 +1,13 @@
+import { configureAccount, configureBodySchema } from '../../../../services/provider-accounts'
+import { audit } from '../../../../services/audit'
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const { provider } = validParams(event, providerParam)
+  const body = await validBody(event, configureBodySchema)
+  const { created, account } = await configureAccount(provider, body)
+  // The audit entry names what changed, never the values of secrets.
+  await audit({ userId: admin.id, action: created ? 'provider.created' : 'provider.updated', target: provider, details: { type: account.type, settings: Object.keys(account.settings), credentialsChanged: body.api_key !== undefined } })
+  if (created) setResponseStatus(event, 201)
+  return { status: 'configured', provider: account }
+})

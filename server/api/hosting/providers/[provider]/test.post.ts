@@ -1,0 +1,7 @@
+import { testAccount } from '../../../../services/provider-accounts'
+
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  const { provider } = validParams(event, providerParam)
+  return testAccount(provider)
+})

@@ -1,0 +1,6 @@
+import { listNotifications } from '../../services/notifications'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return listNotifications(user.id)
+})

@@ -1,0 +1,6 @@
+import { markRead } from '../../services/notifications'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return { updated: await markRead(user.id) }
+})

@@ -1,0 +1,3 @@
+import { countUsers } from '../../services/users'
+
+export default defineEventHandler(async () => ({ needsSetup: (await countUsers()) === 0 }))

@@ -1,0 +1,6 @@
+import { listApiTokens } from '../../services/api-tokens'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return listApiTokens(user.id)
+})

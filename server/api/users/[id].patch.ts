@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { updateUser } from '../../services/users'
+import { audit } from '../../services/audit'
+
+const Params = z.object({ id: uuidParam })
+const Body = z.object({
+  email: emailSchema.optional(),
+  name: nameSchema.optional(),
+  password: passwordSchema.optional(),
+  disabled: z.boolean().optional(),
+  role: z.enum(['admin', 'customer']).optional(),
+}).strict()
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const { id } = validParams(event, Params)
+  const body = await validBody(event, Body)
+  // An admin locking themselves out leaves nobody to undo it.
+  if (id === admin.id && (body.disabled || body.role === 'customer')) throw httpError(400, 'You cannot disable or demote your own account', 'self_lockout')
+  const user = await updateUser(id, body)
+  await audit({ userId: admin.id, action: 'user.updated', target: user.email, details: { fields: Object.keys(body).filter(k => k !== 'password') } })
+  return user
+})

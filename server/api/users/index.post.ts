@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { createUser, toPublicUser } from '../../services/users'
+import { audit } from '../../services/audit'
+
+const Body = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema, role: z.enum(['admin', 'customer']).default('customer') })
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const body = await validBody(event, Body)
+  const user = await createUser(body)
+  await audit({ userId: admin.id, action: 'user.created', target: user.email, details: { role: user.role } })
+  setResponseStatus(event, 201)
+  return toPublicUser(user)
+})

@@ -1,0 +1,243 @@
+/**
+ * The one Drizzle schema (PostgreSQL dialect; runs on PGlite and PostgreSQL alike).
+ * Keys are camelCase, columns snake_case.
+ */
+import { sql } from 'drizzle-orm'
+import {
+  bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core'
+
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'customer'] }).notNull().default('customer'),
+  disabled: boolean('disabled').notNull().default(false),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [uniqueIndex('users_email_unique').on(t.email)])
+
+export const apiTokens = pgTable('api_tokens', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  /** First characters of the token, shown so a user can tell tokens apart. */
+  prefix: text('prefix').notNull(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, t => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)])
+
+export const providerAccounts = pgTable('provider_accounts', {
+  id: id(),
+  slug: text('slug').notNull(),
+  type: text('type', { enum: ['virtfusion', 'virtua', 'hostinger', 'inferno'] }).notNull(),
+  displayName: text('display_name').notNull(),
+  /** AES-256-GCM envelope: base64(iv | tag | ciphertext) of the JSON credentials. */
+  credentialsCiphertext: text('credentials_ciphertext').notNull(),
+  credentialsKeyId: text('credentials_key_id').notNull(),
+  /** Non-secret settings (the seed's `extra`): base_url, cid, user_id, … */
+  settings: jsonb('settings').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+  lastTestOk: boolean('last_test_ok'),
+  lastTestMessage: text('last_test_message'),
+  lastTestAt: timestamp('last_test_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [uniqueIndex('provider_accounts_slug_unique').on(t.slug)])
+
+export const notifications = pgTable('notifications', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  level: text('level', { enum: ['info', 'success', 'warning', 'error'] }).notNull().default('info'),
+  title: text('title').notNull(),
+  body: text('body'),
+  link: text('link'),
+  /** Same key, same user: one notice, not a pile (a failing sync every five minutes). */
+  dedupeKey: text('dedupe_key'),
+  readAt: timestamp('read_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, t => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_dedupe_unique').on(t.userId, t.dedupeKey)])
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  action: text('action').notNull(),
+  target: text('target'),
+  details: jsonb('details').$type<Record<string, unknown>>(),
+  ip: text('ip'),
+  createdAt: createdAt(),
+}, t => [index('audit_log_created_idx').on(t.createdAt)])
+
+// ---------- servers ----------
+
+export const servers = pgTable('servers', {
+  id: id(),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  upstreamId: text('upstream_id').notNull(),
+  name: text('name').notNull(),
+  hostname: text('hostname'),
+  status: text('status').notNull().default('unknown'),
+  rawStatus: text('raw_status'),
+  ipv4: jsonb('ipv4').$type<string[]>().notNull().default([]),
+  ipv6: jsonb('ipv6').$type<string[]>().notNull().default([]),
+  os: text('os'),
+  vcpus: integer('vcpus'),
+  memoryMb: integer('memory_mb'),
+  diskGb: integer('disk_gb'),
+  region: text('region'),
+  plan: text('plan'),
+  ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  upstreamCreatedAt: timestamp('upstream_created_at', { withTimezone: true }),
+  extra: jsonb('extra'),
+  /** Gone upstream: kept, never silently deleted. */
+  goneAt: timestamp('gone_at', { withTimezone: true }),
+  /** Locked by an admin (suspension where the provider has none): the customer cannot start it. */
+  adminLockedAt: timestamp('admin_locked_at', { withTimezone: true }),
+  adminLockReason: text('admin_lock_reason'),
+  lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [
+  uniqueIndex('servers_account_upstream_unique').on(t.accountId, t.upstreamId),
+  index('servers_owner_idx').on(t.ownerId),
+  index('servers_status_idx').on(t.status),
+])
+
+export const accountSync = pgTable('account_sync', {
+  accountId: uuid('account_id').primaryKey().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  serverCount: integer('server_count'),
+})
+
+/**
+ * Exactly-once intents for anything that costs money (server create, domain purchase, order):
+ * stored before the upstream call, keyed by the client's idempotency key.
+ */
+export const intents = pgTable('intents', {
+  id: id(),
+  kind: text('kind', { enum: ['server.create', 'domain.purchase', 'order.provision'] }).notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  accountId: uuid('account_id').references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  /** Hash of the request body: the same key with another body is refused. */
+  requestHash: text('request_hash').notNull(),
+  request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+  state: text('state', { enum: ['pending', 'succeeded', 'failed', 'unknown'] }).notNull().default('pending'),
+  result: jsonb('result').$type<Record<string, unknown>>(),
+  error: text('error'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [uniqueIndex('intents_kind_key_unique').on(t.kind, t.idempotencyKey)])
+
+// ---------- DNS and domains ----------
+
+export const dnsSnapshots = pgTable('dns_snapshots', {
+  id: id(),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  domain: text('domain').notNull(),
+  reason: text('reason'),
+  records: jsonb('records').$type<unknown[]>().notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, t => [index('dns_snapshots_zone_idx').on(t.accountId, t.domain, t.createdAt)])
+
+/** Zones and domains handed to a customer. */
+export const zoneAssignments = pgTable('zone_assignments', {
+  id: id(),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  domain: text('domain').notNull(),
+  ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+}, t => [uniqueIndex('zone_assignments_unique').on(t.accountId, t.domain)])
+
+// ---------- SSH keys and billing ----------
+
+export const sshKeys = pgTable('ssh_keys', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  bits: integer('bits'),
+  fingerprint: text('fingerprint').notNull(),
+  publicKey: text('public_key').notNull(),
+  createdAt: createdAt(),
+}, t => [uniqueIndex('ssh_keys_user_fingerprint_unique').on(t.userId, t.fingerprint)])
+
+/** Where a keychain key was pushed: the upstream id per account. */
+export const sshKeyUpstreams = pgTable('ssh_key_upstreams', {
+  id: id(),
+  keyId: uuid('key_id').notNull().references(() => sshKeys.id, { onDelete: 'cascade' }),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  upstreamKeyId: text('upstream_key_id').notNull(),
+  createdAt: createdAt(),
+}, t => [uniqueIndex('ssh_key_upstreams_unique').on(t.keyId, t.accountId)])
+
+export const billingSamples = pgTable('billing_samples', {
+  id: id(),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  day: date('day').notNull(),
+  currency: text('currency').notNull(),
+  balance: numeric('balance', { precision: 14, scale: 4 }),
+  monthlyUsage: numeric('monthly_usage', { precision: 14, scale: 4 }),
+  createdAt: createdAt(),
+}, t => [uniqueIndex('billing_samples_unique').on(t.accountId, t.day, t.currency)])
+
+// ---------- portal: plans, orders, provisioning ----------
+
+export const plans = pgTable('plans', {
+  id: id(),
+  name: text('name').notNull(),
+  description: text('description'),
+  priceText: text('price_text'),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'restrict' }),
+  /** Upstream product keys for this provider (packageId, offer, item_id, pid, …). */
+  mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const orders = pgTable('orders', {
+  id: id(),
+  customerId: uuid('customer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'restrict' }),
+  hostname: text('hostname').notNull(),
+  template: text('template').notNull(),
+  sshKeyIds: jsonb('ssh_key_ids').$type<string[]>().notNull().default([]),
+  status: text('status', { enum: ['pending', 'running', 'completed', 'failed', 'cancelled'] }).notNull().default('pending'),
+  currentStep: text('current_step'),
+  failedStep: text('failed_step'),
+  error: text('error'),
+  /** Step outputs (upstream user id, server id, …) so a resumed job skips what is done. */
+  progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
+  serverId: uuid('server_id').references(() => servers.id, { onDelete: 'set null' }),
+  idempotencyKey: text('idempotency_key').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [uniqueIndex('orders_customer_key_unique').on(t.customerId, t.idempotencyKey), index('orders_customer_idx').on(t.customerId)])
+
+export const provisioningLogs = pgTable('provisioning_logs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orderId: uuid('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  step: text('step').notNull(),
+  status: text('status', { enum: ['started', 'succeeded', 'failed', 'skipped'] }).notNull(),
+  message: text('message'),
+  upstreamRequestId: text('upstream_request_id'),
+  details: jsonb('details').$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+}, t => [index('provisioning_logs_order_idx').on(t.orderId, t.id)])
+
+export type User = typeof users.$inferSelect
+export type ProviderAccount = typeof providerAccounts.$inferSelect
+export type ServerRow = typeof servers.$inferSelect
+export type Notification = typeof notifications.$inferSelect

@@ -1,0 +1,51 @@
+/**
+ * Every error under /api/** answers `{ "error": "<one clear sentence>", "code"?, "provider"? }`
+ * (the seed's contract). Provider errors carry their own status; validation errors become 400;
+ * anything unexpected is a 500 with no stack and no detail (it is logged instead).
+ */
+import type { H3Error, H3Event } from 'h3'
+import { getRequestURL, send, setResponseHeader, setResponseStatus } from 'h3'
+import { isProviderError } from './providers/errors'
+import { formatIssues } from './lib/http-errors'
+
+export default async function apiErrorHandler(error: H3Error, event: H3Event) {
+  const path = getRequestURL(event).pathname
+  if (!path.startsWith('/api/')) return
+
+  const original = (error.cause ?? error) as any
+  let status = 500
+  const body: Record<string, unknown> = { error: 'Internal server error' }
+
+  if (isProviderError(original)) {
+    status = original.statusCode
+    body.error = original.message
+    body.code = original.code
+    body.provider = original.provider
+    if (original.correlationId) body.correlation_id = original.correlationId
+    if (original.retryAfterMs) setResponseHeader(event, 'Retry-After', String(Math.ceil(original.retryAfterMs / 1000)))
+  }
+  else if (Array.isArray(error.data?.issues) || Array.isArray(original?.issues)) {
+    status = 400
+    body.error = `Invalid input: ${formatIssues(error.data?.issues ?? original.issues)}`
+    body.code = 'invalid_input'
+  }
+  else if (error.statusCode && error.statusCode < 500 && error.statusCode >= 400) {
+    status = error.statusCode
+    body.error = error.message || error.statusMessage || 'Request failed'
+    if (error.data?.code) body.code = error.data.code
+    // h3 answers malformed JSON bodies with this wording; say it plainly.
+    if (/Invalid JSON/i.test(String(body.error))) body.error = 'The request body is not valid JSON'
+  }
+  else if (error.statusCode && error.statusCode >= 500 && error.statusCode !== 500) {
+    status = error.statusCode
+    body.error = error.message || 'Service unavailable'
+  }
+  else {
+    console.error('[api] unhandled error on', event.method, path, original?.stack ?? original)
+  }
+
+  setResponseStatus(event, status)
+  setResponseHeader(event, 'Content-Type', 'application/json')
+  setResponseHeader(event, 'Cache-Control', 'no-store')
+  return send(event, JSON.stringify(body))
+}

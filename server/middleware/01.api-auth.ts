@@ -1,0 +1,8 @@
+/** Every /api route needs a session or a token, except these. Handlers still check roles. */
+const PUBLIC = new Set(['/api/setup', '/api/setup/status', '/api/auth/login', '/api/health'])
+
+export default defineEventHandler(async (event) => {
+  const path = event.path.split('?')[0]!
+  if (!path.startsWith('/api/') || PUBLIC.has(path) || path.startsWith('/api/_auth')) return
+  await requireUser(event)
+})

@@ -1,0 +1,46 @@
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { useDb } from '../db/client'
+import { apiTokens, users } from '../db/schema'
+import { generateApiToken, hashApiToken } from '../lib/tokens'
+import { httpError } from '../lib/http-errors'
+
+export async function createApiToken(userId: string, name: string, expiresInDays?: number) {
+  const db = await useDb()
+  const { token, hash, prefix } = generateApiToken()
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null
+  const [row] = await db.insert(apiTokens).values({ userId, name: name.trim(), tokenHash: hash, prefix, expiresAt }).returning()
+  return { token, record: toPublicToken(row!) }
+}
+
+export function toPublicToken(t: typeof apiTokens.$inferSelect) {
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt }
+}
+
+export async function listApiTokens(userId: string) {
+  const db = await useDb()
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt))
+  return rows.map(toPublicToken)
+}
+
+export async function revokeApiToken(userId: string, id: string) {
+  const db = await useDb()
+  const [row] = await db.update(apiTokens).set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning()
+  if (!row) throw httpError(404, 'Token not found')
+  return toPublicToken(row)
+}
+
+/** The active user behind a bearer token, or null. */
+export async function userForToken(token: string) {
+  const db = await useDb()
+  const [row] = await db.select({ token: apiTokens, user: users }).from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
+  if (!row) return null
+  if (row.token.expiresAt && row.token.expiresAt < new Date()) return null
+  // Touch at most once a minute: a script polling every second should not write every second.
+  if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id))
+  }
+  return row.user
+}

@@ -1,0 +1,175 @@
+/**
+ * Provider accounts: the seed's ProviderConfig, stored with its secrets encrypted.
+ * Nothing here ever returns a credential: only a mask.
+ */
+import { randomUUID } from 'node:crypto'
+import { asc, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { useDb } from '../db/client'
+import { providerAccounts, type ProviderAccount } from '../db/schema'
+import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from '../lib/credentials-crypto'
+import { httpError } from '../lib/http-errors'
+import { createAdapter, getDefinition, providers } from '../providers/registry'
+import { PROVIDER_TYPES, type ProviderType } from '../providers/types'
+import { isProviderError } from '../providers/errors'
+import { notifyAdmins } from './notifications'
+
+export const SLUG_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
+
+export const configureBodySchema = z.object({
+  type: z.enum(PROVIDER_TYPES).optional(),
+  api_key: z.string().trim().min(1, 'api_key must not be empty').max(4096).optional(),
+  api_secret: z.string().max(4096).optional().nullable(),
+  display_name: z.string().trim().min(1).max(80).optional(),
+  extra: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+}).strict()
+export type ConfigureBody = z.infer<typeof configureBodySchema>
+
+export function publicAccount(a: ProviderAccount, creds?: Record<string, string>) {
+  const def = getDefinition(a.type)
+  return {
+    id: a.id,
+    name: a.slug,
+    slug: a.slug,
+    type: a.type,
+    display_name: a.displayName,
+    provider_display_name: def?.meta.displayName ?? a.type,
+    connected: a.lastTestOk === true,
+    settings: a.settings,
+    credentials: creds ? { api_key: maskSecret(creds.api_key), api_secret: maskSecret(creds.api_secret) } : undefined,
+    capabilities: def?.meta.capabilities,
+    last_test: a.lastTestAt ? { ok: a.lastTestOk, message: a.lastTestMessage, at: a.lastTestAt } : null,
+    created_at: a.createdAt,
+    updated_at: a.updatedAt,
+  }
+}
+export type PublicAccount = ReturnType<typeof publicAccount>
+
+function decrypt(a: ProviderAccount) {
+  return decryptCredentials(loadKeyring(), a.id, a.credentialsCiphertext, a.credentialsKeyId)
+}
+
+export async function listAccounts() {
+  const db = await useDb()
+  const rows = await db.select().from(providerAccounts).orderBy(asc(providerAccounts.createdAt))
+  return rows.map(a => publicAccount(a, safeDecrypt(a)))
+}
+
+function safeDecrypt(a: ProviderAccount) {
+  try { return decrypt(a) }
+  catch { return undefined }
+}
+
+export async function getAccountBySlug(slug: string) {
+  const db = await useDb()
+  const [a] = await db.select().from(providerAccounts).where(eq(providerAccounts.slug, slug))
+  return a
+}
+
+export async function getAccountById(id: string) {
+  const db = await useDb()
+  const [a] = await db.select().from(providerAccounts).where(eq(providerAccounts.id, id))
+  return a
+}
+
+export async function requireAccount(slug: string) {
+  const a = await getAccountBySlug(slug)
+  if (!a) throw httpError(404, `No provider account named "${slug}"`, 'provider_not_found')
+  return a
+}
+
+function validateSettings(type: ProviderType, settings: Record<string, unknown>) {
+  const meta = providers[type].meta
+  for (const f of meta.settings) {
+    const v = settings[f.key]
+    if (f.required && (v === undefined || v === null || v === '') && f.default === undefined) {
+      throw httpError(400, `${meta.displayName} needs extra.${f.key} (${f.label})`, 'missing_setting')
+    }
+    if (v !== undefined && v !== null && v !== '' && f.type === 'url') {
+      let u: URL
+      try { u = new URL(String(v)) }
+      catch { throw httpError(400, `extra.${f.key} must be a URL such as https://cp.example.com/api/v1`, 'invalid_setting') }
+      if (!['http:', 'https:'].includes(u.protocol)) throw httpError(400, `extra.${f.key} must be an http(s) URL`, 'invalid_setting')
+    }
+    if (v !== undefined && v !== null && v !== '' && f.type === 'number' && !/^\d+$/.test(String(v))) {
+      throw httpError(400, `extra.${f.key} must be a whole number`, 'invalid_setting')
+    }
+  }
+}
+
+/** Create or update the account `slug` (seed: POST /api/hosting/providers/{provider}/configure). */
+export async function configureAccount(slug: string, body: ConfigureBody) {
+  if (!SLUG_RE.test(slug)) throw httpError(400, 'The provider name must be 1–40 lowercase letters, digits or hyphens', 'invalid_slug')
+  const db = await useDb()
+  const existing = await getAccountBySlug(slug)
+  const slugType = (PROVIDER_TYPES as readonly string[]).includes(slug) ? slug as ProviderType : undefined
+  const type = body.type ?? existing?.type ?? slugType
+  if (!type) throw httpError(400, `"${slug}" is not a provider type: give "type" (one of ${PROVIDER_TYPES.join(', ')})`, 'type_required')
+  if (existing && existing.type !== type) throw httpError(409, `"${slug}" is a ${existing.type} account; its type cannot change`, 'type_mismatch')
+  if (!existing && slugType && slugType !== type) throw httpError(400, `The name "${slug}" is reserved for ${slugType} accounts`, 'type_mismatch')
+  const def = providers[type]
+
+  const settings = { ...(existing?.settings ?? {}), ...(body.extra ?? {}) }
+  for (const [k, v] of Object.entries(settings)) if (v === null || v === '') delete settings[k]
+  validateSettings(type, settings)
+
+  const oldCreds = existing ? decrypt(existing) : undefined
+  const apiKey = body.api_key ?? oldCreds?.api_key
+  if (!apiKey) throw httpError(400, 'api_key is required', 'missing_credentials')
+  const creds: Record<string, string> = { api_key: apiKey }
+  const secret = body.api_secret === null ? undefined : body.api_secret ?? oldCreds?.api_secret
+  if (secret) creds.api_secret = secret
+
+  const id = existing?.id ?? randomUUID()
+  const { ciphertext, keyId } = encryptCredentials(loadKeyring(), id, creds)
+  const displayName = body.display_name ?? existing?.displayName ?? (slugType ? def.meta.displayName : slug)
+  const credsChanged = !existing || JSON.stringify(creds) !== JSON.stringify(oldCreds) || JSON.stringify(settings) !== JSON.stringify(existing.settings)
+  const values = {
+    id, slug, type, displayName, settings, credentialsCiphertext: ciphertext, credentialsKeyId: keyId, updatedAt: new Date(),
+    // New credentials or settings invalidate the last test.
+    ...(credsChanged ? { lastTestOk: null, lastTestMessage: null, lastTestAt: null } : {}),
+  }
+  const [row] = existing
+    ? await db.update(providerAccounts).set(values).where(eq(providerAccounts.id, id)).returning()
+    : await db.insert(providerAccounts).values(values).returning()
+  return { created: !existing, account: publicAccount(row!, creds) }
+}
+
+export async function removeAccount(slug: string) {
+  const db = await useDb()
+  const a = await requireAccount(slug)
+  await db.delete(providerAccounts).where(eq(providerAccounts.id, a.id))
+  return a
+}
+
+export function adapterFor(a: ProviderAccount) {
+  const creds = decrypt(a)
+  const timeoutMs = process.env.UPSTREAM_TIMEOUT_MS ? Number(process.env.UPSTREAM_TIMEOUT_MS) : undefined
+  return createAdapter(a.type, { slug: a.slug, credentials: { apiKey: creds.api_key!, apiSecret: creds.api_secret }, settings: a.settings }, { timeoutMs })
+}
+
+export async function adapterForSlug(slug: string) {
+  const account = await requireAccount(slug)
+  return { account, adapter: adapterFor(account) }
+}
+
+/** Runs the provider's cheapest authenticated call and records the outcome. */
+export async function testAccount(slug: string) {
+  const db = await useDb()
+  const { account, adapter } = await adapterForSlug(slug)
+  try {
+    const result = await adapter.testConnection()
+    await db.update(providerAccounts).set({ lastTestOk: true, lastTestMessage: result.message, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
+    return { status: 'ok', message: result.message, version: result.version }
+  }
+  catch (err) {
+    const message = isProviderError(err) ? err.message : `Connection test failed: ${(err as Error).message}`
+    await db.update(providerAccounts).set({ lastTestOk: false, lastTestMessage: message, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
+    await notifyAdmins({ level: 'error', title: `Connection test failed: ${account.displayName}`, body: message, link: '/providers', dedupeKey: `provider-test:${account.id}` })
+    throw err
+  }
+}
+
+export function providerTypes() {
+  return PROVIDER_TYPES.map(t => providers[t].meta)
+}

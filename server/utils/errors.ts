@@ -1,0 +1,1 @@
+export { formatIssues, httpError } from '../lib/http-errors'

@@ -1,0 +1,26 @@
+/** zod-validated params, query and body; failures become 400 `{ error }` via the error handler. */
+import type { H3Event } from 'h3'
+import { getQuery, getRouterParams, readBody } from 'h3'
+import type { z } from 'zod'
+import { formatIssues, httpError } from '../lib/http-errors'
+
+function check<T extends z.ZodType>(schema: T, data: unknown, what: string): z.infer<T> {
+  const r = schema.safeParse(data)
+  if (!r.success) throw httpError(400, `Invalid ${what}: ${formatIssues(r.error.issues)}`, 'invalid_input')
+  return r.data
+}
+
+export async function validBody<T extends z.ZodType>(event: H3Event, schema: T): Promise<z.infer<T>> {
+  let body: unknown
+  try { body = await readBody(event) }
+  catch { throw httpError(400, 'The request body is not valid JSON', 'invalid_json') }
+  return check(schema, body ?? {}, 'body')
+}
+
+export function validQuery<T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> {
+  return check(schema, getQuery(event), 'query')
+}
+
+export function validParams<T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> {
+  return check(schema, getRouterParams(event, { decode: true }), 'path')
+}
