@@ -1,0 +1,13 @@
+/**
+ * Test-only (NUXT_TEST_ROUTES=1): the raw provider_accounts rows, so a test can prove what is
+ * stored at rest without opening the embedded database beside the running app.
+ */
+import { useDb } from '../../db/client'
+import { providerAccounts } from '../../db/schema'
+
+export default defineEventHandler(async (event) => {
+  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  await requireAdmin(event)
+  const db = await useDb()
+  return db.select().from(providerAccounts)
+})

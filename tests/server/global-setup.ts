@@ -1,0 +1,35 @@
+/**
+ * One sandbox and one built app for the whole server suite. With TEST_DATABASE_URL the app
+ * runs on PostgreSQL (emptied first); otherwise on a fresh PGlite folder.
+ */
+import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { startSandbox } from '../../sandbox/server'
+import { ROOT, resetPostgres, startApp } from '../support/app-process'
+
+export default async function setup(project: TestProject) {
+  const sandbox = await startSandbox({ transitionMs: 300 })
+  const databaseUrl = process.env.TEST_DATABASE_URL
+  if (databaseUrl) await resetPostgres(databaseUrl)
+  const logFile = resolve(ROOT, '.data/test-app.log')
+  rmSync(logFile, { force: true })
+  const app = await startApp({ sandboxUrl: sandbox.url, databaseUrl, pgliteDir: resolve(ROOT, '.data/test-pglite'), logFile, env: { UPSTREAM_TIMEOUT_MS: '2000', NUXT_TEST_ROUTES: '1' } })
+  project.provide('baseUrl', app.url)
+  project.provide('sandboxUrl', sandbox.url)
+  project.provide('appLog', logFile)
+  project.provide('database', databaseUrl ? 'postgres' : 'pglite')
+  return async () => {
+    await app.stop()
+    await sandbox.close()
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    sandboxUrl: string
+    appLog: string
+    database: 'postgres' | 'pglite'
+  }
+}
