@@ -1,0 +1,51 @@
+/** What the app shows and checks for Virtua.cloud accounts. */
+import type { ProviderMetadata } from '../types'
+
+export const DISPLAY_NAME = 'Virtua.cloud'
+/** The current API has no `/v1` prefix (the stale OpenAPI file still says /v1). */
+export const DEFAULT_BASE_URL = 'https://api.virtua.cloud'
+
+export const meta: ProviderMetadata = {
+  type: 'virtua',
+  displayName: DISPLAY_NAME,
+  docsUrl: 'https://github.com/Virtua-Cloud/api',
+  credentials: [
+    {
+      key: 'api_key',
+      label: 'API key',
+      required: true,
+      help: 'Virtua.cloud Manager → Account → API Keys. Sent as "Authorization: Basic <key>" (the key itself, not user:password).',
+    },
+  ],
+  settings: [
+    {
+      key: 'base_url',
+      label: 'API base URL',
+      type: 'url',
+      required: true,
+      default: DEFAULT_BASE_URL,
+      help: 'Without /v1. Change only for a proxy or the sandbox.',
+    },
+    {
+      key: 'project_uuid',
+      label: 'Project UUID',
+      placeholder: '6f1c2b1e-…',
+      help: 'Project new servers are ordered into. Empty: the first project of the account. A create can override it with the "project" option.',
+    },
+  ],
+  capabilities: {
+    servers: { supported: true, note: 'The documented server record has no IP addresses; they are shown only when the API includes them. The root password can be revealed.' },
+    power: { supported: true, note: 'Start, stop and restart. There is no separate hard power-off.' },
+    suspend: { supported: false, note: 'Virtua.cloud suspends servers itself (e.g. negative balance); the API shows it but cannot suspend or unsuspend.' },
+    resize: { supported: true, note: 'To another offer of the same cloud zone; the disk grows only when asked (resize disk) and never shrinks.' },
+    reinstall: { supported: true, note: 'Rebuild with another system. Virtua.cloud generates the new root password (reveal it afterwards); hostname, password and SSH keys cannot be set.' },
+    create: { supported: true, note: 'Ordered with POST /cloud/order and billed hourly from the balance. The offer fixes the cloud zone. A password or SSH keys cannot be set at order time. Options: project, ipv6 (default on), ipv6_block_size (128 or 64).' },
+    destroy: { supported: true, note: 'Immediate and final; no scheduled deletion.' },
+    catalog: { supported: true, note: 'Data centers are the distinct cloud zones of the offers. Prices in EUR.' },
+    dns: { supported: false, note: 'The Virtua.cloud API has no DNS management.' },
+    domains: { supported: false, note: 'The Virtua.cloud API has no domain management.' },
+    sshKeys: { supported: false, note: 'The Virtua.cloud API does not expose SSH keys.' },
+    billing: { supported: true, note: 'Balance and usage from /account, limits from /cloud/limits, catalog from the cloud offers (monthly price). No subscriptions (servers are billed hourly from the prepaid balance) and no payment methods.' },
+    orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
+  },
+}
