@@ -1,13 +1,55 @@
-// Placeholder until the inferno simulator lands.
-import { Router } from '../../core/router'
+/**
+ * Inferno (cp.inferno.name) simulator: one PHP endpoint, `api_client.php?action=<action>`,
+ * answering GET or POST alike (the real one takes parameters from GET, POST or JSON) with
+ * HTTP 200 and `result: success|fail`.
+ */
+import { Router, type SimRequest } from '../../core/router'
 import type { SimulatorFactory } from '../../core/simulator'
+import * as billing from './actions-billing'
+import * as vps from './actions-vps'
+import * as keys from './actions-sshkeys'
+import { checkAuth, fail, paramsOf } from './protocol'
+import { seedState, settle, type InfernoState } from './state'
 
-export const createInfernoSim: SimulatorFactory = () => ({
-  name: 'inferno',
-  prefix: '/inferno/api_client.php',
-  router: new Router(),
-  authorize: () => null,
-  notFound: () => ({ status: 404, json: { message: 'Not found' } }),
-  reset() {},
-  state: {},
-})
+const ACTIONS: Record<string, billing.Action> = {
+  'list': billing.list,
+  'balance': billing.balance,
+  'create': billing.create,
+  'orders': billing.orders,
+  'cancel': billing.cancel,
+  'services': billing.services,
+  'getService': billing.getService,
+  'install': vps.install,
+  'reinstall': vps.reinstall,
+  'getinfo': vps.getinfo,
+  'boot': vps.boot,
+  'stop': vps.stop,
+  'reboot': vps.reboot,
+  'sshkey.add': keys.sshkeyAdd,
+  'sshkey.list': keys.sshkeyList,
+  'sshkey.remove': keys.sshkeyRemove,
+}
+
+export const createInfernoSim: SimulatorFactory = (opts) => {
+  const holder: { state: InfernoState } = { state: seedState() }
+
+  const dispatch = (req: SimRequest) => {
+    const p = paramsOf(req)
+    const action = ACTIONS[p.action ?? '']
+    if (!action) return fail(`Unknown action: ${p.action ?? ''}`)
+    const now = Date.now()
+    settle(holder.state, now)
+    return action({ state: holder.state, p, now, transitionMs: opts.transitionMs })
+  }
+
+  return {
+    name: 'inferno',
+    prefix: '/inferno/api_client.php',
+    router: new Router().get('/', dispatch).post('/', dispatch),
+    authorize: req => checkAuth(holder.state, req),
+    // Anything below the script is not the API: the web server's own 404 page.
+    notFound: () => ({ status: 404, text: '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>', contentType: 'text/html' }),
+    reset() { holder.state = seedState() },
+    get state() { return holder.state },
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * Inferno adapter. Everything goes through `call()` (see client.ts for the transport choices).
+ *
+ * Servers are orders: `create` buys a product and returns an order id, which every later call
+ * uses (`getinfo`, `install`, power, `cancel`). The order is paid from the balance (Pending →
+ * Active), then `install` puts a VPS on it.
+ */
+import { BaseAdapter } from '../base'
+import { isProviderError, providerError } from '../errors'
+import type {
+  ActionResult, Balance, CatalogItem, ConnectionResult, CreateServerInput, DestroyInput, InstallInput, OsTemplate,
+  PlanOffer, PowerAction, ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey,
+} from '../types'
+import { failureError, failureOf, PROVIDER, splitEndpoint, type InfernoAnswer } from './client'
+import {
+  hasVps, mapCatalogItem, mapOrder, mapOrderAsServer, mapPlan, mapServerInfo, mapService, mapSshKey,
+  mapSubscription, mapTemplates, orderEntries, productEntries, entries,
+  type GetInfo, type InfernoService, type OrderEntry, type ServiceEntry, type SshKeyEntry,
+} from './mappers'
+
+type Params = Record<string, string | number | undefined>
+
+const POWER_ACTIONS: Partial<Record<PowerAction, { action: string, status: string }>> = {
+  start: { action: 'boot', status: 'started' },
+  stop: { action: 'stop', status: 'stopped' },
+  restart: { action: 'reboot', status: 'restarted' },
+}
+
+/** getinfo calls in flight at once while listing servers. */
+const INFO_CONCURRENCY = 4
+
+const ONLY_PENDING_CANCELLABLE = 'Inferno can only cancel unpaid (Pending) orders; an active server is cancelled from the Inferno panel'
+
+export class InfernoAdapter extends BaseAdapter {
+  get needsInstallStep() { return true }
+
+  private get script() { return splitEndpoint(String(this.ctx.settings.base_url ?? '')).script }
+  private get cid() { return String(this.ctx.settings.cid ?? '').trim() }
+  private get currency() { return String(this.ctx.settings.currency ?? '').trim() || 'EUR' }
+
+  /** One action. Reads: GET, query params, retried; writes: POST, JSON body, never retried. */
+  protected async call<T extends object>(action: string, params: Params = {}, opts: { write?: boolean } = {}): Promise<T & InfernoAnswer> {
+    if (!this.cid) throw providerError(PROVIDER, 'provider_auth', 'Inferno needs the client id (cid) setting: it is returned by getApiKey next to the API key')
+    const res = opts.write
+      ? await this.http.request<T & InfernoAnswer>({ method: 'POST', path: this.script, query: { action }, json: { cid: this.cid, ...params }, idempotent: false })
+      : await this.http.request<T & InfernoAnswer>({ method: 'GET', path: this.script, query: { action, ...params } })
+    const body = res.data
+    if (!body || typeof body !== 'object') throw providerError(PROVIDER, 'bad_response', `Inferno answered ${action} with an empty or non-object body`, { upstreamStatus: res.status })
+    const failure = failureOf(body)
+    if (failure) throw failureError(action, failure)
+    return body
+  }
+
+  async testConnection(): Promise<ConnectionResult> {
+    const [balance] = await this.getBalance()
+    return { message: `Inferno connection successful. Balance: ${balance!.amount.toFixed(2)} ${balance!.currency}` }
+  }
+
+  // ---------- servers ----------
+
+  private async orderList(): Promise<OrderEntry[]> {
+    return orderEntries(await this.call<{ orders?: unknown }>('orders'))
+  }
+
+  private async info(id: string): Promise<GetInfo> {
+    const info = await this.call<GetInfo>('getinfo', { orderid: id })
+    // A cancelled order is gone for us, whatever the API keeps about it.
+    if (info.orderStatus === 'Cancelled') throw providerError(PROVIDER, 'not_found', `Inferno: order ${id} is cancelled`)
+    return info
+  }
+
+  /** Pending orders come from the list alone; Active ones are read with getinfo. */
+  async listServers(): Promise<ServerRecord[]> {
+    const orders = (await this.orderList()).filter(o => o.status !== 'Cancelled')
+    return mapLimit(orders, INFO_CONCURRENCY, async (o) => {
+      if (o.status !== 'Active') return mapOrderAsServer(o)
+      try {
+        return mapServerInfo(o.id, await this.info(o.id), o)
+      }
+      catch (e) {
+        // Cancelled between the two calls: leave it out rather than fail the whole list.
+        if (isProviderError(e) && e.code === 'not_found') return null
+        throw e
+      }
+    }).then(list => list.filter((s): s is ServerRecord => s !== null))
+  }
+
+  async getServer(id: string): Promise<ServerRecord> {
+    return mapServerInfo(id, await this.info(id))
+  }
+
+  /** Buys `input.plan` (a product id). Sent once: a lost answer is settled by findCreatedServer. */
+  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+    const out = await this.call<{ orderid?: number | string, invoiceid?: number | string, productids?: string }>('create', { pid: input.plan }, { write: true })
+    if (out.orderid === undefined || out.orderid === null || out.orderid === '') {
+      throw providerError(PROVIDER, 'bad_response', 'Inferno accepted the order but returned no orderid')
+    }
+    const id = String(out.orderid)
+    return mapOrderAsServer({ id, invoiceid: String(out.invoiceid ?? ''), status: 'Pending' }, { pid: input.plan, invoiceid: out.invoiceid, productids: out.productids })
+  }
+
+  /**
+   * Inferno orders carry no hostname, label or date, and `create` takes nothing but `pid`, so a
+   * lost create cannot be matched by hostname. It is recognised instead as the newest order
+   * (ids only grow) of the same plan with no VPS installed yet: install only runs after the
+   * create has settled, so an untouched order of that plan is the one the lost call made — at
+   * worst an older unpaid order of the same plan, which serves just as well and costs nothing
+   * more. `options.afterOrderId` (the newest order id known before the attempt, if the caller
+   * kept it) restricts the match to orders made after the attempt.
+   */
+  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
+    const after = Number(input.options?.afterOrderId ?? 0) || 0
+    const [orders, services] = await Promise.all([
+      this.orderList(),
+      this.listServices().catch(() => [] as InfernoService[]),
+    ])
+    const planOf = new Map(services.filter(s => s.orderId).map(s => [s.orderId!, s.planId]))
+    // Fallback when services says nothing about an order: its amount equals the plan's price.
+    let price: string | undefined
+    const samePlan = async (o: OrderEntry) => {
+      if (planOf.has(o.id)) return planOf.get(o.id) === input.plan
+      price ??= productEntries(await this.call('list')).find(p => String(p.pid) === input.plan)?.price ?? ''
+      return !!price && Number(o.amount) === Number(price)
+    }
+    const candidates = orders
+      .filter(o => (o.status === 'Pending' || o.status === 'Active') && Number(o.id) > after)
+      .sort((a, b) => Number(b.id) - Number(a.id))
+    for (const o of candidates) {
+      if (!(await samePlan(o))) continue
+      if (o.status === 'Pending') return mapOrderAsServer(o, { pid: input.plan })
+      const info = await this.info(o.id)
+      if (!hasVps(info)) return { ...mapServerInfo(o.id, info, o), plan: input.plan }
+    }
+    return null
+  }
+
+  /** `install` on a paid order: validated with run=0, then run=1 (only run=0 for a dry run). */
+  async installServer(id: string, input: InstallInput): Promise<ActionResult> {
+    return this.setup('install', id, input)
+  }
+
+  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+    return this.setup('reinstall', id, input)
+  }
+
+  private async setup(action: 'install' | 'reinstall', id: string, input: InstallInput): Promise<ActionResult> {
+    if (!input.template) throw providerError(PROVIDER, 'invalid_request', `Inferno ${action} needs a template (ostpl)`)
+    // Hostname and password are not settable: Inferno names the VPS after its IP and makes the password.
+    const params = { orderid: id, ostpl: input.template, sshkey_ids: (input.sshKeyIds ?? []).join(',') }
+    const check = await this.call<InfernoAnswer>(action, { ...params, run: 0 }, { write: true })
+    if (input.dryRun) return { status: 'validated', message: check.retx?.msg ?? check.msg ?? 'Inferno accepted the parameters' }
+    const run = await this.call<InfernoAnswer>(action, { ...params, run: 1 }, { write: true })
+    return { status: action === 'install' ? 'installing' : 'reinstalling', message: run.retx?.msg ?? run.msg }
+  }
+
+  async power(id: string, action: PowerAction): Promise<ActionResult> {
+    const p = POWER_ACTIONS[action]
+    if (!p) this.unsupported('power', `power action "${action}"`)
+    await this.call(p.action, { orderid: id }, { write: true })
+    return { status: p.status }
+  }
+
+  /** Inferno has no delayed deletion: `delayMinutes` does not apply. */
+  async destroy(id: string, _input: DestroyInput = {}): Promise<ActionResult> {
+    return this.cancelOrder(id)
+  }
+
+  async getRootPassword(id: string): Promise<{ username: string, password: string }> {
+    const info = await this.info(id)
+    const password = hasVps(info) ? info.vps_info!.vps_password : undefined
+    if (!password) throw providerError(PROVIDER, 'conflict', `Inferno: order ${id} has no installed VPS yet, so there is no root password`)
+    return { username: 'root', password }
+  }
+
+  // ---------- catalog ----------
+
+  private async catalog() {
+    return this.call<{ ostpls?: unknown, products?: unknown }>('list')
+  }
+
+  async listPlans(): Promise<PlanOffer[]> {
+    return productEntries(await this.catalog()).map(p => mapPlan(p, this.currency))
+  }
+
+  async listTemplates(): Promise<OsTemplate[]> {
+    return mapTemplates((await this.catalog()).ostpls)
+  }
+
+  async listCatalog(): Promise<CatalogItem[]> {
+    return productEntries(await this.catalog()).map(p => mapCatalogItem(p, this.currency))
+  }
+
+  // ---------- ssh keys ----------
+
+  async listSshKeys(): Promise<UpstreamSshKey[]> {
+    const body = await this.call<{ list?: unknown }>('sshkey.list')
+    return entries<SshKeyEntry>(body.list).map(([, k]) => mapSshKey(k))
+  }
+
+  /** `sshkey.add` answers only "added": the new key is found by re-reading the list. */
+  async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
+    const text = input.public_key.trim()
+    await this.call('sshkey.add', { sshkey: text, name: input.name }, { write: true })
+    const blob = text.split(/\s+/)[1]
+    const keys = (await this.listSshKeys()).sort((a, b) => Number(b.id) - Number(a.id))
+    const found = keys.find(k => blob && k.public_key?.split(/\s+/)[1] === blob) ?? keys.find(k => k.name === input.name)
+    if (!found) throw providerError(PROVIDER, 'bad_response', `Inferno said the SSH key "${input.name}" was added, but it is not in the key list`)
+    return found
+  }
+
+  async deleteSshKey(id: string): Promise<void> {
+    await this.call('sshkey.remove', { id }, { write: true })
+  }
+
+  // ---------- billing and orders ----------
+
+  async getBalance(): Promise<Balance[]> {
+    const body = await this.call<{ balance?: string | number, currency?: string }>('balance')
+    const amount = Number(body.balance)
+    if (body.balance === undefined || body.balance === '' || !Number.isFinite(amount)) {
+      throw providerError(PROVIDER, 'bad_response', 'Inferno answered balance without a numeric balance')
+    }
+    return [{ amount, currency: body.currency || this.currency, extra: body }]
+  }
+
+  /** Inferno's services (undocumented shape; WHMCS-like). Adapter-specific. */
+  async listServices(): Promise<InfernoService[]> {
+    const body = await this.call<{ services?: unknown }>('services')
+    return entries<ServiceEntry>(body.services).map(([key, s]) => mapService({ ...s, id: s?.id ?? key }))
+  }
+
+  async getService(id: string): Promise<InfernoService> {
+    const body = await this.call<{ service?: ServiceEntry } & ServiceEntry>('getService', { serviceid: id })
+    return mapService({ ...(body.service ?? body), id: body.service?.id ?? id })
+  }
+
+  /** A subscription per service: what the account pays for, with its next due date. */
+  async listSubscriptions(): Promise<Subscription[]> {
+    return (await this.listServices()).map(s => mapSubscription(s, this.currency))
+  }
+
+  async listOrders(): Promise<UpstreamOrder[]> {
+    return (await this.orderList()).map(o => mapOrder(o, this.currency))
+  }
+
+  /** The doc's one failure, "Order ID not found or Status not Pending", is told apart by reading the orders. */
+  async cancelOrder(id: string): Promise<ActionResult> {
+    try {
+      await this.call('cancel', { orderid: id }, { write: true })
+      return { status: 'cancelled' }
+    }
+    catch (e) {
+      if (!isProviderError(e) || e.code !== 'conflict') throw e
+      const order = (await this.orderList()).find(o => o.id === id)
+      if (!order) throw providerError(PROVIDER, 'not_found', `Inferno: order ${id} not found`)
+      if (order.status !== 'Pending') throw providerError(PROVIDER, 'conflict', `${ONLY_PENDING_CANCELLABLE} (order ${id} is ${order.status})`)
+      throw e
+    }
+  }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
