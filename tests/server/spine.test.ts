@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
+import { closedPort } from '../support/app-process'
 import { ADMIN, Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
 
 const TYPES = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
@@ -145,7 +146,7 @@ describe('provider accounts', () => {
   })
 
   it('names the cause for a closed port, an HTML page and a timeout', async () => {
-    await admin.post('/api/hosting/providers/closed-port/configure', { type: 'hostinger', api_key: SANDBOX_CREDENTIALS.hostinger.api_key, extra: { base_url: 'http://127.0.0.1:9' } })
+    await admin.post('/api/hosting/providers/closed-port/configure', { type: 'hostinger', api_key: SANDBOX_CREDENTIALS.hostinger.api_key, extra: { base_url: `http://127.0.0.1:${await closedPort()}` } })
     const closed = await admin.post('/api/hosting/providers/closed-port/test')
     expect(closed.status).toBe(502)
     expect(closed.body.error).toMatch(/Hostinger could not be reached .*connection refused/)

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+
+export const ADMIN = { name: 'Erin Admin', email: 'erin@example.com', password: 'e2e-password-123' }
+export const SANDBOX_ORIGIN = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4458}`
+
+/** Screenshots land in .data/screenshots so a person can look at each page. */
+export async function shot(page: Page, name: string) {
+  mkdirSync('.data/screenshots', { recursive: true })
+  await page.screenshot({ path: `.data/screenshots/${name}.png`, fullPage: true })
+}
+
+export async function signIn(page: Page, who = ADMIN) {
+  await page.goto('/login')
+  await page.getByTestId('login-email').locator('input').fill(who.email)
+  await page.getByTestId('login-password').locator('input').fill(who.password)
+  await page.getByTestId('login-submit').click()
+  await expect(page).not.toHaveURL(/\/login/)
+}
+
+/** Sets the app up through the API if the setup page was not walked yet (specs may run alone). */
+export async function ensureAdmin(page: Page) {
+  const status = await (await page.request.get('/api/setup/status')).json()
+  if (status.needsSetup) await page.request.post('/api/setup', { data: ADMIN })
+  await signIn(page)
+}
