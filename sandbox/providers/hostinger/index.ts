@@ -1,13 +1,40 @@
-// Placeholder until the hostinger simulator lands.
+/**
+ * Simulated Hostinger public API (developers.hostinger.com), mounted at `/hostinger`: paths keep
+ * their full `/api/...` form. This file wires the VPS, SSH key and billing route groups; each
+ * group registers itself on the shared router.
+ */
 import { Router } from '../../core/router'
 import type { SimulatorFactory } from '../../core/simulator'
+import { SANDBOX_CREDENTIALS } from '../../credentials'
+import { fail, unauthenticated } from './respond'
+import { registerBillingRoutes } from './routes-billing'
+import { registerCatalogRoutes } from './routes-catalog'
+import { registerKeyRoutes } from './routes-keys'
+import { registerVmRoutes } from './routes-vms'
+import { HostingerState } from './state'
 
-export const createHostingerSim: SimulatorFactory = () => ({
-  name: 'hostinger',
-  prefix: '/hostinger',
-  router: new Router(),
-  authorize: () => null,
-  notFound: () => ({ status: 404, json: { message: 'Not found' } }),
-  reset() {},
-  state: {},
-})
+export const createHostingerSim: SimulatorFactory = (opts) => {
+  const state = new HostingerState(opts.transitionMs)
+  const router = new Router()
+  registerCatalogRoutes(router, state)
+  registerVmRoutes(router, state)
+  registerKeyRoutes(router, state)
+  registerBillingRoutes(router, state)
+
+  return {
+    name: 'hostinger',
+    prefix: '/hostinger',
+    router,
+    authorize(req) {
+      // Laravel resolves the route before its auth middleware runs: an unknown path is a 404
+      // (and a wrong method a 405) even without a token.
+      const m = router.match(req.method, req.path)
+      if (m === null || m === 'method') return null
+      return req.headers.authorization === `Bearer ${SANDBOX_CREDENTIALS.hostinger.api_key}` ? null : unauthenticated()
+    },
+    // Laravel's wording for an unknown route.
+    notFound: req => fail(404, `The route ${req.path.replace(/^\//, '')} could not be found.`),
+    reset() { state.reset() },
+    state,
+  }
+}

@@ -1,24 +1,13 @@
-// Placeholder until the hostinger adapter lands.
-import { BaseAdapter } from '../base'
+/** Hostinger (developers.hostinger.com): VPS, SSH keys and billing. */
 import type { ProviderDefinition } from '../registry'
-import type { CapabilityMap, ProviderMetadata } from '../types'
-import { CAPABILITY_GROUPS } from '../types'
+import { HostingerAdapter } from './adapter'
+import { hostingerHttpOptions } from './client'
+import { meta } from './metadata'
 
-const capabilities = Object.fromEntries(CAPABILITY_GROUPS.map(g => [g, { supported: false }])) as CapabilityMap
-const meta: ProviderMetadata = {
-  type: 'hostinger',
-  displayName: 'Hostinger',
-  credentials: [{ key: 'api_key', label: 'API key', required: true }],
-  settings: [{ key: 'base_url', label: 'API base URL', type: 'url' }],
-  capabilities,
-}
-
-class HostingerAdapter extends BaseAdapter {
-  async testConnection() { await this.http.get('/'); return { message: 'Hostinger connection successful' } }
-}
+export { HostingerAdapter } from './adapter'
 
 export const hostinger: ProviderDefinition = {
   meta,
-  httpOptions: (c, s) => ({ baseUrl: String(s.base_url ?? ''), headers: { Authorization: `Bearer ${c.apiKey}` } }),
+  httpOptions: hostingerHttpOptions,
   createAdapter: ctx => new HostingerAdapter(meta, ctx),
 }

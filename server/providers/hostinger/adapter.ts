@@ -1,0 +1,257 @@
+/**
+ * The Hostinger adapter: VPS (list, read, buy, set up, power, recreate), catalog, SSH keys and
+ * billing. DNS and domains live in their own modules.
+ *
+ * `CreateServerInput.options` (all optional): `post_install_script_id` (number), `enable_backups`,
+ * `install_monarx` (booleans), `ns1`, `ns2` (resolver IPs), `coupons` (string[]), and
+ * `public_key` ({name, key}) to install a key that is not in the account yet.
+ */
+import { BaseAdapter } from '../base'
+import { NotSupportedError, ProviderError, providerError } from '../errors'
+import type {
+  ActionResult, CatalogItem, ConnectionResult, CreateServerInput, Datacenter, InstallInput, OsTemplate, PaymentMethod,
+  PlanOffer, PowerAction, ServerRecord, Subscription, UpstreamSshKey,
+} from '../types'
+import { PATHS } from './client'
+import {
+  mapCatalog, mapDatacenter, mapPaymentMethod, mapPlans, mapServer, mapSshKey, mapSubscription, mapTemplate,
+} from './mappers'
+import type {
+  HAction, HCatalogItem, HDataCenter, HPage, HPaymentMethod, HPublicKey, HPurchaseResponse, HSubscription, HTemplate,
+  HVirtualMachine,
+} from './upstream'
+
+const MAX_KEY_PAGES = 100
+/** States a VM must be in for recreate (the others are transitions, or not set up). */
+const RECREATABLE = ['running', 'stopped', 'error']
+const POWER_WORDS: Record<'start' | 'stop' | 'restart', string> = { start: 'started', stop: 'stopped', restart: 'restarted' }
+
+export class HostingerAdapter extends BaseAdapter {
+  private dcIndex?: Promise<Map<string, Datacenter>>
+
+  private get name() { return this.meta.displayName }
+
+  private invalid(message: string): never {
+    throw providerError(this.name, 'invalid_request', message)
+  }
+
+  /** Hostinger ids are integers; anything else is our caller's mistake, caught before a purchase. */
+  private intId(value: string | number | undefined, what: string): number {
+    const s = String(value ?? '').trim()
+    if (!/^\d+$/.test(s)) this.invalid(`${this.name} needs a numeric ${what} (got "${value ?? ''}")`)
+    return Number(s)
+  }
+
+  /** Data centers by id, for readable regions; fetched once per adapter, never fatal. */
+  private async dataCenterIndex(): Promise<Map<string, Datacenter>> {
+    this.dcIndex ??= this.listDatacenters().then(list => new Map(list.map(d => [d.id, d])))
+    try { return await this.dcIndex }
+    catch {
+      this.dcIndex = undefined
+      return new Map()
+    }
+  }
+
+  async testConnection(): Promise<ConnectionResult> {
+    const dcs = await this.http.get<HDataCenter[]>(PATHS.dataCenters)
+    const n = Array.isArray(dcs) ? dcs.length : 0
+    return { message: `Hostinger connection successful (${n} data center${n === 1 ? '' : 's'})` }
+  }
+
+  // ---------- servers ----------
+
+  async listServers(): Promise<ServerRecord[]> {
+    const vms = await this.http.get<HVirtualMachine[]>(PATHS.vms)
+    if (!Array.isArray(vms)) throw providerError(this.name, 'bad_response', `${this.name} answered the VM list with something other than a list`)
+    const dcs = vms.some(v => v.data_center_id != null) ? await this.dataCenterIndex() : undefined
+    return vms.map(vm => mapServer(vm, dcs))
+  }
+
+  async getServer(id: string): Promise<ServerRecord> {
+    const vm = await this.http.get<HVirtualMachine>(PATHS.vm(id))
+    return mapServer(vm, vm.data_center_id != null ? await this.dataCenterIndex() : undefined)
+  }
+
+  /** `{name, key}` of an account key, for a setup body (which takes contents, not ids). */
+  private async setupKey(ids: string[] | undefined, options?: Record<string, unknown>): Promise<{ name: string, key: string } | undefined> {
+    const wanted = (ids ?? []).filter(Boolean)
+    if (wanted.length > 1) this.invalid(`${this.name} installs one SSH key when setting up a VM; attach the others once it runs`)
+    if (wanted.length === 1) {
+      const key = (await this.listSshKeys()).find(k => k.id === String(wanted[0]))
+      if (!key?.public_key) this.invalid(`SSH key ${wanted[0]} is not in this ${this.name} account`)
+      return { name: key.name, key: key.public_key }
+    }
+    const pk = options?.public_key as { name?: unknown, key?: unknown } | undefined
+    if (pk && typeof pk.name === 'string' && typeof pk.key === 'string') return { name: pk.name, key: pk.key }
+    return undefined
+  }
+
+  /** A template id, given its id or its exact name ("Ubuntu 24.04 LTS"). */
+  private async templateId(template: string | undefined): Promise<number> {
+    if (!template?.trim()) this.invalid(`${this.name} needs an OS template`)
+    if (/^\d+$/.test(template.trim())) return Number(template.trim())
+    const found = (await this.listTemplates()).find(t => t.name.toLowerCase() === template.trim().toLowerCase())
+    if (!found) this.invalid(`${this.name} has no OS template named "${template}"`)
+    return Number(found.id)
+  }
+
+  private setupOptions(options: Record<string, unknown> | undefined) {
+    const o = options ?? {}
+    const out: Record<string, unknown> = {}
+    if (o.post_install_script_id !== undefined) out.post_install_script_id = this.intId(o.post_install_script_id as string, 'post-install script id')
+    for (const k of ['enable_backups', 'install_monarx'] as const) if (typeof o[k] === 'boolean') out[k] = o[k]
+    for (const k of ['ns1', 'ns2'] as const) if (typeof o[k] === 'string' && o[k]) out[k] = o[k]
+    return out
+  }
+
+  /** Buys and sets up a VM in one call. Never retried: a lost answer is settled by findCreatedServer. */
+  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+    if (!input.plan) this.invalid(`${this.name} needs a plan (a catalog price id such as hostingercom-vps-kvm2-usd-1m)`)
+    const dataCenterId = this.intId(input.dataCenterId, 'data center id')
+    const paymentMethodId = input.paymentMethodId ? this.intId(input.paymentMethodId, 'payment method id') : undefined
+    const templateId = await this.templateId(input.template)
+    const publicKey = await this.setupKey(input.sshKeyIds, input.options)
+    const coupons = Array.isArray(input.options?.coupons) ? (input.options.coupons as unknown[]).map(String) : undefined
+    const body = {
+      item_id: input.plan,
+      ...(paymentMethodId !== undefined ? { payment_method_id: paymentMethodId } : {}),
+      setup: {
+        template_id: templateId,
+        data_center_id: dataCenterId,
+        hostname: input.hostname,
+        ...(input.password ? { password: input.password } : {}),
+        ...(publicKey ? { public_key: publicKey } : {}),
+        ...this.setupOptions(input.options),
+      },
+      ...(coupons?.length ? { coupons } : {}),
+    }
+    const res = (await this.http.request<HPurchaseResponse>({ method: 'POST', path: PATHS.vms, json: body, idempotent: false })).data
+    if (!res?.virtual_machine) throw providerError(this.name, 'bad_response', `${this.name} confirmed the purchase without describing the VM (order ${res?.order?.id ?? 'unknown'})`)
+    const record = mapServer(res.virtual_machine, await this.dataCenterIndex())
+    return { ...record, extra: { ...res.virtual_machine, order: res.order } }
+  }
+
+  /**
+   * POST …/setup for a VM in `initial` state (bought in hPanel, or a purchase whose setup
+   * failed). A purchase through createServer sets the VM up itself, so no install step follows it.
+   */
+  async installServer(id: string, input: InstallInput): Promise<ActionResult> {
+    if (input.dryRun) throw new NotSupportedError(this.name, 'a dry run of VM setup')
+    const vm = await this.http.get<HVirtualMachine>(PATHS.vm(id))
+    if (vm.state !== 'initial') throw providerError(this.name, 'conflict', `${this.name} VM ${id} is already set up (state: ${vm.state})`)
+    const dc = vm.data_center_id ?? this.ctx.settings.default_data_center_id
+    if (dc === null || dc === undefined || dc === '') {
+      this.invalid(`${this.name} VM ${id} has no data center yet: set "Default data center ID" in the account settings`)
+    }
+    const publicKey = await this.setupKey(input.sshKeyIds)
+    const body = {
+      template_id: await this.templateId(input.template),
+      data_center_id: this.intId(dc as string | number, 'data center id'),
+      ...(input.hostname ? { hostname: input.hostname } : {}),
+      ...(input.password ? { password: input.password } : {}),
+      ...(publicKey ? { public_key: publicKey } : {}),
+    }
+    await this.stateRefusal(id, ['initial'], 'set up', () =>
+      this.http.request<HVirtualMachine>({ method: 'POST', path: `${PATHS.vm(id)}/setup`, json: body }))
+    return { status: 'installing', message: `${this.name} is setting up VM ${id}` }
+  }
+
+  /**
+   * Hostinger answers every refusal with 422. One from a body-less call (power) can only be
+   * about the VM's state; one from a call with a body may be a field error, so the VM is read
+   * back: locked or in a state that cannot take the action → conflict.
+   */
+  private async stateRefusal<T>(id: string, allowed: string[] | 'no-body', verb: string, call: () => Promise<T>): Promise<T> {
+    try { return await call() }
+    catch (e) {
+      if (!(e instanceof ProviderError) || e.upstreamStatus !== 422) throw e
+      const detail = e.message.replace(/^.*?refused the request:?\s*/, '')
+      const conflict = () => providerError(this.name, 'conflict', `${this.name} refused to ${verb} VM ${id}: ${detail}`, {
+        upstreamStatus: e.upstreamStatus, correlationId: e.correlationId,
+      })
+      if (allowed === 'no-body') throw conflict()
+      const vm = await this.http.get<HVirtualMachine>(PATHS.vm(id)).catch(() => undefined)
+      if (vm && (vm.actions_lock === 'locked' || !allowed.includes(vm.state))) throw conflict()
+      throw e
+    }
+  }
+
+  async power(id: string, action: PowerAction): Promise<ActionResult> {
+    if (action === 'poweroff') return super.power(id, action)
+    // The spec: starting a running VM (stopping a stopped one) is accepted and does nothing, so
+    // a repeated start/stop is safe; a repeated restart would reboot twice.
+    const res = await this.stateRefusal(id, 'no-body', action, () =>
+      this.http.request<HAction>({ method: 'POST', path: `${PATHS.vm(id)}/${action}`, idempotent: action !== 'restart' }))
+    return { status: POWER_WORDS[action], message: res.data?.id ? `${this.name} action ${res.data.id} (${res.data.state})` : undefined }
+  }
+
+  /** POST …/recreate: reinstalls the OS (disk wiped, snapshots deleted). */
+  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+    if (input.dryRun) throw new NotSupportedError(this.name, 'a dry run of a reinstall')
+    if (input.sshKeyIds?.length) this.invalid(`${this.name}'s recreate takes no SSH keys: attach them once the VM runs again`)
+    const body = { template_id: await this.templateId(input.template), ...(input.password ? { password: input.password } : {}) }
+    const res = await this.stateRefusal(id, RECREATABLE, 'reinstall', () =>
+      this.http.request<HAction>({ method: 'POST', path: `${PATHS.vm(id)}/recreate`, json: body }))
+    return { status: 'reinstalling', message: res.data?.id ? `${this.name} action ${res.data.id}` : undefined }
+  }
+
+  // ---------- catalog ----------
+
+  async listDatacenters(): Promise<Datacenter[]> {
+    return (await this.http.get<HDataCenter[]>(PATHS.dataCenters)).map(mapDatacenter)
+  }
+
+  async listTemplates(): Promise<OsTemplate[]> {
+    return (await this.http.get<HTemplate[]>(PATHS.templates)).map(mapTemplate)
+  }
+
+  async listPlans(): Promise<PlanOffer[]> {
+    return mapPlans(await this.http.get<HCatalogItem[]>(PATHS.catalog, { category: 'VPS' }))
+  }
+
+  // ---------- ssh keys ----------
+
+  async listSshKeys(): Promise<UpstreamSshKey[]> {
+    const out: UpstreamSshKey[] = []
+    for (let page = 1; page <= MAX_KEY_PAGES; page++) {
+      const res = await this.http.get<HPage<HPublicKey>>(PATHS.publicKeys, { page })
+      const data = Array.isArray(res?.data) ? res.data : []
+      out.push(...data.map(mapSshKey))
+      const { total, per_page: perPage } = res?.meta ?? {}
+      const done = data.length === 0 || (total !== undefined ? out.length >= total : perPage !== undefined && data.length < perPage)
+      if (done) break
+    }
+    return out
+  }
+
+  async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
+    const res = await this.http.request<HPublicKey>({ method: 'POST', path: PATHS.publicKeys, json: { name: input.name, key: input.public_key.trim() } })
+    return mapSshKey(res.data)
+  }
+
+  async deleteSshKey(id: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: PATHS.publicKey(id) })
+  }
+
+  /** Hostinger-only: attaches account keys to a VM (its setup/recreate take contents, not ids). */
+  async attachSshKeys(vmId: string, ids: string[]): Promise<ActionResult> {
+    if (!ids.length) this.invalid(`${this.name} needs at least one SSH key id to attach`)
+    const body = { ids: ids.map(id => this.intId(id, 'SSH key id')) }
+    const res = await this.http.request<HAction>({ method: 'POST', path: PATHS.attachKeys(vmId), json: body })
+    return { status: 'attached', message: `${ids.length} SSH key${ids.length === 1 ? '' : 's'} attached to VM ${vmId}${res.data?.id ? ` (action ${res.data.id})` : ''}` }
+  }
+
+  // ---------- billing ----------
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    return (await this.http.get<HSubscription[]>(PATHS.subscriptions)).map(mapSubscription)
+  }
+
+  async listCatalog(): Promise<CatalogItem[]> {
+    return mapCatalog(await this.http.get<HCatalogItem[]>(PATHS.catalog))
+  }
+
+  async listPaymentMethods(): Promise<PaymentMethod[]> {
+    return (await this.http.get<HPaymentMethod[]>(PATHS.paymentMethods)).map(mapPaymentMethod)
+  }
+}

@@ -1,0 +1,55 @@
+/** What the app shows and offers for a Hostinger account. */
+import type { ProviderMetadata } from '../types'
+import { DEFAULT_BASE_URL } from './client'
+
+export const meta: ProviderMetadata = {
+  type: 'hostinger',
+  displayName: 'Hostinger',
+  docsUrl: 'https://developers.hostinger.com',
+  credentials: [
+    {
+      key: 'api_key',
+      label: 'API token',
+      required: true,
+      help: 'Create one in hPanel → Profile → API. Sent as a Bearer token; paste it with or without "Bearer ".',
+    },
+  ],
+  settings: [
+    {
+      key: 'base_url',
+      label: 'API base URL',
+      type: 'url',
+      required: true,
+      default: DEFAULT_BASE_URL,
+      help: 'Hostinger public API root; paths below it start with /api/…. Change only for a proxy or the sandbox.',
+    },
+    {
+      key: 'default_data_center_id',
+      label: 'Default data center ID',
+      type: 'number',
+      placeholder: '19',
+      help: 'Used when setting up a VM bought in hPanel that has no data center yet (its setup needs one). IDs come from the data center list.',
+    },
+  ],
+  capabilities: {
+    servers: { supported: true, note: 'Lists and reads VMs. The API never reveals a root password: set it when buying or reinstalling.' },
+    power: { supported: true, note: 'Start, stop and restart (a full stop and start). No separate hard power-off.' },
+    suspend: { supported: false, note: 'The API has no suspend or unsuspend call: Hostinger suspends a VM itself (e.g. an unpaid subscription).' },
+    resize: { supported: false, note: 'The API has no plan change for a VM: upgrade it in hPanel.' },
+    reinstall: {
+      supported: true,
+      note: 'Recreates the VM from an OS template: wipes the disk and deletes its snapshots. A password must be 12+ characters with upper and lower case and a digit.',
+    },
+    create: {
+      supported: true,
+      note: 'Buys a VM and sets it up in one call, charging the payment method (the default one if none is given). Plan = a catalog price id such as hostingercom-vps-kvm2-usd-1m; data center and template are required; at most one SSH key at purchase. Options: post_install_script_id, enable_backups, install_monarx, ns1, ns2, coupons.',
+    },
+    destroy: { supported: false, note: "Hostinger's API cannot delete a VM; cancel the subscription in hPanel" },
+    catalog: { supported: true, note: 'Data centers, OS templates, and VPS plans from the billing catalog (one offer per billing period).' },
+    dns: { supported: true, note: 'DNS zones and snapshots' },
+    domains: { supported: true, note: 'portfolio, availability, purchase, lock, privacy, nameservers' },
+    sshKeys: { supported: true, note: 'Account keys. Attaching a key to a VM is a separate call; deleting a key does not remove it from VMs.' },
+    billing: { supported: true, note: 'Subscriptions, catalog and payment methods (read only). Hostinger has no balance or usage-limit endpoint.' },
+    orders: { supported: false, note: "Hostinger's API can place an order but cannot list or cancel orders." },
+  },
+}
