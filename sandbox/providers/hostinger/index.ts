@@ -1,6 +1,6 @@
 /**
  * Simulated Hostinger public API (developers.hostinger.com), mounted at `/hostinger`: paths keep
- * their full `/api/...` form. This file wires the VPS, SSH key and billing route groups; each
+ * their full `/api/...` form. This file wires the VPS, SSH key, billing, DNS and domain route groups; each
  * group registers itself on the shared router.
  */
 import { Router } from '../../core/router'
@@ -12,6 +12,8 @@ import { registerCatalogRoutes } from './routes-catalog'
 import { registerKeyRoutes } from './routes-keys'
 import { registerVmRoutes } from './routes-vms'
 import { HostingerState } from './state'
+import { createDnsState, registerDnsRoutes, resetDnsState } from './dns'
+import { createDomainState, domainCatalogItems, registerDomainRoutes, resetDomainState } from './domains'
 
 export const createHostingerSim: SimulatorFactory = (opts) => {
   const state = new HostingerState(opts.transitionMs)
@@ -19,7 +21,12 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
   registerCatalogRoutes(router, state)
   registerVmRoutes(router, state)
   registerKeyRoutes(router, state)
-  registerBillingRoutes(router, state)
+  const dns = createDnsState()
+  const domains = createDomainState()
+  registerBillingRoutes(router, state, () => domainCatalogItems(domains))
+  registerDnsRoutes(router, dns, opts)
+  // A purchased domain gets a default zone.
+  registerDomainRoutes(router, domains, opts, dns)
 
   return {
     name: 'hostinger',
@@ -34,7 +41,11 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
     },
     // Laravel's wording for an unknown route.
     notFound: req => fail(404, `The route ${req.path.replace(/^\//, '')} could not be found.`),
-    reset() { state.reset() },
-    state,
+    reset() {
+      state.reset()
+      resetDnsState(dns)
+      resetDomainState(domains)
+    },
+    state: { vps: state, dns, domains },
   }
 }

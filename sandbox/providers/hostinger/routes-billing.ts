@@ -8,7 +8,8 @@ import type { HostingerState } from './state'
 
 const CATEGORIES = ['DOMAIN', 'VPS', 'EMAIL']
 
-export function registerBillingRoutes(router: Router, state: HostingerState) {
+/** `extraCatalog`: items other modules sell (domain TLDs), served by the same catalog route. */
+export function registerBillingRoutes(router: Router, state: HostingerState, extraCatalog: () => { category: string, name: string }[] = () => []) {
   router.get('/api/billing/v1/catalog', (req) => {
     const { category, name } = req.query
     if (category !== undefined && !CATEGORIES.includes(category)) {
@@ -17,7 +18,7 @@ export function registerBillingRoutes(router: Router, state: HostingerState) {
       return errors.response()!
     }
     const pattern = name ? new RegExp(`^${name.split('*').map(s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i') : null
-    return ok(state.catalog.filter(i => (!category || i.category === category) && (!pattern || pattern.test(i.name))))
+    return ok([...state.catalog, ...extraCatalog() as typeof state.catalog].filter(i => (!category || i.category === category) && (!pattern || pattern.test(i.name))))
   })
   router.get('/api/billing/v1/subscriptions', () => ok(state.subscriptions))
   router.get('/api/billing/v1/payment-methods', () => ok(state.paymentMethods))

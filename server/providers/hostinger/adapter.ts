@@ -9,10 +9,13 @@
 import { BaseAdapter } from '../base'
 import { NotSupportedError, ProviderError, providerError } from '../errors'
 import type {
+  DnsRecord, DomainPurchaseInput,
   ActionResult, CatalogItem, ConnectionResult, CreateServerInput, Datacenter, InstallInput, OsTemplate, PaymentMethod,
   PlanOffer, PowerAction, ServerRecord, Subscription, UpstreamSshKey,
 } from '../types'
 import { PATHS } from './client'
+import { hostingerDns } from './dns'
+import { hostingerDomains } from './domains'
 import {
   mapCatalog, mapDatacenter, mapPaymentMethod, mapPlans, mapServer, mapSshKey, mapSubscription, mapTemplate,
 } from './mappers'
@@ -254,4 +257,26 @@ export class HostingerAdapter extends BaseAdapter {
   async listPaymentMethods(): Promise<PaymentMethod[]> {
     return (await this.http.get<HPaymentMethod[]>(PATHS.paymentMethods)).map(mapPaymentMethod)
   }
+
+  // ---------- DNS and domains (their own modules) ----------
+
+  private readonly dns = hostingerDns(this.http, this.meta.displayName)
+  private readonly domains = hostingerDomains(this.http, this.meta.displayName)
+
+  getDnsZone(domain: string) { return this.dns.getDnsZone(domain) }
+  validateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.validateDnsRecords(domain, records, overwrite) }
+  updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.updateDnsRecords(domain, records, overwrite) }
+  deleteDnsRecords(domain: string, filters: { name: string, type: string }[]) { return this.dns.deleteDnsRecords(domain, filters) }
+  resetDnsZone(domain: string) { return this.dns.resetDnsZone(domain) }
+  listDnsSnapshots(domain: string) { return this.dns.listDnsSnapshots(domain) }
+  getDnsSnapshot(domain: string, id: string) { return this.dns.getDnsSnapshot(domain, id) }
+  restoreDnsSnapshot(domain: string, id: string) { return this.dns.restoreDnsSnapshot(domain, id) }
+
+  listDomains() { return this.domains.listDomains() }
+  getDomain(domain: string) { return this.domains.getDomain(domain) }
+  checkDomains(names: string[]) { return this.domains.checkDomains(names) }
+  purchaseDomain(input: DomainPurchaseInput) { return this.domains.purchaseDomain(input) }
+  setNameservers(domain: string, ns: string[]) { return this.domains.setNameservers(domain, ns) }
+  setDomainLock(domain: string, on: boolean) { return this.domains.setDomainLock(domain, on) }
+  setDomainPrivacy(domain: string, on: boolean) { return this.domains.setDomainPrivacy(domain, on) }
 }
