@@ -1,13 +1,38 @@
-// Placeholder until the virtfusion simulator lands.
+/**
+ * VirtFusion V6 simulator (admin "Global API"): Bearer token, paths below `/api/v1` without any
+ * version segment of their own, `{"errors":[…]}` refusals and the plain-text "401 Unauthorized".
+ */
 import { Router } from '../../core/router'
 import type { SimulatorFactory } from '../../core/simulator'
+import { SANDBOX_CREDENTIALS } from '../../credentials'
+import { errors, UNAUTHORIZED } from './respond'
+import { registerCatalogRoutes } from './routes-catalog'
+import { registerPowerRoutes } from './routes-power'
+import { registerServerRoutes } from './routes-servers'
+import { registerUserRoutes } from './routes-users'
+import { VirtfusionState } from './state'
 
-export const createVirtfusionSim: SimulatorFactory = () => ({
-  name: 'virtfusion',
-  prefix: '/virtfusion/api/v1',
-  router: new Router(),
-  authorize: () => null,
-  notFound: () => ({ status: 404, json: { message: 'Not found' } }),
-  reset() {},
-  state: {},
-})
+export { VirtfusionState } from './state'
+
+const PREFIX = '/virtfusion/api/v1'
+
+export const createVirtfusionSim: SimulatorFactory = (opts) => {
+  const state = new VirtfusionState(opts.transitionMs)
+  const router = new Router()
+  registerCatalogRoutes(router, state, PREFIX)
+  registerServerRoutes(router, state, PREFIX)
+  registerPowerRoutes(router, state)
+  registerUserRoutes(router, state)
+  return {
+    name: 'virtfusion',
+    prefix: PREFIX,
+    router,
+    authorize(req) {
+      const header = req.headers.authorization
+      return header === `Bearer ${SANDBOX_CREDENTIALS.virtfusion.api_key}` ? null : UNAUTHORIZED
+    },
+    notFound: () => errors(404, 'The requested resource could not be found.'),
+    reset() { state.reset() },
+    state,
+  }
+}

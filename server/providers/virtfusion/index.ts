@@ -1,24 +1,344 @@
-// Placeholder until the virtfusion adapter lands.
+/**
+ * VirtFusion V6 adapter (self-hosted panel, admin "Global API").
+ *
+ * Creating a server is two calls: POST /servers allocates it (package, owner, hypervisor group;
+ * no OS), then `installServer` builds it from an OS template. `CreateServerInput.options` may carry:
+ *   - userId        VirtFusion user that owns the server (default: setting `user_id`)
+ *   - hypervisorId  hypervisor group (default: `dataCenterId`, then setting `hypervisor_id`)
+ *   - ipv4, storage, traffic, memory, cpuCores, networkSpeedInbound, networkSpeedOutbound,
+ *     storageProfile, networkProfile, firewallRulesets, hypervisorAssetGroups,
+ *     additionalStorage{1,2}{Enable,Profile,Capacity}: passed to POST /servers as they are.
+ */
 import { BaseAdapter } from '../base'
+import { isProviderError, providerError } from '../errors'
 import type { ProviderDefinition } from '../registry'
-import type { CapabilityMap, ProviderMetadata } from '../types'
-import { CAPABILITY_GROUPS } from '../types'
+import type {
+  ActionResult, ConnectionResult, CreateServerInput, Datacenter, DestroyInput, InstallInput, OsTemplate,
+  PlanOffer, PowerAction, ResizeInput, ServerRecord, UpstreamSshKey,
+} from '../types'
+import { httpOptions, mapLimit, VirtfusionApi } from './client'
+import { toDatacenter, toPlan, toServerRecord, toSshKey, toTemplates } from './mappers'
+import { DISPLAY_NAME, meta } from './metadata'
 
-const capabilities = Object.fromEntries(CAPABILITY_GROUPS.map(g => [g, { supported: false }])) as CapabilityMap
-const meta: ProviderMetadata = {
-  type: 'virtfusion',
-  displayName: 'Virtfusion',
-  credentials: [{ key: 'api_key', label: 'API key', required: true }],
-  settings: [{ key: 'base_url', label: 'API base URL', type: 'url' }],
-  capabilities,
+export { STATUS_MAP } from './mappers'
+
+type Obj = Record<string, any>
+
+const POWER_PATH: Record<PowerAction, string> = { start: 'boot', stop: 'shutdown', restart: 'restart', poweroff: 'poweroff' }
+const POWER_DONE: Record<PowerAction, string> = { start: 'started', stop: 'stopped', restart: 'restarted', poweroff: 'stopped' }
+
+const CREATE_PASSTHROUGH = [
+  'ipv4', 'storage', 'traffic', 'memory', 'cpuCores', 'networkSpeedInbound', 'networkSpeedOutbound', 'storageProfile',
+  'networkProfile', 'firewallRulesets', 'hypervisorAssetGroups', 'additionalStorage1Enable', 'additionalStorage2Enable',
+  'additionalStorage1Profile', 'additionalStorage2Profile', 'additionalStorage1Capacity', 'additionalStorage2Capacity',
+]
+
+export const MAX_DELETE_DELAY_MINUTES = 43_800
+/** How far back a lost create's server is looked for (it has no name until it is built). */
+const LOST_CREATE_WINDOW_MS = 30 * 60_000
+
+const invalid = (message: string) => providerError(DISPLAY_NAME, 'invalid_request', message)
+
+/** A VirtFusion id: a positive integer, given as number or digits. */
+function toId(v: unknown): number | null {
+  const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : ''
+  return /^\d+$/.test(s) && Number(s) > 0 ? Number(s) : null
 }
 
-class VirtfusionAdapter extends BaseAdapter {
-  async testConnection() { await this.http.get('/'); return { message: 'Virtfusion connection successful' } }
+export class VirtfusionAdapter extends BaseAdapter {
+  /** Rows per page when walking a list (the API allows 1–200). */
+  protected pageSize = 200
+  /** Parallel server reads when listing. */
+  protected concurrency = 5
+
+  private readonly api = new VirtfusionApi(this.ctx.http)
+
+  async testConnection(): Promise<ConnectionResult> {
+    const body = await this.api.get<Obj | unknown[]>('/connect')
+    const b = (body && !Array.isArray(body) ? body : {}) as Obj
+    const v = b.data?.version ?? b.version ?? b.data?.app?.version
+    const version = typeof v === 'string' || typeof v === 'number' ? String(v) : undefined
+    return { message: `VirtFusion connection successful. Version: ${version ?? 'unknown'}`, version }
+  }
+
+  // ---------- servers ----------
+
+  async listServers(): Promise<ServerRecord[]> {
+    const rows = await this.api.all<Obj>('/servers', this.pageSize)
+    // The list has no addresses or power state: read each server, asking the hypervisor only
+    // where there is a running guest to ask about (built and not suspended).
+    const full = await mapLimit(rows, this.concurrency, async (row) => {
+      const live = Number(row.commissioned) === 3 && !row.suspended
+      try {
+        return await this.readServer(String(row.id), live)
+      }
+      catch (err) {
+        if (isProviderError(err) && err.code === 'not_found') return null // deleted meanwhile
+        throw err
+      }
+    })
+    return full.filter((s): s is ServerRecord => s !== null)
+  }
+
+  async getServer(id: string): Promise<ServerRecord> {
+    return this.readServer(id, true)
+  }
+
+  private async readServer(id: string, remoteState: boolean): Promise<ServerRecord> {
+    const sid = this.serverId(id)
+    const body = await this.api.get<Obj>(`/servers/${sid}`, remoteState ? { remoteState: 'true' } : undefined)
+    return toServerRecord(this.data(body, `server ${sid}`))
+  }
+
+  /** Never retried: a lost answer is settled by `findCreatedServer`. */
+  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+    const body: Obj = {
+      packageId: this.requireId(input.plan, 'plan (VirtFusion package ID)'),
+      userId: this.userId(input.options),
+      hypervisorId: this.hypervisorGroupId(input),
+    }
+    for (const k of CREATE_PASSTHROUGH) if (input.options?.[k] !== undefined) body[k] = input.options[k]
+    const res = await this.api.request<Obj>({ method: 'POST', path: '/servers', json: body, idempotent: false })
+    return toServerRecord(this.data(res, 'the new server'))
+  }
+
+  get needsInstallStep() { return true }
+
+  async installServer(id: string, input: InstallInput): Promise<ActionResult> {
+    if (input.dryRun) return this.checkTemplate(id, input.template)
+    await this.build(id, input)
+    return { status: 'installing', message: 'Build queued; VirtFusion generates the root password.' }
+  }
+
+  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+    await this.build(id, input)
+    return { status: 'reinstalling' }
+  }
+
+  /** POST /servers/{id}/build. VirtFusion takes no root password here: it makes its own. */
+  private async build(id: string, input: InstallInput) {
+    const json: Obj = { operatingSystemId: this.requireId(input.template, 'OS template ID') }
+    if (input.hostname) {
+      json.name = input.hostname
+      json.hostname = input.hostname
+    }
+    if (input.sshKeyIds?.length) json.sshKeys = input.sshKeyIds.map(k => this.requireId(k, 'SSH key ID'))
+    await this.api.request({ method: 'POST', path: `/servers/${this.serverId(id)}/build`, json })
+  }
+
+  private async checkTemplate(id: string, template: string): Promise<ActionResult> {
+    const available = await this.listTemplates({ serverId: id })
+    if (!available.some(t => t.id === String(template))) {
+      throw invalid(`OS template ${template} is not available for VirtFusion server ${id}`)
+    }
+    return { status: 'validated', message: `OS template ${template} can be installed.` }
+  }
+
+  /**
+   * A lost create left a server with no name yet (names come with the build): the newest
+   * unbuilt server of the same owner made in the last half hour. A server already named after
+   * the hostname wins.
+   */
+  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
+    const rows = await this.api.all<Obj>('/servers', this.pageSize)
+    const named = rows.find(r => input.hostname && r.name === input.hostname)
+    if (named) return this.getServer(String(named.id))
+    const owner = this.userId(input.options)
+    const since = Date.now() - LOST_CREATE_WINDOW_MS
+    const fresh = rows
+      .filter(r => Number(r.owner) === owner && Number(r.commissioned) === 0 && !r.name && Date.parse(r.created) >= since)
+      .sort((a, b) => Number(b.id) - Number(a.id))
+    return fresh[0] ? this.getServer(String(fresh[0].id)) : null
+  }
+
+  async power(id: string, action: PowerAction): Promise<ActionResult> {
+    const path = POWER_PATH[action]
+    if (!path) throw invalid(`Unknown power action "${action}"`)
+    const res = await this.api.request<Obj>({ method: 'POST', path: `/servers/${this.serverId(id)}/power/${path}` })
+    const queueId = res?.data?.queueId
+    return { status: POWER_DONE[action], message: queueId != null ? `Queued as task ${queueId}` : undefined }
+  }
+
+  async suspend(id: string): Promise<ActionResult> {
+    await this.api.request({ method: 'POST', path: `/servers/${this.serverId(id)}/suspend` })
+    return { status: 'suspended' }
+  }
+
+  async unsuspend(id: string): Promise<ActionResult> {
+    await this.api.request({ method: 'POST', path: `/servers/${this.serverId(id)}/unsuspend` })
+    return { status: 'unsuspended' }
+  }
+
+  async resize(id: string, input: ResizeInput): Promise<ActionResult> {
+    const pkg = this.requireId(input.plan, 'plan (VirtFusion package ID)')
+    const res = await this.api.request<Obj>({
+      method: 'PUT',
+      path: `/servers/${this.serverId(id)}/package/${pkg}`,
+      json: { cpu: true, memory: true, primaryDiskSize: input.resizeDisk !== false, primaryNetworkTraffic: true },
+      // Applying the same package twice changes nothing more.
+      idempotent: true,
+    })
+    const info = Array.isArray(res?.info) ? res.info.filter((s: unknown) => typeof s === 'string') : []
+    return { status: 'resized', message: info.length ? info.join('; ') : undefined }
+  }
+
+  async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
+    const delay = input.delayMinutes ?? 0
+    if (!Number.isInteger(delay) || delay < 0 || delay > MAX_DELETE_DELAY_MINUTES) {
+      throw invalid(`The deletion delay must be a whole number of minutes from 0 to ${MAX_DELETE_DELAY_MINUTES}`)
+    }
+    await this.api.request({ method: 'DELETE', path: `/servers/${this.serverId(id)}`, query: { delay } })
+    return delay > 0
+      ? { status: 'deletion scheduled', message: `VirtFusion deletes the server in ${delay} minute${delay === 1 ? '' : 's'}.` }
+      : { status: 'deleted' }
+  }
+
+  /** VirtFusion stores the password encrypted: the only way to learn it is to reset it. */
+  async getRootPassword(id: string): Promise<{ username: string, password: string }> {
+    const res = await this.api.request<Obj>({ method: 'POST', path: `/servers/${this.serverId(id)}/resetPassword`, json: { user: 'root', sendMail: false } })
+    const password = res?.data?.expectedPassword
+    if (typeof password !== 'string' || !password) {
+      throw providerError(DISPLAY_NAME, 'bad_response', 'VirtFusion reset the password but did not return it')
+    }
+    return { username: 'root', password }
+  }
+
+  // ---------- catalog ----------
+
+  async listDatacenters(): Promise<Datacenter[]> {
+    const groups = await this.api.all<Obj>('/compute/hypervisors/groups', this.pageSize)
+    return groups.filter(g => g.enabled !== false).map(toDatacenter)
+  }
+
+  async listPlans(): Promise<PlanOffer[]> {
+    return (await this.packages()).map(toPlan)
+  }
+
+  async listTemplates(opts: { plan?: string, serverId?: string } = {}): Promise<OsTemplate[]> {
+    if (opts.serverId) {
+      return toTemplates(this.list(await this.api.get<Obj>(`/servers/${this.serverId(opts.serverId)}/templates`), 'templates'))
+    }
+    const plans = opts.plan ? [this.requireId(opts.plan, 'plan (VirtFusion package ID)')] : (await this.packages()).map(p => Number(p.id))
+    const seen = new Map<string, OsTemplate>()
+    for (const pkg of plans) {
+      const groups = this.list(await this.api.get<Obj>(`/media/templates/fromServerPackageSpec/${pkg}`), 'templates')
+      for (const t of toTemplates(groups)) if (!seen.has(t.id)) seen.set(t.id, t)
+    }
+    return [...seen.values()]
+  }
+
+  /** Enabled packages only: a disabled one cannot be used for a server. */
+  private async packages(): Promise<Obj[]> {
+    return this.list(await this.api.get<Obj>('/packages'), 'packages').filter(p => p.enabled !== false)
+  }
+
+  // ---------- ssh keys (they belong to the default VirtFusion user) ----------
+
+  async listSshKeys(): Promise<UpstreamSshKey[]> {
+    const uid = this.userId(undefined)
+    return this.list(await this.api.get<Obj>(`/ssh_keys/user/${uid}`), 'SSH keys').map(k => toSshKey(k))
+  }
+
+  async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
+    const res = await this.api.request<Obj>({
+      method: 'POST',
+      path: '/ssh_keys',
+      json: { userId: this.userId(undefined), name: input.name, publicKey: input.public_key.trim() },
+    })
+    return toSshKey(this.data(res, 'the new SSH key'), input.public_key.trim())
+  }
+
+  async deleteSshKey(id: string): Promise<void> {
+    await this.api.request({ method: 'DELETE', path: `/ssh_keys/${this.requireId(id, 'SSH key ID')}` })
+  }
+
+  // ---------- users (customer portal) ----------
+
+  /**
+   * The VirtFusion user tied to our customer `extRelationId`, created when missing.
+   * Returns its VirtFusion user id (for `options.userId`).
+   */
+  async ensureUser(input: { extRelationId: number | string, name: string, email: string }): Promise<string> {
+    const ext = this.requireId(input.extRelationId, 'external relation ID')
+    const found = await this.findUser(ext)
+    if (found) return found
+    try {
+      const res = await this.api.request<Obj>({
+        method: 'POST',
+        path: '/users',
+        json: { name: input.name, email: input.email, extRelationId: ext, sendMail: false },
+      })
+      return String(this.data(res, 'the new user').id)
+    }
+    catch (err) {
+      // Someone else created it between our look-up and our create.
+      if (isProviderError(err) && err.code === 'invalid_request') {
+        const again = await this.findUser(ext)
+        if (again) return again
+      }
+      throw err
+    }
+  }
+
+  private async findUser(ext: number): Promise<string | null> {
+    try {
+      const res = await this.api.get<Obj>(`/users/${ext}/byExtRelation`)
+      return String(this.data(res, 'the user').id)
+    }
+    catch (err) {
+      if (isProviderError(err) && err.code === 'not_found') return null
+      throw err
+    }
+  }
+
+  // ---------- helpers ----------
+
+  private data(body: Obj | undefined, what: string): Obj {
+    const d = body?.data
+    if (!d || typeof d !== 'object' || Array.isArray(d) || d.id === undefined) {
+      throw providerError(DISPLAY_NAME, 'bad_response', `VirtFusion answered without ${what}`)
+    }
+    return d
+  }
+
+  private list(body: Obj | undefined, what: string): Obj[] {
+    if (!Array.isArray(body?.data)) throw providerError(DISPLAY_NAME, 'bad_response', `VirtFusion answered without a list of ${what}`)
+    return body.data
+  }
+
+  /** Server ids are integers: anything else cannot exist upstream. */
+  private serverId(id: string): number {
+    const n = toId(id)
+    if (n === null) throw providerError(DISPLAY_NAME, 'not_found', `VirtFusion: no server "${id}" (server IDs are numbers)`)
+    return n
+  }
+
+  private requireId(v: unknown, what: string): number {
+    const n = toId(v)
+    if (n === null) throw invalid(`VirtFusion needs a numeric ${what}, got "${String(v ?? '')}"`)
+    return n
+  }
+
+  private userId(options: Record<string, unknown> | undefined): number {
+    const v = options?.userId ?? this.ctx.settings.user_id
+    if (v === undefined || v === null || v === '') {
+      throw invalid('VirtFusion needs a user ID: set the account\'s default user ID or pass options.userId')
+    }
+    if (typeof v === 'string' && v.includes('@')) throw invalid('VirtFusion needs the numeric user ID, not an email address')
+    return this.requireId(v, 'user ID')
+  }
+
+  private hypervisorGroupId(input: CreateServerInput): number {
+    const v = input.options?.hypervisorId ?? input.dataCenterId ?? this.ctx.settings.hypervisor_id
+    if (v === undefined || v === null || v === '') {
+      throw invalid('VirtFusion needs a hypervisor group: choose a data center or set the account\'s default hypervisor group ID')
+    }
+    return this.requireId(v, 'hypervisor group ID')
+  }
 }
 
 export const virtfusion: ProviderDefinition = {
   meta,
-  httpOptions: (c, s) => ({ baseUrl: String(s.base_url ?? ''), headers: { Authorization: `Bearer ${c.apiKey}` } }),
+  httpOptions,
   createAdapter: ctx => new VirtfusionAdapter(meta, ctx),
 }

@@ -1,0 +1,57 @@
+/** What the UI shows and offers for a VirtFusion account. */
+import type { ProviderMetadata } from '../types'
+
+export const DISPLAY_NAME = 'VirtFusion'
+
+export const meta: ProviderMetadata = {
+  type: 'virtfusion',
+  displayName: DISPLAY_NAME,
+  docsUrl: 'https://docs.virtfusion.com/api/',
+  credentials: [
+    {
+      key: 'api_key',
+      label: 'API token',
+      required: true,
+      help: 'An admin API token from your VirtFusion panel (sent as "Authorization: Bearer …"). It needs the server, user and SSH key permissions for the features you use.',
+    },
+  ],
+  settings: [
+    {
+      key: 'base_url',
+      label: 'API base URL',
+      type: 'url',
+      required: true,
+      placeholder: 'https://cp.example.com/api/v1',
+      help: 'VirtFusion is self-hosted: the address of your panel\'s API, ending in /api/v1 (added for you when you give only the panel address).',
+    },
+    {
+      key: 'user_id',
+      label: 'Default VirtFusion user ID',
+      type: 'number',
+      placeholder: '1',
+      help: 'Numeric VirtFusion user (not an email) that owns new servers and whose SSH keys are listed. A create can name another with options.userId.',
+    },
+    {
+      key: 'hypervisor_id',
+      label: 'Default hypervisor group ID',
+      type: 'number',
+      placeholder: '1',
+      help: 'Hypervisor group new servers are placed in when the create names no data center (options.hypervisorId or the data center choice win).',
+    },
+  ],
+  capabilities: {
+    servers: { supported: true, note: 'Power state is a live hypervisor query: listing asks it once per built server. Revealing the root password resets it (VirtFusion keeps it encrypted).' },
+    power: { supported: true, note: 'start = boot, stop = graceful shutdown, restart, poweroff = hard stop. Actions are queued by VirtFusion.' },
+    suspend: { supported: true },
+    resize: { supported: true, note: 'Changes the server package; VirtFusion never shrinks the primary disk.' },
+    reinstall: { supported: true, note: 'Rebuilds the server from an OS template: the disk is wiped and VirtFusion generates a new root password.' },
+    create: { supported: true, note: 'Two steps: the server is allocated (package, user, hypervisor group), then built with an OS template. A chosen root password cannot be set; VirtFusion generates one.' },
+    destroy: { supported: true, note: 'Deletion can be delayed by 0–43800 minutes.' },
+    catalog: { supported: true, note: 'Data centers are hypervisor groups and plans are packages; VirtFusion has no prices.' },
+    dns: { supported: false, note: 'VirtFusion only links servers to an external DNS service for reverse DNS; it has no zone or record API.' },
+    domains: { supported: false, note: 'VirtFusion is a virtualization panel, not a domain registrar.' },
+    sshKeys: { supported: true, note: 'Keys belong to a VirtFusion user: the account\'s default user ID.' },
+    billing: { supported: false, note: 'VirtFusion has no account balance or invoices; billing lives in the billing system in front of it (WHMCS, Blesta, …).' },
+    orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
+  },
+}
