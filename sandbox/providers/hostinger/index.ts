@@ -46,6 +46,7 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
       resetDnsState(dns)
       resetDomainState(domains)
     },
-    state: { vps: state, dns, domains },
+    // One object for tests: the VPS state with the DNS and domain states beside it.
+    state: Object.assign(state, { dns, domains }),
   }
 }
