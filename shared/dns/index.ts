@@ -1,0 +1,10 @@
+/** DNS logic shared by the record editor (browser) and the API handlers (server). */
+export * from './types'
+export * from './names'
+export * from './ip'
+export * from './txt'
+export * from './rdata'
+export * from './normalize'
+export * from './validate'
+export * from './plan'
+export * from './bind'

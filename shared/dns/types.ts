@@ -1,0 +1,29 @@
+/**
+ * The DNS record model. It mirrors server/providers/types.ts (the adapter contract) field for
+ * field instead of importing it, because that file pulls server-only modules into the browser's
+ * type-check; tests/unit/dns/types.test.ts fails if the two ever drift apart. The simplest
+ * long-term fix is for server/providers/types.ts to re-export these.
+ */
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number]
+export interface DnsRecord {
+  /** `name/type/index`, stable within one read of a zone (seed format). */
+  id?: string
+  type: DnsRecordType
+  /** Relative to the zone; "@" is the zone itself. */
+  name: string
+  content: string
+  /** Seconds. */
+  ttl: number
+  /** MX and SRV only (0–65535); other types ignore it. */
+  priority?: number
+}
+
+/** One problem with one field of one record, worded for the person filling the form. */
+export interface FieldError {
+  /** `name`, `type`, `content`, `ttl` or `priority` (the DnsRecord property to highlight). */
+  field: string
+  message: string
+}
+
+export type ValidationResult = { ok: true } | { ok: false, errors: FieldError[] }
