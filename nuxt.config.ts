@@ -10,6 +10,8 @@ export default defineNuxtConfig({
   telemetry: false,
   modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
   typescript: { strict: true },
+  // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
+  components: [{ path: '~/components', pathPrefix: false }],
   css: ['@mdi/font/css/materialdesignicons.css'],
   app: {
     head: {
