@@ -8,6 +8,8 @@ export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
   devtools: { enabled: false },
   telemetry: false,
+  // Not node_modules/.cache: git worktrees share node_modules, and their builds must not collide.
+  buildDir: '.nuxt',
   modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
   typescript: { strict: true },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.

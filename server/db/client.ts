@@ -63,7 +63,12 @@ async function open(): Promise<DbHandle> {
   return {
     db: db as unknown as Db,
     kind: 'pglite',
-    executeSql: (text, values) => client.query(text, values as any[]),
+    // pg-boss sends multi-statement scripts without parameters; PGlite runs those only through exec().
+    executeSql: async (text, values) => {
+      if (values && values.length) return client.query(text, values as any[])
+      const results = await client.exec(text)
+      return { rows: results.at(-1)?.rows ?? [] }
+    },
     close: () => client.close(),
   }
 }

@@ -196,6 +196,12 @@ describe('provider accounts', () => {
     await admin.del('/api/hosting/providers/vf-second')
   })
 
+  it('runs background work on pg-boss over the same database', async () => {
+    const r = await admin.get('/api/_test/jobs')
+    expect(r.status).toBe(200)
+    expect(r.body.queues).toContain('notifications.prune')
+  })
+
   it('logs no secret', () => {
     const log = readFileSync(inject('appLog'), 'utf8')
     for (const type of TYPES) expect(log).not.toContain(SANDBOX_CREDENTIALS[type].api_key)

@@ -1,0 +1,5 @@
+// Every job module, one line each. The list is referenced by the jobs plugin so the bundler
+// keeps each module's defineJob() registration.
+import notificationsPrune from './notifications-prune'
+
+export const JOBS = [notificationsPrune]

@@ -1,0 +1,67 @@
+/**
+ * Background work on pg-boss, over the same database as everything else (PGlite or PostgreSQL),
+ * so several app instances share one queue.
+ *
+ * Jobs register with `defineJob(name, handler, { schedule })` at import time (server/jobs/*.ts,
+ * loaded by the jobs plugin); `enqueue(name, data, { singletonKey })` sends one. A handler that
+ * throws is retried by pg-boss with backoff (`retryLimit`), so handlers must be safe to repeat.
+ */
+import PgBoss from 'pg-boss'
+import { useDbHandle } from '../db/client'
+
+export interface JobOptions {
+  /** Cron, e.g. every 5 minutes: '*\/5 * * * *'. */
+  schedule?: string
+  retryLimit?: number
+  retryDelay?: number
+  pollingIntervalSeconds?: number
+  batchSize?: number
+}
+
+type Handler<T> = (data: T, job: PgBoss.Job<T>) => Promise<unknown>
+const registry = new Map<string, { handler: Handler<any>, options: JobOptions }>()
+let started: Promise<PgBoss> | undefined
+
+export function defineJob<T extends object = Record<string, unknown>>(name: string, handler: Handler<T>, options: JobOptions = {}) {
+  registry.set(name, { handler, options })
+  return name
+}
+
+async function start(): Promise<PgBoss> {
+  const { executeSql } = await useDbHandle()
+  const boss = new PgBoss({ db: { executeSql: (text, values) => executeSql(text, values) }, schema: 'pgboss' })
+  boss.on('error', err => console.error('[jobs]', err.message))
+  await boss.start()
+  for (const [name, { handler, options }] of registry) {
+    await boss.createQueue(name, { name, retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelay ?? 5, retryBackoff: true })
+    await boss.work<any>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Number(process.env.JOBS_POLL_SECONDS ?? 1), batchSize: options.batchSize ?? 1 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data, job)
+    })
+    if (options.schedule) await boss.schedule(name, options.schedule, {}, { tz: 'UTC' })
+  }
+  console.info(`[jobs] pg-boss started with ${registry.size} queue(s)`)
+  return boss
+}
+
+export function useBoss(): Promise<PgBoss> {
+  if (!started) {
+    started = start()
+    started.catch((err) => {
+      console.error('[jobs] could not start pg-boss:', err)
+      started = undefined
+    })
+  }
+  return started
+}
+
+export async function enqueue<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  const boss = await useBoss()
+  return boss.send(name, data, options)
+}
+
+export async function stopJobs() {
+  if (!started) return
+  const boss = await started.catch(() => undefined)
+  started = undefined
+  await boss?.stop({ graceful: true, timeout: 5000 })
+}
