@@ -22,7 +22,7 @@ export default defineNuxtConfig({
     },
   },
   vuetify: {
-    moduleOptions: { styles: true },
+    moduleOptions: { styles: true, ssrClientHints: { viewportSize: true } },
     vuetifyOptions: {
       icons: { defaultSet: 'mdi' },
       theme: {
