@@ -126,17 +126,11 @@ export interface CatalogItem {
   extra?: unknown
 }
 
-export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const
-export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number]
-export interface DnsRecord {
-  /** `name/type/index`, stable within one read of a zone (seed format). */
-  id?: string
-  type: DnsRecordType
-  name: string
-  content: string
-  ttl: number
-  priority?: number
-}
+// The record model lives in shared/dns so the browser's validators use the very same type.
+import type { DnsRecord } from '../../shared/dns/types'
+export { DNS_RECORD_TYPES } from '../../shared/dns/types'
+export type { DnsRecord, DnsRecordType } from '../../shared/dns/types'
+
 export interface DnsSnapshot { id: string, reason: string | null, createdAt: string, records?: DnsRecord[] }
 
 export interface Domain {

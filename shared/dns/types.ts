@@ -1,8 +1,6 @@
 /**
- * The DNS record model. It mirrors server/providers/types.ts (the adapter contract) field for
- * field instead of importing it, because that file pulls server-only modules into the browser's
- * type-check; tests/unit/dns/types.test.ts fails if the two ever drift apart. The simplest
- * long-term fix is for server/providers/types.ts to re-export these.
+ * The DNS record model, shared by the adapter contract (server/providers/types.ts re-exports it)
+ * and the browser's validators. It lives here because the server file imports server-only code.
  */
 export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const
 export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number]
