@@ -61,7 +61,7 @@ export async function accountBilling(account: ProviderAccount, now: Date): Promi
     attempt(account.slug, 'payment_methods', async () => (await adapter.listPaymentMethods()).map(paymentMethodOut)),
   ])
   const out = base
-  const take = <K extends BillingSection>(section: K, o: Outcome<any>) => {
+  const take = <T>(section: BillingSection, o: Outcome<T>): T | null => {
     if (o.ok) return o.value
     if (o.unsupported) out.unsupported.push(section)
     else out.errors[section] = o.error
