@@ -37,6 +37,13 @@ export const meta: ProviderMetadata = {
       default: 'EUR',
       help: 'The API gives amounts without a currency; this labels balances, prices and orders.',
     },
+    {
+      key: 'low_balance_threshold',
+      label: 'Low-balance alert',
+      type: 'number',
+      placeholder: '20',
+      help: 'Notify admins when the balance falls below this amount',
+    },
   ],
   capabilities: {
     servers: { supported: true, note: 'A server is an order: unpaid or not yet installed orders show as pending; the state comes from getinfo. Inferno sets the VPS name (from its IP); there is no hostname.' },

@@ -32,6 +32,13 @@ export const meta: ProviderMetadata = {
       placeholder: '6f1c2b1e-…',
       help: 'Project new servers are ordered into. Empty: the first project of the account. A create can override it with the "project" option.',
     },
+    {
+      key: 'low_balance_threshold',
+      label: 'Low-balance alert',
+      type: 'number',
+      placeholder: '20',
+      help: 'Notify admins when the balance falls below this amount',
+    },
   ],
   capabilities: {
     servers: { supported: true, note: 'The documented server record has no IP addresses; they are shown only when the API includes them. The root password can be revealed.' },

@@ -1,0 +1,6 @@
+import { billingOverview } from '../../services/billing/overview'
+
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  return billingOverview()
+})

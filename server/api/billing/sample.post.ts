@@ -1,0 +1,7 @@
+import { recordBillingSamples } from '../../services/billing/samples'
+
+/** The daily `billing.sample` job, run now (the page's "Record today's sample", and tests). */
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  return recordBillingSamples()
+})

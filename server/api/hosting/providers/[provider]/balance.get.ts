@@ -1,0 +1,7 @@
+import { providerBalance } from '../../../../services/billing/provider-billing'
+
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  const { provider } = validParams(event, providerParam)
+  return providerBalance(provider)
+})
