@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 
 export const ADMIN = { name: 'Erin Admin', email: 'erin@example.com', password: 'e2e-password-123' }
@@ -10,10 +10,22 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `.data/screenshots/${name}.png`, fullPage: true })
 }
 
+/**
+ * Fills an input until the value sticks: before hydration finishes, Vue re-renders the server's
+ * markup and wipes what was typed (seen on a loaded machine).
+ */
+export async function fillStable(input: Locator, value: string) {
+  await expect(async () => {
+    await input.fill(value)
+    await expect(input).toHaveValue(value, { timeout: 500 })
+  }).toPass({ timeout: 15_000 })
+}
+
 export async function signIn(page: Page, who = ADMIN) {
   await page.goto('/login')
-  await page.getByTestId('login-email').locator('input').fill(who.email)
-  await page.getByTestId('login-password').locator('input').fill(who.password)
+  await page.waitForLoadState('networkidle')
+  await fillStable(page.getByTestId('login-email').locator('input'), who.email)
+  await fillStable(page.getByTestId('login-password').locator('input'), who.password)
   await page.getByTestId('login-submit').click()
   await expect(page).not.toHaveURL(/\/login/)
 }
