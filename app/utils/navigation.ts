@@ -1,10 +1,11 @@
-/** The drawer: one line a page. `admin` items are hidden from customers. */
+/** The drawer: one line a page. `admin` items are hidden from customers, `customer` ones from admins. */
 export interface NavItem { title: string, icon: string, to: string, admin?: boolean, customer?: boolean }
 
 export const NAV_ITEMS: NavItem[] = [
   { title: 'Dashboard', icon: 'mdi-view-dashboard-outline', to: '/' },
+  { title: 'SSH keys', icon: 'mdi-key-variant', to: '/ssh-keys' },
+  { title: 'Billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
-  { title: 'Billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

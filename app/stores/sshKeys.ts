@@ -1,0 +1,97 @@
+/** The signed-in user's SSH keychain, and (admins) which keys each provider account holds. */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+export interface KeyPresence { account: string, display_name: string, present: boolean, upstream_id: string | null, error?: string }
+export interface SshKey {
+  id: string
+  name: string
+  type: string
+  bits: number | null
+  fingerprint: string
+  public_key: string
+  created_at: string
+  presence: KeyPresence[]
+}
+export type PushStatus = 'added' | 'already_present' | 'failed' | 'not_supported'
+export interface PushResult { account: string, display_name: string, status: PushStatus, upstream_id?: string, error?: string }
+export interface UpstreamKey {
+  id: string
+  name: string
+  fingerprint: string | null
+  public_key: string | null
+  key_id: string | null
+  key_name: string | null
+  owners: { user_id: string, name: string, email: string, key_name: string }[]
+  upstream_only: boolean
+}
+export interface AccountPresence {
+  account: string
+  display_name: string
+  type: string
+  supported: boolean
+  note: string | null
+  ok: boolean
+  error?: string
+  keys: UpstreamKey[]
+}
+
+export const useSshKeysStore = defineStore('sshKeys', () => {
+  const keys = ref<SshKey[]>([])
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref('')
+  const accounts = ref<AccountPresence[]>([])
+  const presenceLoading = ref(false)
+  const presenceError = ref('')
+
+  async function load() {
+    loading.value = true
+    error.value = ''
+    try {
+      keys.value = await $fetch<SshKey[]>('/api/ssh-keys')
+      loaded.value = true
+    }
+    catch (e) { error.value = errorMessage(e) }
+    finally { loading.value = false }
+  }
+
+  async function loadPresence() {
+    presenceLoading.value = true
+    presenceError.value = ''
+    try { accounts.value = (await $fetch<{ accounts: AccountPresence[] }>('/api/ssh-keys/presence')).accounts }
+    catch (e) { presenceError.value = errorMessage(e) }
+    finally { presenceLoading.value = false }
+  }
+
+  async function add(body: { name?: string, public_key: string }) {
+    const key = await $fetch<SshKey>('/api/ssh-keys', { method: 'POST', body })
+    keys.value = [...keys.value, key]
+    return key
+  }
+
+  async function rename(id: string, name: string) {
+    const key = await $fetch<SshKey>(`/api/ssh-keys/${id}`, { method: 'PATCH', body: { name } })
+    keys.value = keys.value.map(k => (k.id === id ? { ...k, name: key.name } : k))
+  }
+
+  async function remove(id: string, everywhere: boolean) {
+    const res = await $fetch<{ status: string, providers: { account: string, status: string }[], removed: number }>(`/api/ssh-keys/${id}`, { method: 'DELETE', query: everywhere ? { everywhere: 1 } : undefined })
+    keys.value = keys.value.filter(k => k.id !== id)
+    return res
+  }
+
+  function push(id: string, slugs: string[]) {
+    return $fetch<PushResult[]>(`/api/ssh-keys/${id}/push`, { method: 'POST', body: { accounts: slugs } })
+  }
+
+  function removeFrom(id: string, account: string) {
+    return $fetch<{ status: 'removed' | 'not_present' }>(`/api/ssh-keys/${id}/providers/${account}`, { method: 'DELETE' })
+  }
+
+  function deleteUpstream(account: string, upstreamId: string) {
+    return $fetch(`/api/hosting/providers/${account}/ssh-keys/${encodeURIComponent(upstreamId)}`, { method: 'DELETE' })
+  }
+
+  return { keys, loading, loaded, error, accounts, presenceLoading, presenceError, load, loadPresence, add, rename, remove, push, removeFrom, deleteUpstream }
+})

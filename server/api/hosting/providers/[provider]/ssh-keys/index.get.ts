@@ -1,0 +1,7 @@
+import { listProviderKeys } from '../../../../../services/ssh-keys/provider-keys'
+
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  const { provider } = validParams(event, providerParam)
+  return listProviderKeys(provider)
+})

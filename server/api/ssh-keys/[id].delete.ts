@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { requireOwnKey } from '../../services/ssh-keys/keychain'
+import { deleteKey } from '../../services/ssh-keys/push'
+import { audit } from '../../services/audit'
+
+const Params = z.object({ id: uuidParam })
+const Query = z.object({ everywhere: z.enum(['0', '1', 'true', 'false']).optional() })
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { id } = validParams(event, Params)
+  const { everywhere } = validQuery(event, Query)
+  const key = await requireOwnKey(user, id)
+  const all = everywhere === '1' || everywhere === 'true'
+  const result = await deleteKey(user, key, all)
+  await audit({ userId: user.id, action: 'ssh_key.deleted', target: key.fingerprint, details: { name: key.name, everywhere: all, removed: result.providers.filter(p => p.status === 'removed').map(p => p.account) } })
+  return result
+})

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { requireOwnKey } from '../../../../services/ssh-keys/keychain'
+import { removeFromAccount } from '../../../../services/ssh-keys/push'
+import { audit } from '../../../../services/audit'
+
+const Params = z.object({ id: uuidParam, provider: z.string().min(1).max(40) })
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const { id, provider } = validParams(event, Params)
+  const key = await requireOwnKey(admin, id)
+  const result = await removeFromAccount(key, provider)
+  await audit({ userId: admin.id, action: 'ssh_key.removed_upstream', target: key.fingerprint, details: { account: provider, status: result.status } })
+  return result
+})

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { requireOwnKey } from '../../../services/ssh-keys/keychain'
+import { pushKey } from '../../../services/ssh-keys/push'
+import { audit } from '../../../services/audit'
+
+const Params = z.object({ id: uuidParam })
+const Body = z.object({ accounts: z.array(z.string().min(1).max(40)).min(1, 'Choose at least one provider account').max(50) }).strict()
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const { id } = validParams(event, Params)
+  const { accounts } = await validBody(event, Body)
+  const key = await requireOwnKey(admin, id)
+  const results = await pushKey(key, accounts)
+  await audit({ userId: admin.id, action: 'ssh_key.pushed', target: key.fingerprint, details: { results: results.map(r => ({ account: r.account, status: r.status })) } })
+  return results
+})

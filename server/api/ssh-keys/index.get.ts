@@ -1,0 +1,7 @@
+import { listOwnKeys } from '../../services/ssh-keys/keychain'
+import { keysWithPresence } from '../../services/ssh-keys/presence'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return keysWithPresence(user, await listOwnKeys(user))
+})

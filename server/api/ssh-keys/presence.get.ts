@@ -1,0 +1,6 @@
+import { presenceOverview } from '../../services/ssh-keys/presence'
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  return presenceOverview(admin)
+})
