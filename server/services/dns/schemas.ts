@@ -51,10 +51,10 @@ export const addBody = recordInput.extend({ force: z.boolean().optional() })
  */
 export const putBody = z.object({
   records: z.array(recordInput, { error: 'records must be a list of records' }).max(2000).default([]),
-  overwrite: z.boolean({ error: 'overwrite must be true or false' }).default(false),
+  overwrite: z.boolean({ error: 'overwrite must be true or false: true replaces the existing records with the same name AND type as the records sent (other names and types stay); false adds them' }).default(false),
   delete: z.array(rrset).max(2000).default([]),
   force: z.boolean().optional(),
-}).refine(b => b.records.length + b.delete.length > 0, { message: 'Send at least one record (or a name and type to delete)', path: ['records'] })
+}).refine(b => b.records.length + b.delete.length > 0, { message: 'Send at least one record (with overwrite: true they replace the records of the same name and type), or a name and type in "delete"', path: ['records'] })
 
 export const deleteQuery = rrset.extend({ dry_run: flag, force: flag })
 
