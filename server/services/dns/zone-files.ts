@@ -24,6 +24,6 @@ export async function importZoneFile(ctx: ZoneContext, text: string, mode: 'repl
   if (!records.length) {
     throw new DnsRefusal(400, `The zone file has no records for ${ctx.domain} (types we manage: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA)`, 'invalid_zone_file', { errors: [] })
   }
-  const reason = `Import of a zone file (${mode}, ${records.length} record${records.length === 1 ? "" : "s"})`
+  const reason = `Import of a zone file (${mode}, ${records.length} record${records.length === 1 ? '' : 's'})`
   return mode === 'replace' ? replaceZone(ctx, records, reason, opts) : mergeIntoZone(ctx, records, reason, opts)
 }
