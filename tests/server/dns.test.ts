@@ -50,6 +50,11 @@ beforeAll(async () => {
   expect([200, 201]).toContain(r.status)
 })
 
+// Other files count the provider accounts: leave none behind (snapshots and assignments go with it).
+afterAll(async () => {
+  await admin.del(`/api/hosting/providers/${SLUG}`)
+})
+
 describe('reading a zone', () => {
   it('answers the seed shape', async () => {
     const domain = await freshZone()
