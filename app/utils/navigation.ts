@@ -7,5 +7,6 @@ export const NAV_ITEMS: NavItem[] = [
   { title: 'Billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
+  { title: 'DNS', icon: 'mdi-dns', to: '/dns' },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

@@ -1,0 +1,10 @@
+import { zoneParams } from '../../../../../services/dns/access'
+import { assignBody } from '../../../../../services/dns/schemas'
+import { assignZone } from '../../../../../services/dns/zones'
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const { owner_id } = await validBody(event, assignBody)
+  return assignZone(admin, provider, domain, owner_id)
+})

@@ -1,0 +1,14 @@
+import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { exportZoneFile } from '../../../../../../services/dns/zone-files'
+
+/** The live zone as a BIND zone file (passes named-checkzone). */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const zone = await openZone(user, provider, domain)
+  const text = await exportZoneFile(zone)
+  setResponseHeader(event, 'Content-Type', 'text/plain; charset=utf-8')
+  setResponseHeader(event, 'Content-Disposition', `attachment; filename="${zone.domain}.zone"`)
+  setResponseHeader(event, 'Cache-Control', 'no-store')
+  return text
+})

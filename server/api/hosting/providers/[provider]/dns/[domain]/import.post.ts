@@ -1,0 +1,18 @@
+import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { answer } from '../../../../../../services/dns/plan-view'
+import { flagsQuery, importBody } from '../../../../../../services/dns/schemas'
+import { importZoneFile } from '../../../../../../services/dns/zone-files'
+
+/**
+ * A BIND zone file → a plan. `mode: 'replace'`: the zone becomes the file; `'merge'`: the
+ * file's records are added (identical ones take the file's TTL). Parse errors: 400 with lines.
+ */
+export default defineDnsHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const query = validQuery(event, flagsQuery)
+  const body = await validBody(event, importBody)
+  const zone = await openZone(user, provider, domain)
+  const outcome = await importZoneFile(zone, body.zone_file, body.mode, { dryRun: query.dry_run || body.dry_run === true, force: query.force || body.force === true })
+  return answer(outcome, 'imported')
+})

@@ -1,0 +1,13 @@
+import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { removeRecords } from '../../../../../../services/dns/operations'
+import { answer } from '../../../../../../services/dns/plan-view'
+import { deleteQuery } from '../../../../../../services/dns/schemas'
+
+/** Seed: `?name=&type=` deletes every record with that name and type. */
+export default defineDnsHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const q = validQuery(event, deleteQuery)
+  const zone = await openZone(user, provider, domain)
+  return answer(await removeRecords(zone, q.name, q.type, { dryRun: q.dry_run, force: q.force }), 'deleted')
+})

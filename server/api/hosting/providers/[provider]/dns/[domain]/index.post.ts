@@ -1,0 +1,16 @@
+import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { addRecord } from '../../../../../../services/dns/operations'
+import { answer } from '../../../../../../services/dns/plan-view'
+import { addBody, flagsQuery, toRecord } from '../../../../../../services/dns/schemas'
+
+/** Seed: add one record without overwriting anything. `?dry_run=1` answers the plan only. */
+export default defineDnsHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const query = validQuery(event, flagsQuery)
+  const body = await validBody(event, addBody)
+  const zone = await openZone(user, provider, domain)
+  const outcome = await addRecord(zone, toRecord(body), { dryRun: query.dry_run, force: query.force || body.force === true })
+  if (outcome.status === 'applied') setResponseStatus(event, 201)
+  return answer(outcome, 'created')
+})

@@ -1,0 +1,19 @@
+import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { putRecords } from '../../../../../../services/dns/operations'
+import { answer } from '../../../../../../services/dns/plan-view'
+import { flagsQuery, putBody, toRecord } from '../../../../../../services/dns/schemas'
+
+/**
+ * Seed: batch update. `overwrite: true` replaces the records of the same name AND type as the
+ * records sent (not the whole zone); without it they are added. Extension: `delete` removes
+ * whole name+type sets in the same change.
+ */
+export default defineDnsHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const query = validQuery(event, flagsQuery)
+  const body = await validBody(event, putBody)
+  const zone = await openZone(user, provider, domain)
+  const outcome = await putRecords(zone, { records: body.records.map(toRecord), overwrite: body.overwrite, delete: body.delete }, { dryRun: query.dry_run, force: query.force || body.force === true })
+  return answer(outcome, 'updated')
+})

@@ -1,0 +1,15 @@
+import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { resetZone } from '../../../../../../services/dns/operations'
+import { answer } from '../../../../../../services/dns/plan-view'
+import { flagsQuery, forceBody } from '../../../../../../services/dns/schemas'
+
+/** Seed: back to the provider's default records. Destructive: a plan, a snapshot, the 30% rule. */
+export default defineDnsHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, zoneParams)
+  const query = validQuery(event, flagsQuery)
+  const body = await validBody(event, forceBody)
+  const zone = await openZone(user, provider, domain)
+  const outcome = await resetZone(zone, { dryRun: query.dry_run || body.dry_run === true, force: query.force || body.force === true })
+  return answer(outcome, 'reset')
+})

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { domainSchema, openZone } from '../../../../../../../../services/dns/access'
+import { restoreSnapshot } from '../../../../../../../../services/dns/operations'
+import { answer } from '../../../../../../../../services/dns/plan-view'
+import { flagsQuery, forceBody } from '../../../../../../../../services/dns/schemas'
+
+const Params = z.object({ provider: z.string().min(1).max(40), domain: domainSchema, id: z.string().min(1).max(200) })
+
+/** The zone as the snapshot holds it, through a plan (dry_run, force and the 30% rule apply). */
+export default defineDnsHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain, id } = validParams(event, Params)
+  const query = validQuery(event, flagsQuery)
+  const body = await validBody(event, forceBody)
+  const zone = await openZone(user, provider, domain)
+  const outcome = await restoreSnapshot(zone, id, { dryRun: query.dry_run || body.dry_run === true, force: query.force || body.force === true })
+  return answer(outcome, 'restored')
+})

@@ -1,0 +1,60 @@
+/**
+ * Who may touch which zone. Admins: every zone of every account. Customers: only the zones an
+ * admin assigned to them (`zone_assignments`); any other zone, existing or not, is the same 404,
+ * so a customer can't probe what other accounts hold.
+ */
+import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { checkTarget, normalizeZone } from '../../../shared/dns/names'
+import { useDb } from '../../db/client'
+import { providerAccounts, zoneAssignments, type ProviderAccount, type User } from '../../db/schema'
+import { httpError } from '../../lib/http-errors'
+import type { BaseAdapter } from '../../providers/base'
+import { adapterFor, getAccountBySlug } from '../provider-accounts'
+
+export const domainSchema = z.string().trim().min(1, 'A domain is required').max(253)
+  .transform(d => normalizeZone(d))
+  .superRefine((d, ctx) => {
+    const problem = checkTarget(d, { what: 'Domain' })
+    if (problem || d === '.') ctx.addIssue({ code: 'custom', message: problem ?? 'Domain is required' })
+  })
+
+export const zoneParams = z.object({ provider: z.string().min(1).max(40), domain: domainSchema })
+
+export interface ZoneContext {
+  account: ProviderAccount
+  adapter: BaseAdapter
+  domain: string
+  user: User
+}
+
+export function zoneNotFound(slug: string, domain: string) {
+  return httpError(404, `No DNS zone ${domain} on the provider account "${slug}"`, 'zone_not_found')
+}
+
+export async function isAssigned(accountId: string, domain: string, ownerId: string) {
+  const db = await useDb()
+  const [row] = await db.select({ id: zoneAssignments.id }).from(zoneAssignments)
+    .where(and(eq(zoneAssignments.accountId, accountId), eq(zoneAssignments.domain, domain), eq(zoneAssignments.ownerId, ownerId)))
+  return !!row
+}
+
+/** The zone `domain` of account `slug`, if `user` may see it; 404 otherwise. */
+export async function openZone(user: User, slug: string, domain: string): Promise<ZoneContext> {
+  const account = await getAccountBySlug(slug)
+  if (user.role !== 'admin') {
+    if (!account || !(await isAssigned(account.id, domain, user.id))) throw zoneNotFound(slug, domain)
+  }
+  else if (!account) {
+    throw httpError(404, `No provider account named "${slug}"`, 'provider_not_found')
+  }
+  return { account, adapter: adapterFor(account), domain, user }
+}
+
+export const zoneLabel = (ctx: Pick<ZoneContext, 'account' | 'domain'>) => `${ctx.account.slug}/${ctx.domain}`
+
+export async function accountsById() {
+  const db = await useDb()
+  const rows = await db.select().from(providerAccounts)
+  return new Map(rows.map(a => [a.id, a]))
+}
