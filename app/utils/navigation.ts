@@ -5,5 +5,6 @@ export const NAV_ITEMS: NavItem[] = [
   { title: 'Dashboard', icon: 'mdi-view-dashboard-outline', to: '/' },
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
+  { title: 'Domains', icon: 'mdi-web', to: '/domains' },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]
