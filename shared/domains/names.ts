@@ -67,10 +67,14 @@ export function splitNames(text: string): string[] {
   return out
 }
 
-/** Whole days from `now` until `iso` (negative once past), or null without a date. */
+/**
+ * Calendar days (UTC) from `now` until `iso`: 0 on the day itself, negative once past, null
+ * without a date. Calendar days, not 24-hour periods, so "in 20 days" does not read 19 a second later.
+ */
 export function daysUntil(iso: string | null | undefined, now = Date.now()): number | null {
   if (!iso) return null
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return null
-  return Math.floor((t - now) / 86_400_000)
+  const day = (ms: number) => Math.floor(ms / 86_400_000)
+  return day(t) - day(now)
 }

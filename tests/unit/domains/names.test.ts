@@ -40,11 +40,13 @@ describe('domain names', () => {
     expect(splitNames(' a.com, B.io\n\nc.dev;a.com ')).toEqual(['a.com', 'b.io', 'c.dev'])
   })
 
-  it('counts whole days until a date', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z')
-    expect(daysUntil('2026-01-21T00:00:00Z', now)).toBe(20)
-    expect(daysUntil('2026-01-01T12:00:00Z', now)).toBe(0)
-    expect(daysUntil('2025-12-31T00:00:00Z', now)).toBe(-1)
+  it('counts calendar days (UTC) until a date', () => {
+    const now = Date.parse('2026-01-01T10:00:00Z')
+    expect(daysUntil('2026-01-21T10:00:00Z', now)).toBe(20)
+    expect(daysUntil('2026-01-21T09:59:59Z', now)).toBe(20)
+    expect(daysUntil('2026-01-01T23:59:59Z', now)).toBe(0)
+    expect(daysUntil('2026-01-01T00:00:00Z', now)).toBe(0)
+    expect(daysUntil('2025-12-31T23:00:00Z', now)).toBe(-1)
     expect(daysUntil(null, now)).toBeNull()
     expect(daysUntil('not a date', now)).toBeNull()
   })
