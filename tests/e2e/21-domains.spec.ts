@@ -135,6 +135,43 @@ test('toggles the lock (unlocking asks first) and edits nameservers', async ({ p
   await shot(page, 'domain-details')
 })
 
+test('an admin assigns the domain to a customer, who then sees only that one', async ({ page }) => {
+  await ensureAdmin(page)
+  await sandboxHostinger(page)
+  const customer = { name: 'Dora Domains', email: `dora-${RUN}@example.com`, password: 'dora-password-123' }
+  expect((await page.request.post('/api/users', { data: { ...customer, role: 'customer' } })).ok()).toBe(true)
+
+  await page.goto(`/domains/${slug}/${BOUGHT}`)
+  await expect(page.getByTestId('domain-status')).toHaveText('active')
+  await page.getByTestId('owner-select').click()
+  await page.getByRole('option', { name: /Dora Domains/ }).click()
+  await expect(page.getByTestId('toast-success').filter({ hasText: `assigned to ${customer.name}` })).toBeVisible()
+
+  await page.context().clearCookies()
+  expect((await page.request.post('/api/auth/login', { data: { email: customer.email, password: customer.password } })).ok()).toBe(true)
+  await page.goto('/domains')
+  await expect(page.getByTestId(`domain-row-${BOUGHT}`)).toBeVisible()
+  await expect(page.getByTestId('domain-row-example.com')).toHaveCount(0)
+  await expect(page.getByTestId('register-domain')).toHaveCount(0)
+  await expect(page.getByTestId('nav-drawer')).toContainText('Domains')
+  await shot(page, 'domains-customer')
+  await page.goto(`/domains/${slug}/example.com`)
+  await expect(page.getByTestId('domain-not-found')).toBeVisible()
+  await shot(page, 'domain-not-found')
+
+  // A customer with nothing assigned gets the empty state.
+  await page.context().clearCookies()
+  await ensureAdmin(page)
+  const none = { name: 'Ned None', email: `ned-${RUN}@example.com`, password: 'ned-password-1234' }
+  expect((await page.request.post('/api/users', { data: { ...none, role: 'customer' } })).ok()).toBe(true)
+  await page.context().clearCookies()
+  expect((await page.request.post('/api/auth/login', { data: { email: none.email, password: none.password } })).ok()).toBe(true)
+  await page.goto('/domains')
+  await expect(page.getByTestId('domains-empty')).toContainText('No domains yet')
+  await shot(page, 'domains-empty-customer')
+  await page.context().clearCookies()
+})
+
 test('narrow and dark', async ({ page }) => {
   await ensureAdmin(page)
   await page.setViewportSize({ width: 390, height: 844 })

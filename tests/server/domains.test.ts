@@ -319,6 +319,11 @@ describe('expiry notifications', () => {
     expect(custNotes).toHaveLength(1)
     await admin.put(`${P}/${HOST}/domains/shop.example.net/owner`, { owner_id: null })
   })
+
+  it('is a daily pg-boss job as well', async () => {
+    const jobs = await admin.get('/api/_test/jobs')
+    expect(jobs.body.queues).toContain('domains.expiry')
+  })
 })
 
 describe('customer scoping', () => {
