@@ -8,5 +8,6 @@ export const NAV_ITEMS: NavItem[] = [
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
   { title: 'DNS', icon: 'mdi-dns', to: '/dns' },
+  { title: 'Domains', icon: 'mdi-web', to: '/domains' },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

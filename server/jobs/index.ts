@@ -2,5 +2,6 @@
 // keeps each module's defineJob() registration.
 import notificationsPrune from './notifications-prune'
 import billingSample from './billing-sample'
+import domainsExpiry from './domains-expiry'
 
-export const JOBS = [notificationsPrune, billingSample]
+export const JOBS = [notificationsPrune, billingSample, domainsExpiry]

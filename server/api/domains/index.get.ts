@@ -1,0 +1,7 @@
+import { listAllDomains } from '../../services/domains/portfolio'
+
+/** Domains of every domain-capable account (each tagged with it); an account that fails is reported in `accounts`. */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return listAllDomains(user)
+})

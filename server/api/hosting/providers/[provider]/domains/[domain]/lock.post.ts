@@ -1,0 +1,11 @@
+import { accountForUser } from '../../../../../../services/domains/access'
+import { setLock } from '../../../../../../services/domains/portfolio'
+import { audit } from '../../../../../../services/audit'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, domainParams)
+  const result = await setLock(user, await accountForUser(user, provider), domain, true)
+  await audit({ userId: user.id, action: 'domain.locked', target: `${provider}/${domain}` })
+  return result
+})

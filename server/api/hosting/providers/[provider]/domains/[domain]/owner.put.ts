@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { requireAccount } from '../../../../../../services/provider-accounts'
+import { assignDomain } from '../../../../../../services/domains/access'
+import { audit } from '../../../../../../services/audit'
+
+const Body = z.object({ owner_id: z.string().uuid('owner_id must be a user id').nullable() }).strict()
+
+/** Hands a domain and its DNS zone to a customer (`owner_id: null` takes it back). */
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const { provider, domain } = validParams(event, domainParams)
+  const { owner_id } = await validBody(event, Body)
+  const owner = await assignDomain(await requireAccount(provider), domain, owner_id)
+  await audit({ userId: admin.id, action: 'domain.assigned', target: `${provider}/${domain}`, details: { owner_id } })
+  return { owner }
+})

@@ -1,0 +1,11 @@
+import { accountForUser } from '../../../../../../services/domains/access'
+import { setPrivacy } from '../../../../../../services/domains/portfolio'
+import { audit } from '../../../../../../services/audit'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, domain } = validParams(event, domainParams)
+  const result = await setPrivacy(user, await accountForUser(user, provider), domain, false)
+  await audit({ userId: user.id, action: 'domain.privacy_disabled', target: `${provider}/${domain}` })
+  return result
+})

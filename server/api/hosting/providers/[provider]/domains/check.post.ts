@@ -1,0 +1,11 @@
+import { checkBodySchema } from '../../../../../../shared/domains/schema'
+import { requireAccount } from '../../../../../services/provider-accounts'
+import { checkAvailability } from '../../../../../services/domains/portfolio'
+
+/** Seed: availability (and first-year price where sold) of 1–20 names, in the order given. */
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  const { provider } = validParams(event, providerParam)
+  const { domains } = await validBody(event, checkBodySchema)
+  return checkAvailability(await requireAccount(provider), domains)
+})

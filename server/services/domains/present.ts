@@ -1,0 +1,42 @@
+/** Our API's domain object: the seed's fields, plus what the panel needs to show them honestly. */
+import type { Domain } from '../../providers/types'
+import { daysUntil } from '../../../shared/domains/names'
+import type { Owner } from './access'
+
+export interface PublicDomain {
+  name: string
+  registrar: string | null
+  status: string
+  expires_at: string | null
+  auto_renew: boolean
+  locked: boolean
+  privacy_protection: boolean
+  nameservers: string[]
+  /** False where the provider cannot tell (Hostinger keeps auto-renew on the billing subscription). */
+  auto_renew_known: boolean
+  /** False when only the portfolio list could be read: lock, privacy and nameservers are not known. */
+  details_known: boolean
+  expires_in_days: number | null
+  owner?: Owner | null
+  extra?: unknown
+}
+
+export function presentDomain(d: Domain, opts: { extra?: boolean, owner?: Owner | null } = {}): PublicDomain {
+  const extra = (d.extra && typeof d.extra === 'object' ? d.extra : {}) as Record<string, unknown>
+  const out: PublicDomain = {
+    name: d.name,
+    registrar: d.registrar,
+    status: d.status,
+    expires_at: d.expires_at,
+    auto_renew: d.auto_renew,
+    locked: d.locked,
+    privacy_protection: d.privacy_protection,
+    nameservers: d.nameservers,
+    auto_renew_known: extra.auto_renew_known !== false,
+    details_known: extra.details_known !== false,
+    expires_in_days: daysUntil(d.expires_at),
+  }
+  if (opts.owner !== undefined) out.owner = opts.owner
+  if (opts.extra) out.extra = d.extra
+  return out
+}
