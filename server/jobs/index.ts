@@ -1,7 +1,9 @@
 // Every job module, one line each. The list is referenced by the jobs plugin so the bundler
 // keeps each module's defineJob() registration.
 import notificationsPrune from './notifications-prune'
+import serversSync from './servers-sync'
+import serversProvision from './servers-provision'
 import billingSample from './billing-sample'
 import domainsExpiry from './domains-expiry'
 
-export const JOBS = [notificationsPrune, billingSample, domainsExpiry]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, billingSample, domainsExpiry]
