@@ -137,7 +137,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (requests.length > 5000) requests.splice(0, requests.length - 5000)
 
       if (faults.globalLatencyMs) await sleep(faults.globalLatencyMs)
-      const fault = faults.take(sim.name, method, path)
+      // `match` may name a query too (Inferno has one path: `action=balance`).
+      const fault = faults.take(sim.name, method, path + url.search)
       if (fault?.latencyMs) await sleep(fault.latencyMs)
       if (fault?.hang) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
       if (fault?.html) return send(res, { status: fault.status ?? 200, text: HTML_CHALLENGE, contentType: 'text/html; charset=utf-8' })

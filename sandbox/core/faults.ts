@@ -4,7 +4,7 @@
  * matching requests, then disappears.
  */
 export interface Fault {
-  /** Only requests whose path (below the provider prefix) contains this. */
+  /** Only requests whose path (below the provider prefix) and query contain this. */
   match?: string
   /** Only this method. */
   method?: string

@@ -153,17 +153,18 @@ describe('provider accounts', () => {
     expect(closed.status).toBe(502)
     expect(closed.body.error).toMatch(/Hostinger could not be reached .*connection refused/)
 
-    await sandboxAdmin('/faults', 'POST', { provider: 'inferno', html: true, count: 1 })
+    // Targeted: background jobs (inventory sync) call the same simulators meanwhile.
+    await sandboxAdmin('/faults', 'POST', { provider: 'inferno', html: true, count: 1, match: 'action=balance' })
     const html = await admin.post('/api/hosting/providers/inferno/test')
     expect(html.status).toBe(502)
     expect(html.body).toMatchObject({ code: 'bad_response' })
     expect(html.body.error).toMatch(/Inferno answered with an HTML page/)
 
-    await sandboxAdmin('/faults', 'POST', { provider: 'virtua', hang: true, count: 4 })
+    await sandboxAdmin('/faults', 'POST', { provider: 'virtua', hang: true, count: 4, match: '/account', method: 'GET' })
     const slow = await admin.post('/api/hosting/providers/virtua/test')
     expect(slow.status).toBe(504)
     expect(slow.body.error).toMatch(/did not answer within/)
-    await sandboxAdmin('/faults', 'DELETE')
+    await sandboxAdmin('/faults?provider=virtua', 'DELETE')
     expect((await admin.post('/api/hosting/providers/virtua/test')).status).toBe(200)
     await admin.del('/api/hosting/providers/closed-port')
   })

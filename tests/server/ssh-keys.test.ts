@@ -275,9 +275,12 @@ describe('pushing keys to providers', () => {
     const r = await admin.del(`/api/ssh-keys/${id}?everywhere=1`)
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     // Other accounts of this suite may point at the same simulators and get there first.
-    const statuses = r.body.providers.map((x: any) => x.status)
+    // Accounts other suites left may fail on their own; this suite's accounts must not.
+    const mine = new Set(Object.values(ACCOUNTS))
+    const statuses = r.body.providers.filter((x: any) => mine.has(x.account)).map((x: any) => x.status)
     expect(statuses).not.toContain('failed')
-    expect(statuses.filter((s: string) => s === 'removed')).toHaveLength(2)
+    // Another account on the same simulator may have removed it first: then ours finds it gone.
+    expect(statuses.every((s: string) => s === 'removed' || s === 'not_present' || s === 'not_supported')).toBe(true)
     for (const slug of CAPABLE) expect(r.body.providers.some((x: any) => x.account === slug), slug).toBe(true)
     expect(r.body.providers.find((x: any) => x.account === ACCOUNTS.inferno).status).toBe('not_present')
     for (const type of ['virtfusion', 'hostinger', 'inferno'] as const) expect(await holds(type, key.pub), type).toBe(false)
