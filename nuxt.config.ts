@@ -11,7 +11,12 @@ export default defineNuxtConfig({
   // Not node_modules/.cache: git worktrees share node_modules, and their builds must not collide.
   buildDir: '.nuxt',
   modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
-  typescript: { strict: true },
+  // strict, but indexing is not treated as possibly undefined everywhere (parsers index a lot).
+  typescript: {
+    strict: true,
+    tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } },
+    sharedTsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } },
+  },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
   components: [{ path: '~/components', pathPrefix: false }],
   css: ['@mdi/font/css/materialdesignicons.css'],
@@ -48,12 +53,13 @@ export default defineNuxtConfig({
     databaseUrl: '',
   },
   nitro: {
+    typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
     // Ours answers /api/** with `{ error }`; Nuxt's own renders the error page for everything else.
+    // @ts-expect-error Nuxt's NitroConfig type leaves out errorHandler, which Nitro honours (a list).
     errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')],
-    experimental: { tasks: false },
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
-      async compiled(nitro) {
+      async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {
         await cp(resolve(nitro.options.rootDir, 'drizzle'), resolve(nitro.options.output.serverDir, 'drizzle'), { recursive: true })
       },
     },

@@ -8,7 +8,7 @@ import { getRequestURL, send, setResponseHeader, setResponseStatus } from 'h3'
 import { isProviderError } from './providers/errors'
 import { formatIssues } from './lib/http-errors'
 
-export default async function apiErrorHandler(error: H3Error, event: H3Event) {
+export default async function apiErrorHandler(error: H3Error<any>, event: H3Event) {
   const path = getRequestURL(event).pathname
   if (!path.startsWith('/api/')) return
 
@@ -22,7 +22,7 @@ export default async function apiErrorHandler(error: H3Error, event: H3Event) {
     body.code = original.code
     body.provider = original.provider
     if (original.correlationId) body.correlation_id = original.correlationId
-    if (original.retryAfterMs) setResponseHeader(event, 'Retry-After', String(Math.ceil(original.retryAfterMs / 1000)))
+    if (original.retryAfterMs) setResponseHeader(event, 'Retry-After', Math.ceil(original.retryAfterMs / 1000))
   }
   else if (Array.isArray(error.data?.issues) || Array.isArray(original?.issues)) {
     status = 400

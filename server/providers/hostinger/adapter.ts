@@ -55,7 +55,7 @@ export class HostingerAdapter extends BaseAdapter {
     }
   }
 
-  async testConnection(): Promise<ConnectionResult> {
+  override async testConnection(): Promise<ConnectionResult> {
     const dcs = await this.http.get<HDataCenter[]>(PATHS.dataCenters)
     const n = Array.isArray(dcs) ? dcs.length : 0
     return { message: `Hostinger connection successful (${n} data center${n === 1 ? '' : 's'})` }
@@ -63,14 +63,14 @@ export class HostingerAdapter extends BaseAdapter {
 
   // ---------- servers ----------
 
-  async listServers(): Promise<ServerRecord[]> {
+  override async listServers(): Promise<ServerRecord[]> {
     const vms = await this.http.get<HVirtualMachine[]>(PATHS.vms)
     if (!Array.isArray(vms)) throw providerError(this.name, 'bad_response', `${this.name} answered the VM list with something other than a list`)
     const dcs = vms.some(v => v.data_center_id != null) ? await this.dataCenterIndex() : undefined
     return vms.map(vm => mapServer(vm, dcs))
   }
 
-  async getServer(id: string): Promise<ServerRecord> {
+  override async getServer(id: string): Promise<ServerRecord> {
     const vm = await this.http.get<HVirtualMachine>(PATHS.vm(id))
     return mapServer(vm, vm.data_center_id != null ? await this.dataCenterIndex() : undefined)
   }
@@ -108,7 +108,7 @@ export class HostingerAdapter extends BaseAdapter {
   }
 
   /** Buys and sets up a VM in one call. Never retried: a lost answer is settled by findCreatedServer. */
-  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+  override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     if (!input.plan) this.invalid(`${this.name} needs a plan (a catalog price id such as hostingercom-vps-kvm2-usd-1m)`)
     const dataCenterId = this.intId(input.dataCenterId, 'data center id')
     const paymentMethodId = input.paymentMethodId ? this.intId(input.paymentMethodId, 'payment method id') : undefined
@@ -138,7 +138,7 @@ export class HostingerAdapter extends BaseAdapter {
    * POST …/setup for a VM in `initial` state (bought in hPanel, or a purchase whose setup
    * failed). A purchase through createServer sets the VM up itself, so no install step follows it.
    */
-  async installServer(id: string, input: InstallInput): Promise<ActionResult> {
+  override async installServer(id: string, input: InstallInput): Promise<ActionResult> {
     if (input.dryRun) throw new NotSupportedError(this.name, 'a dry run of VM setup')
     const vm = await this.http.get<HVirtualMachine>(PATHS.vm(id))
     if (vm.state !== 'initial') throw providerError(this.name, 'conflict', `${this.name} VM ${id} is already set up (state: ${vm.state})`)
@@ -179,7 +179,7 @@ export class HostingerAdapter extends BaseAdapter {
     }
   }
 
-  async power(id: string, action: PowerAction): Promise<ActionResult> {
+  override async power(id: string, action: PowerAction): Promise<ActionResult> {
     if (action === 'poweroff') return super.power(id, action)
     // The spec: starting a running VM (stopping a stopped one) is accepted and does nothing, so
     // a repeated start/stop is safe; a repeated restart would reboot twice.
@@ -189,7 +189,7 @@ export class HostingerAdapter extends BaseAdapter {
   }
 
   /** POST …/recreate: reinstalls the OS (disk wiped, snapshots deleted). */
-  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+  override async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
     if (input.dryRun) throw new NotSupportedError(this.name, 'a dry run of a reinstall')
     if (input.sshKeyIds?.length) this.invalid(`${this.name}'s recreate takes no SSH keys: attach them once the VM runs again`)
     const body = { template_id: await this.templateId(input.template), ...(input.password ? { password: input.password } : {}) }
@@ -200,21 +200,21 @@ export class HostingerAdapter extends BaseAdapter {
 
   // ---------- catalog ----------
 
-  async listDatacenters(): Promise<Datacenter[]> {
+  override async listDatacenters(): Promise<Datacenter[]> {
     return (await this.http.get<HDataCenter[]>(PATHS.dataCenters)).map(mapDatacenter)
   }
 
-  async listTemplates(): Promise<OsTemplate[]> {
+  override async listTemplates(): Promise<OsTemplate[]> {
     return (await this.http.get<HTemplate[]>(PATHS.templates)).map(mapTemplate)
   }
 
-  async listPlans(): Promise<PlanOffer[]> {
+  override async listPlans(): Promise<PlanOffer[]> {
     return mapPlans(await this.http.get<HCatalogItem[]>(PATHS.catalog, { category: 'VPS' }))
   }
 
   // ---------- ssh keys ----------
 
-  async listSshKeys(): Promise<UpstreamSshKey[]> {
+  override async listSshKeys(): Promise<UpstreamSshKey[]> {
     const out: UpstreamSshKey[] = []
     for (let page = 1; page <= MAX_KEY_PAGES; page++) {
       const res = await this.http.get<HPage<HPublicKey>>(PATHS.publicKeys, { page })
@@ -227,12 +227,12 @@ export class HostingerAdapter extends BaseAdapter {
     return out
   }
 
-  async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
+  override async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
     const res = await this.http.request<HPublicKey>({ method: 'POST', path: PATHS.publicKeys, json: { name: input.name, key: input.public_key.trim() } })
     return mapSshKey(res.data)
   }
 
-  async deleteSshKey(id: string): Promise<void> {
+  override async deleteSshKey(id: string): Promise<void> {
     await this.http.request({ method: 'DELETE', path: PATHS.publicKey(id) })
   }
 
@@ -246,15 +246,15 @@ export class HostingerAdapter extends BaseAdapter {
 
   // ---------- billing ----------
 
-  async listSubscriptions(): Promise<Subscription[]> {
+  override async listSubscriptions(): Promise<Subscription[]> {
     return (await this.http.get<HSubscription[]>(PATHS.subscriptions)).map(mapSubscription)
   }
 
-  async listCatalog(): Promise<CatalogItem[]> {
+  override async listCatalog(): Promise<CatalogItem[]> {
     return mapCatalog(await this.http.get<HCatalogItem[]>(PATHS.catalog))
   }
 
-  async listPaymentMethods(): Promise<PaymentMethod[]> {
+  override async listPaymentMethods(): Promise<PaymentMethod[]> {
     return (await this.http.get<HPaymentMethod[]>(PATHS.paymentMethods)).map(mapPaymentMethod)
   }
 
@@ -263,20 +263,20 @@ export class HostingerAdapter extends BaseAdapter {
   private readonly dns = hostingerDns(this.http, this.meta.displayName)
   private readonly domains = hostingerDomains(this.http, this.meta.displayName)
 
-  getDnsZone(domain: string) { return this.dns.getDnsZone(domain) }
-  validateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.validateDnsRecords(domain, records, overwrite) }
-  updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.updateDnsRecords(domain, records, overwrite) }
-  deleteDnsRecords(domain: string, filters: { name: string, type: string }[]) { return this.dns.deleteDnsRecords(domain, filters) }
-  resetDnsZone(domain: string) { return this.dns.resetDnsZone(domain) }
-  listDnsSnapshots(domain: string) { return this.dns.listDnsSnapshots(domain) }
-  getDnsSnapshot(domain: string, id: string) { return this.dns.getDnsSnapshot(domain, id) }
-  restoreDnsSnapshot(domain: string, id: string) { return this.dns.restoreDnsSnapshot(domain, id) }
+  override getDnsZone(domain: string) { return this.dns.getDnsZone(domain) }
+  override validateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.validateDnsRecords(domain, records, overwrite) }
+  override updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.updateDnsRecords(domain, records, overwrite) }
+  override deleteDnsRecords(domain: string, filters: { name: string, type: string }[]) { return this.dns.deleteDnsRecords(domain, filters) }
+  override resetDnsZone(domain: string) { return this.dns.resetDnsZone(domain) }
+  override listDnsSnapshots(domain: string) { return this.dns.listDnsSnapshots(domain) }
+  override getDnsSnapshot(domain: string, id: string) { return this.dns.getDnsSnapshot(domain, id) }
+  override restoreDnsSnapshot(domain: string, id: string) { return this.dns.restoreDnsSnapshot(domain, id) }
 
-  listDomains() { return this.domains.listDomains() }
-  getDomain(domain: string) { return this.domains.getDomain(domain) }
-  checkDomains(names: string[]) { return this.domains.checkDomains(names) }
-  purchaseDomain(input: DomainPurchaseInput) { return this.domains.purchaseDomain(input) }
-  setNameservers(domain: string, ns: string[]) { return this.domains.setNameservers(domain, ns) }
-  setDomainLock(domain: string, on: boolean) { return this.domains.setDomainLock(domain, on) }
-  setDomainPrivacy(domain: string, on: boolean) { return this.domains.setDomainPrivacy(domain, on) }
+  override listDomains() { return this.domains.listDomains() }
+  override getDomain(domain: string) { return this.domains.getDomain(domain) }
+  override checkDomains(names: string[]) { return this.domains.checkDomains(names) }
+  override purchaseDomain(input: DomainPurchaseInput) { return this.domains.purchaseDomain(input) }
+  override setNameservers(domain: string, ns: string[]) { return this.domains.setNameservers(domain, ns) }
+  override setDomainLock(domain: string, on: boolean) { return this.domains.setDomainLock(domain, on) }
+  override setDomainPrivacy(domain: string, on: boolean) { return this.domains.setDomainPrivacy(domain, on) }
 }

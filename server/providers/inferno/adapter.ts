@@ -32,7 +32,7 @@ const INFO_CONCURRENCY = 4
 const ONLY_PENDING_CANCELLABLE = 'Inferno can only cancel unpaid (Pending) orders; an active server is cancelled from the Inferno panel'
 
 export class InfernoAdapter extends BaseAdapter {
-  get needsInstallStep() { return true }
+  override get needsInstallStep() { return true }
 
   private get script() { return splitEndpoint(String(this.ctx.settings.base_url ?? '')).script }
   private get cid() { return String(this.ctx.settings.cid ?? '').trim() }
@@ -51,7 +51,7 @@ export class InfernoAdapter extends BaseAdapter {
     return body
   }
 
-  async testConnection(): Promise<ConnectionResult> {
+  override async testConnection(): Promise<ConnectionResult> {
     const [balance] = await this.getBalance()
     return { message: `Inferno connection successful. Balance: ${balance!.amount.toFixed(2)} ${balance!.currency}` }
   }
@@ -70,7 +70,7 @@ export class InfernoAdapter extends BaseAdapter {
   }
 
   /** Pending orders come from the list alone; Active ones are read with getinfo. */
-  async listServers(): Promise<ServerRecord[]> {
+  override async listServers(): Promise<ServerRecord[]> {
     const orders = (await this.orderList()).filter(o => o.status !== 'Cancelled')
     return mapLimit(orders, INFO_CONCURRENCY, async (o) => {
       if (o.status !== 'Active') return mapOrderAsServer(o)
@@ -85,12 +85,12 @@ export class InfernoAdapter extends BaseAdapter {
     }).then(list => list.filter((s): s is ServerRecord => s !== null))
   }
 
-  async getServer(id: string): Promise<ServerRecord> {
+  override async getServer(id: string): Promise<ServerRecord> {
     return mapServerInfo(id, await this.info(id))
   }
 
   /** Buys `input.plan` (a product id). Sent once: a lost answer is settled by findCreatedServer. */
-  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+  override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     const out = await this.call<{ orderid?: number | string, invoiceid?: number | string, productids?: string }>('create', { pid: input.plan }, { write: true })
     if (out.orderid === undefined || out.orderid === null || out.orderid === '') {
       throw providerError(PROVIDER, 'bad_response', 'Inferno accepted the order but returned no orderid')
@@ -108,7 +108,7 @@ export class InfernoAdapter extends BaseAdapter {
    * more. `options.afterOrderId` (the newest order id known before the attempt, if the caller
    * kept it) restricts the match to orders made after the attempt.
    */
-  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
+  override async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
     const after = Number(input.options?.afterOrderId ?? 0) || 0
     const [orders, services] = await Promise.all([
       this.orderList(),
@@ -135,11 +135,11 @@ export class InfernoAdapter extends BaseAdapter {
   }
 
   /** `install` on a paid order: validated with run=0, then run=1 (only run=0 for a dry run). */
-  async installServer(id: string, input: InstallInput): Promise<ActionResult> {
+  override async installServer(id: string, input: InstallInput): Promise<ActionResult> {
     return this.setup('install', id, input)
   }
 
-  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+  override async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
     return this.setup('reinstall', id, input)
   }
 
@@ -153,7 +153,7 @@ export class InfernoAdapter extends BaseAdapter {
     return { status: action === 'install' ? 'installing' : 'reinstalling', message: run.retx?.msg ?? run.msg }
   }
 
-  async power(id: string, action: PowerAction): Promise<ActionResult> {
+  override async power(id: string, action: PowerAction): Promise<ActionResult> {
     const p = POWER_ACTIONS[action]
     if (!p) this.unsupported('power', `power action "${action}"`)
     await this.call(p.action, { orderid: id }, { write: true })
@@ -161,11 +161,11 @@ export class InfernoAdapter extends BaseAdapter {
   }
 
   /** Inferno has no delayed deletion: `delayMinutes` does not apply. */
-  async destroy(id: string, _input: DestroyInput = {}): Promise<ActionResult> {
+  override async destroy(id: string, _input: DestroyInput = {}): Promise<ActionResult> {
     return this.cancelOrder(id)
   }
 
-  async getRootPassword(id: string): Promise<{ username: string, password: string }> {
+  override async getRootPassword(id: string): Promise<{ username: string, password: string }> {
     const info = await this.info(id)
     const password = hasVps(info) ? info.vps_info!.vps_password : undefined
     if (!password) throw providerError(PROVIDER, 'conflict', `Inferno: order ${id} has no installed VPS yet, so there is no root password`)
@@ -178,27 +178,27 @@ export class InfernoAdapter extends BaseAdapter {
     return this.call<{ ostpls?: unknown, products?: unknown }>('list')
   }
 
-  async listPlans(): Promise<PlanOffer[]> {
+  override async listPlans(): Promise<PlanOffer[]> {
     return productEntries(await this.catalog()).map(p => mapPlan(p, this.currency))
   }
 
-  async listTemplates(): Promise<OsTemplate[]> {
+  override async listTemplates(): Promise<OsTemplate[]> {
     return mapTemplates((await this.catalog()).ostpls)
   }
 
-  async listCatalog(): Promise<CatalogItem[]> {
+  override async listCatalog(): Promise<CatalogItem[]> {
     return productEntries(await this.catalog()).map(p => mapCatalogItem(p, this.currency))
   }
 
   // ---------- ssh keys ----------
 
-  async listSshKeys(): Promise<UpstreamSshKey[]> {
+  override async listSshKeys(): Promise<UpstreamSshKey[]> {
     const body = await this.call<{ list?: unknown }>('sshkey.list')
     return entries<SshKeyEntry>(body.list).map(([, k]) => mapSshKey(k))
   }
 
   /** `sshkey.add` answers only "added": the new key is found by re-reading the list. */
-  async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
+  override async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
     const text = input.public_key.trim()
     await this.call('sshkey.add', { sshkey: text, name: input.name }, { write: true })
     const blob = text.split(/\s+/)[1]
@@ -208,13 +208,13 @@ export class InfernoAdapter extends BaseAdapter {
     return found
   }
 
-  async deleteSshKey(id: string): Promise<void> {
+  override async deleteSshKey(id: string): Promise<void> {
     await this.call('sshkey.remove', { id }, { write: true })
   }
 
   // ---------- billing and orders ----------
 
-  async getBalance(): Promise<Balance[]> {
+  override async getBalance(): Promise<Balance[]> {
     const body = await this.call<{ balance?: string | number, currency?: string }>('balance')
     const amount = Number(body.balance)
     if (body.balance === undefined || body.balance === '' || !Number.isFinite(amount)) {
@@ -235,16 +235,16 @@ export class InfernoAdapter extends BaseAdapter {
   }
 
   /** A subscription per service: what the account pays for, with its next due date. */
-  async listSubscriptions(): Promise<Subscription[]> {
+  override async listSubscriptions(): Promise<Subscription[]> {
     return (await this.listServices()).map(s => mapSubscription(s, this.currency))
   }
 
-  async listOrders(): Promise<UpstreamOrder[]> {
+  override async listOrders(): Promise<UpstreamOrder[]> {
     return (await this.orderList()).map(o => mapOrder(o, this.currency))
   }
 
   /** The doc's one failure, "Order ID not found or Status not Pending", is told apart by reading the orders. */
-  async cancelOrder(id: string): Promise<ActionResult> {
+  override async cancelOrder(id: string): Promise<ActionResult> {
     try {
       await this.call('cancel', { orderid: id }, { write: true })
       return { status: 'cancelled' }

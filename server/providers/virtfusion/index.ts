@@ -53,7 +53,7 @@ export class VirtfusionAdapter extends BaseAdapter {
 
   private readonly api = new VirtfusionApi(this.ctx.http)
 
-  async testConnection(): Promise<ConnectionResult> {
+  override async testConnection(): Promise<ConnectionResult> {
     const body = await this.api.get<Obj | unknown[]>('/connect')
     const b = (body && !Array.isArray(body) ? body : {}) as Obj
     const v = b.data?.version ?? b.version ?? b.data?.app?.version
@@ -63,7 +63,7 @@ export class VirtfusionAdapter extends BaseAdapter {
 
   // ---------- servers ----------
 
-  async listServers(): Promise<ServerRecord[]> {
+  override async listServers(): Promise<ServerRecord[]> {
     const rows = await this.api.all<Obj>('/servers', this.pageSize)
     // The list has no addresses or power state: read each server, asking the hypervisor only
     // where there is a running guest to ask about (built and not suspended).
@@ -80,7 +80,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     return full.filter((s): s is ServerRecord => s !== null)
   }
 
-  async getServer(id: string): Promise<ServerRecord> {
+  override async getServer(id: string): Promise<ServerRecord> {
     return this.readServer(id, true)
   }
 
@@ -91,7 +91,7 @@ export class VirtfusionAdapter extends BaseAdapter {
   }
 
   /** Never retried: a lost answer is settled by `findCreatedServer`. */
-  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+  override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     const body: Obj = {
       packageId: this.requireId(input.plan, 'plan (VirtFusion package ID)'),
       userId: this.userId(input.options),
@@ -102,15 +102,15 @@ export class VirtfusionAdapter extends BaseAdapter {
     return toServerRecord(this.data(res, 'the new server'))
   }
 
-  get needsInstallStep() { return true }
+  override get needsInstallStep() { return true }
 
-  async installServer(id: string, input: InstallInput): Promise<ActionResult> {
+  override async installServer(id: string, input: InstallInput): Promise<ActionResult> {
     if (input.dryRun) return this.checkTemplate(id, input.template)
     await this.build(id, input)
     return { status: 'installing', message: 'Build queued; VirtFusion generates the root password.' }
   }
 
-  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+  override async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
     await this.build(id, input)
     return { status: 'reinstalling' }
   }
@@ -139,7 +139,7 @@ export class VirtfusionAdapter extends BaseAdapter {
    * unbuilt server of the same owner made in the last half hour. A server already named after
    * the hostname wins.
    */
-  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
+  override async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
     const rows = await this.api.all<Obj>('/servers', this.pageSize)
     const named = rows.find(r => input.hostname && r.name === input.hostname)
     if (named) return this.getServer(String(named.id))
@@ -151,7 +151,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     return fresh[0] ? this.getServer(String(fresh[0].id)) : null
   }
 
-  async power(id: string, action: PowerAction): Promise<ActionResult> {
+  override async power(id: string, action: PowerAction): Promise<ActionResult> {
     const path = POWER_PATH[action]
     if (!path) throw invalid(`Unknown power action "${action}"`)
     const res = await this.api.request<Obj>({ method: 'POST', path: `/servers/${this.serverId(id)}/power/${path}` })
@@ -159,17 +159,17 @@ export class VirtfusionAdapter extends BaseAdapter {
     return { status: POWER_DONE[action], message: queueId != null ? `Queued as task ${queueId}` : undefined }
   }
 
-  async suspend(id: string): Promise<ActionResult> {
+  override async suspend(id: string): Promise<ActionResult> {
     await this.api.request({ method: 'POST', path: `/servers/${this.serverId(id)}/suspend` })
     return { status: 'suspended' }
   }
 
-  async unsuspend(id: string): Promise<ActionResult> {
+  override async unsuspend(id: string): Promise<ActionResult> {
     await this.api.request({ method: 'POST', path: `/servers/${this.serverId(id)}/unsuspend` })
     return { status: 'unsuspended' }
   }
 
-  async resize(id: string, input: ResizeInput): Promise<ActionResult> {
+  override async resize(id: string, input: ResizeInput): Promise<ActionResult> {
     const pkg = this.requireId(input.plan, 'plan (VirtFusion package ID)')
     const res = await this.api.request<Obj>({
       method: 'PUT',
@@ -182,7 +182,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     return { status: 'resized', message: info.length ? info.join('; ') : undefined }
   }
 
-  async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
+  override async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
     const delay = input.delayMinutes ?? 0
     if (!Number.isInteger(delay) || delay < 0 || delay > MAX_DELETE_DELAY_MINUTES) {
       throw invalid(`The deletion delay must be a whole number of minutes from 0 to ${MAX_DELETE_DELAY_MINUTES}`)
@@ -194,7 +194,7 @@ export class VirtfusionAdapter extends BaseAdapter {
   }
 
   /** VirtFusion stores the password encrypted: the only way to learn it is to reset it. */
-  async getRootPassword(id: string): Promise<{ username: string, password: string }> {
+  override async getRootPassword(id: string): Promise<{ username: string, password: string }> {
     const res = await this.api.request<Obj>({ method: 'POST', path: `/servers/${this.serverId(id)}/resetPassword`, json: { user: 'root', sendMail: false } })
     const password = res?.data?.expectedPassword
     if (typeof password !== 'string' || !password) {
@@ -205,16 +205,16 @@ export class VirtfusionAdapter extends BaseAdapter {
 
   // ---------- catalog ----------
 
-  async listDatacenters(): Promise<Datacenter[]> {
+  override async listDatacenters(): Promise<Datacenter[]> {
     const groups = await this.api.all<Obj>('/compute/hypervisors/groups', this.pageSize)
     return groups.filter(g => g.enabled !== false).map(toDatacenter)
   }
 
-  async listPlans(): Promise<PlanOffer[]> {
+  override async listPlans(): Promise<PlanOffer[]> {
     return (await this.packages()).map(toPlan)
   }
 
-  async listTemplates(opts: { plan?: string, serverId?: string } = {}): Promise<OsTemplate[]> {
+  override async listTemplates(opts: { plan?: string, serverId?: string } = {}): Promise<OsTemplate[]> {
     if (opts.serverId) {
       return toTemplates(this.list(await this.api.get<Obj>(`/servers/${this.serverId(opts.serverId)}/templates`), 'templates'))
     }
@@ -234,12 +234,12 @@ export class VirtfusionAdapter extends BaseAdapter {
 
   // ---------- ssh keys (they belong to the default VirtFusion user) ----------
 
-  async listSshKeys(): Promise<UpstreamSshKey[]> {
+  override async listSshKeys(): Promise<UpstreamSshKey[]> {
     const uid = this.userId(undefined)
     return this.list(await this.api.get<Obj>(`/ssh_keys/user/${uid}`), 'SSH keys').map(k => toSshKey(k))
   }
 
-  async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
+  override async addSshKey(input: { name: string, public_key: string }): Promise<UpstreamSshKey> {
     const res = await this.api.request<Obj>({
       method: 'POST',
       path: '/ssh_keys',
@@ -248,7 +248,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     return toSshKey(this.data(res, 'the new SSH key'), input.public_key.trim())
   }
 
-  async deleteSshKey(id: string): Promise<void> {
+  override async deleteSshKey(id: string): Promise<void> {
     await this.api.request({ method: 'DELETE', path: `/ssh_keys/${this.requireId(id, 'SSH key ID')}` })
   }
 

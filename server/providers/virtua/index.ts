@@ -35,26 +35,26 @@ export class VirtuaAdapter extends BaseAdapter {
     return `/cloud-server/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
   }
 
-  async testConnection(): Promise<ConnectionResult> {
+  override async testConnection(): Promise<ConnectionResult> {
     const b = mapBalance(await this.send<Raw>({ path: '/account' }))
     return { message: `${DISPLAY_NAME} connection successful. Balance: ${b.amount.toFixed(2)} ${b.currency}` }
   }
 
   // ---------- servers ----------
 
-  async listServers(): Promise<ServerRecord[]> {
+  override async listServers(): Promise<ServerRecord[]> {
     const body = await this.send<{ cloud_servers?: Raw[] }>({ path: '/cloud-server' })
     if (!Array.isArray(body?.cloud_servers)) throw providerError(DISPLAY_NAME, 'bad_response', `${DISPLAY_NAME} sent no cloud_servers list`)
     return body.cloud_servers.map(mapServer)
   }
 
-  async getServer(id: string): Promise<ServerRecord> {
+  override async getServer(id: string): Promise<ServerRecord> {
     const body = await this.send<Raw>({ path: this.serverPath(id) })
     if (!body?.uuid) throw providerError(DISPLAY_NAME, 'bad_response', `${DISPLAY_NAME} sent a server record without a uuid`)
     return mapServer(body)
   }
 
-  async createServer(input: CreateServerInput): Promise<ServerRecord> {
+  override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     if (!input.template) throw providerError(DISPLAY_NAME, 'invalid_request', `${DISPLAY_NAME} needs a system (template) to order a server`)
     const zone = offerZoneId({ uuid: input.plan })
     if (input.dataCenterId && zone && zone !== input.dataCenterId) {
@@ -103,13 +103,13 @@ export class VirtuaAdapter extends BaseAdapter {
     return String(first.uuid)
   }
 
-  async power(id: string, action: PowerAction): Promise<ActionResult> {
+  override async power(id: string, action: PowerAction): Promise<ActionResult> {
     if (action === 'poweroff') throw new NotSupportedError(DISPLAY_NAME, 'power action "poweroff"', meta.capabilities.power.note)
     const body = await this.send<ActionBody>({ method: 'POST', path: this.serverPath(id, action) })
     return { status: POWER_WORDS[action], message: noticeOf(body) }
   }
 
-  async resize(id: string, input: ResizeInput): Promise<ActionResult> {
+  override async resize(id: string, input: ResizeInput): Promise<ActionResult> {
     const body = await this.send<ActionBody>({
       method: 'POST',
       path: this.serverPath(id, 'resize'),
@@ -118,19 +118,19 @@ export class VirtuaAdapter extends BaseAdapter {
     return { status: 'resized', message: noticeOf(body) }
   }
 
-  async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
+  override async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
     if (!input.template) throw providerError(DISPLAY_NAME, 'invalid_request', `${DISPLAY_NAME} needs a system (template) to rebuild a server`)
     const body = await this.send<ActionBody>({ method: 'POST', path: this.serverPath(id, 'rebuild'), form: { system: input.template } })
     return { status: 'reinstalling', message: noticeOf(body) }
   }
 
-  async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
+  override async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
     if (input?.delayMinutes) throw new NotSupportedError(DISPLAY_NAME, 'scheduled deletion', meta.capabilities.destroy.note)
     const body = await this.send<ActionBody>({ method: 'DELETE', path: this.serverPath(id) })
     return { status: 'deleted', message: noticeOf(body) }
   }
 
-  async getRootPassword(id: string): Promise<{ username: string, password: string }> {
+  override async getRootPassword(id: string): Promise<{ username: string, password: string }> {
     // Reads a stored password, changes nothing: safe to repeat.
     const body = await this.send<Raw>({ method: 'POST', path: this.serverPath(id, 'password'), form: { password: 'root' }, idempotent: true })
     if (typeof body?.password !== 'string' || !body.password) throw providerError(DISPLAY_NAME, 'bad_response', `${DISPLAY_NAME} sent no password`)
@@ -143,16 +143,16 @@ export class VirtuaAdapter extends BaseAdapter {
     return (await this.send<{ offers?: Raw[] }>({ path: '/cloud/offers' }))?.offers ?? []
   }
 
-  async listDatacenters(): Promise<Datacenter[]> {
+  override async listDatacenters(): Promise<Datacenter[]> {
     return mapDatacenters(await this.offers())
   }
 
-  async listPlans(): Promise<PlanOffer[]> {
+  override async listPlans(): Promise<PlanOffer[]> {
     return (await this.offers()).map(mapPlan)
   }
 
   /** With a plan or server, Windows systems are left out unless its offer includes Windows. */
-  async listTemplates(opts: { plan?: string, serverId?: string } = {}): Promise<OsTemplate[]> {
+  override async listTemplates(opts: { plan?: string, serverId?: string } = {}): Promise<OsTemplate[]> {
     const systems = (await this.send<{ systems?: Raw[] }>({ path: '/cloud/systems' }))?.systems ?? []
     let windowsAllowed: boolean | undefined
     if (opts.plan) {
@@ -168,24 +168,24 @@ export class VirtuaAdapter extends BaseAdapter {
 
   // ---------- billing ----------
 
-  async getBalance(): Promise<Balance[]> {
+  override async getBalance(): Promise<Balance[]> {
     return [mapBalance(await this.send<Raw>({ path: '/account' }))]
   }
 
-  async getLimits(): Promise<UsageLimit[]> {
+  override async getLimits(): Promise<UsageLimit[]> {
     return mapLimits(await this.send<Raw>({ path: '/cloud/limits' }))
   }
 
   /** The offers, as the purchasable catalog (monthly price; billing is actually hourly). */
-  async listCatalog(): Promise<CatalogItem[]> {
+  override async listCatalog(): Promise<CatalogItem[]> {
     return (await this.offers()).map(mapCatalogItem)
   }
 
-  async listSubscriptions(): Promise<Subscription[]> {
+  override async listSubscriptions(): Promise<Subscription[]> {
     throw new NotSupportedError(DISPLAY_NAME, 'subscriptions', 'servers are billed hourly from the prepaid balance')
   }
 
-  async listPaymentMethods(): Promise<PaymentMethod[]> {
+  override async listPaymentMethods(): Promise<PaymentMethod[]> {
     throw new NotSupportedError(DISPLAY_NAME, 'payment methods', 'the account is prepaid; top-ups happen in the Manager')
   }
 }
