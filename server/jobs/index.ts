@@ -1,5 +1,6 @@
 // Every job module, one line each. The list is referenced by the jobs plugin so the bundler
 // keeps each module's defineJob() registration.
 import notificationsPrune from './notifications-prune'
+import ordersProvision from './orders-provision'
 
-export const JOBS = [notificationsPrune]
+export const JOBS = [notificationsPrune, ordersProvision]
