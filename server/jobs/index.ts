@@ -1,6 +1,7 @@
 // Every job module, one line each. The list is referenced by the jobs plugin so the bundler
 // keeps each module's defineJob() registration.
 import notificationsPrune from './notifications-prune'
+import serversSync from './servers-sync'
 import ordersProvision from './orders-provision'
 
-export const JOBS = [notificationsPrune, ordersProvision]
+export const JOBS = [notificationsPrune, serversSync, ordersProvision]
