@@ -2,6 +2,7 @@
 // keeps each module's defineJob() registration.
 import notificationsPrune from './notifications-prune'
 import serversSync from './servers-sync'
+import serversProvision from './servers-provision'
 import ordersProvision from './orders-provision'
 
-export const JOBS = [notificationsPrune, serversSync, ordersProvision]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision]
