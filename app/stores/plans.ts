@@ -29,7 +29,7 @@ export const usePlansStore = defineStore('plans', () => {
   }
 
   async function setRetired(id: string, retired: boolean) {
-    await $fetch(`/api/plans/${id}`, { method: 'PATCH', body: { retired } })
+    await $fetch<AdminPlan>(`/api/plans/${id}`, { method: 'PATCH', body: { retired } })
     await load()
   }
 
