@@ -250,7 +250,8 @@ export async function cancelOrder(id: string, user: User) {
           throw e
         }
       }
-      if (order.serverId || upstreamId) await markGone(account.id, upstreamId).catch(() => {})
+      // If it made it into the inventory, it stays there for the record, marked gone.
+      await markGone(account.id, upstreamId).catch(() => {})
     }
     else await logStep(id, 'cancel', 'succeeded', note)
     await saveOrder(lease, { status: 'cancelled', currentStep: null, error: order.error })

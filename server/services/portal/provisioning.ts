@@ -41,7 +41,10 @@ function setState(progress: OrderProgress, step: StepName, state: 'started' | 's
 
 export async function runOrder(orderId: string): Promise<RunResult> {
   const claimed = await claimOrder(orderId)
-  if (!claimed) return { state: (await orderStatus(orderId)) === 'running' || (await orderStatus(orderId)) === 'pending' ? 'busy' : 'nothing' }
+  if (!claimed) {
+    const status = await orderStatus(orderId)
+    return { state: status === 'running' || status === 'pending' ? 'busy' : 'nothing' }
+  }
   const { lease } = claimed
   try {
     return await runClaimed(lease, claimed.order)
