@@ -24,13 +24,18 @@ export interface Lease { token: string, orderId: string }
 
 const leaseFree = () => or(isNull(orders.leaseUntil), lt(orders.leaseUntil, sql`now()`))
 
-/** Claims an order that still has work to do; null when it is done or someone else holds it. */
-export async function claimOrder(orderId: string, statuses: OrderRow['status'][] = ['pending', 'running']): Promise<{ lease: Lease, order: OrderRow } | null> {
+/**
+ * Claims an order that still has work to do; null when it is done or someone else holds it.
+ * A failed order may be taken over (`takeFailed`): its runner has stopped working on it and at
+ * most still logs and releases, and the new token makes any write of the old runner fail.
+ */
+export async function claimOrder(orderId: string, statuses: OrderRow['status'][] = ['pending', 'running'], opts: { takeFailed?: boolean } = {}): Promise<{ lease: Lease, order: OrderRow } | null> {
   const db = await useDb()
   const token = randomUUID()
+  const free = opts.takeFailed ? or(leaseFree(), eq(orders.status, 'failed')) : leaseFree()
   const [order] = await db.update(orders)
     .set({ leaseOwner: token, leaseUntil: sql`now() + ${`${leaseMs()} milliseconds`}::interval` })
-    .where(and(eq(orders.id, orderId), inArray(orders.status, statuses), leaseFree()))
+    .where(and(eq(orders.id, orderId), inArray(orders.status, statuses), free))
     .returning()
   return order ? { lease: { token, orderId }, order } : null
 }

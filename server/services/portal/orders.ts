@@ -186,7 +186,7 @@ const BUSY = () => httpError(409, 'The order is being worked on right now; try a
 export async function retryOrder(id: string, admin: User) {
   const r = await loadOrder(id, admin)
   if (r.order.status !== 'failed') throw httpError(409, `Only failed orders can be retried; this one is ${r.order.status}`, 'order_not_failed')
-  const claimed = await claimOrder(id, ['failed'])
+  const claimed = await claimOrder(id, ['failed'], { takeFailed: true })
   if (!claimed) throw BUSY()
   const progress: OrderProgress = { ...(claimed.order.progress as OrderProgress) }
   const step = claimed.order.failedStep as StepName | null
@@ -211,7 +211,7 @@ export async function cancelOrder(id: string, user: User) {
   if (status === 'cancelled') return getOrderView(id, user)
   if (status === 'completed') throw httpError(409, 'A completed order cannot be cancelled: the server is yours; delete it instead', 'order_completed')
   if (user.role !== 'admin' && status === 'running') throw httpError(409, 'The order is being set up; it can be cancelled if it fails', 'order_running')
-  const claimed = await claimOrder(id, ['pending', 'running', 'failed'])
+  const claimed = await claimOrder(id, ['pending', 'running', 'failed'], { takeFailed: true })
   if (!claimed) throw BUSY()
   const { lease, order } = claimed
   try {

@@ -136,11 +136,12 @@ async function failStep(order: OrderRow, step: StepName, e: unknown, save: (set:
   const message = e instanceof StepError || isProviderError(e) ? (e as Error).message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`
   if (!(e instanceof StepError) && !isProviderError(e)) console.error(`[orders] ${order.id} step ${step}:`, e)
   const provider = isProviderError(e) ? e : undefined
-  await save({ status: 'failed', failedStep: step, error: message })
+  // Logged before the order reads as failed: a retry can start the moment it does.
   await logStep(order.id, step, 'failed', message, {
     upstreamRequestId: provider?.correlationId ?? null,
     details: provider ? { code: provider.code, upstream_status: provider.upstreamStatus ?? null, provider: provider.provider } : undefined,
   })
+  await save({ status: 'failed', failedStep: step, error: message })
   await notifyAdmins({
     level: 'error',
     title: `Order for ${order.hostname} failed at "${STEP_LABELS[step]}"`,
