@@ -3,11 +3,15 @@ export interface NavItem { title: string, icon: string, to: string, admin?: bool
 
 export const NAV_ITEMS: NavItem[] = [
   { title: 'Dashboard', icon: 'mdi-view-dashboard-outline', to: '/' },
-  { title: 'SSH keys', icon: 'mdi-key-variant', to: '/ssh-keys' },
-  { title: 'Billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
-  { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
-  { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
+  { title: 'Servers', icon: 'mdi-server', to: '/servers' },
+  { title: 'Order a server', icon: 'mdi-cart-plus', to: '/order', customer: true },
+  { title: 'Orders', icon: 'mdi-receipt-text-outline', to: '/orders' },
   { title: 'DNS', icon: 'mdi-dns', to: '/dns' },
   { title: 'Domains', icon: 'mdi-web', to: '/domains' },
+  { title: 'SSH keys', icon: 'mdi-key-variant', to: '/ssh-keys' },
+  { title: 'Billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
+  { title: 'Plans', icon: 'mdi-package-variant-closed', to: '/plans', admin: true },
+  { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
+  { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

@@ -18,6 +18,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['admin', 'customer'] }).notNull().default('customer'),
   disabled: boolean('disabled').notNull().default(false),
+  /** A stable number for upstreams that key their users by integer (VirtFusion's extRelationId). */
+  customerNumber: integer('customer_number').generatedByDefaultAsIdentity(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -222,6 +224,9 @@ export const orders = pgTable('orders', {
   progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
   serverId: uuid('server_id').references(() => servers.id, { onDelete: 'set null' }),
   idempotencyKey: text('idempotency_key').notNull(),
+  /** Who runs the order right now, until when: one runner at a time across jobs and instances. */
+  leaseOwner: text('lease_owner'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [uniqueIndex('orders_customer_key_unique').on(t.customerId, t.idempotencyKey), index('orders_customer_idx').on(t.customerId)])

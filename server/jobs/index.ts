@@ -3,7 +3,8 @@
 import notificationsPrune from './notifications-prune'
 import serversSync from './servers-sync'
 import serversProvision from './servers-provision'
+import ordersProvision from './orders-provision'
 import billingSample from './billing-sample'
 import domainsExpiry from './domains-expiry'
 
-export const JOBS = [notificationsPrune, serversSync, serversProvision, billingSample, domainsExpiry]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry]

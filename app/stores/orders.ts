@@ -1,0 +1,40 @@
+/** Orders: the list, and one order followed live while it provisions. */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Order, OrderStatus } from '~/utils/orders'
+
+export const useOrdersStore = defineStore('orders', () => {
+  const items = ref<Order[]>([])
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref('')
+
+  async function load(status?: OrderStatus | null) {
+    loading.value = true
+    error.value = ''
+    try {
+      items.value = await $fetch<Order[]>('/api/orders', { query: status ? { status } : undefined })
+      loaded.value = true
+    }
+    catch (e) { error.value = errorMessage(e) }
+    finally { loading.value = false }
+  }
+
+  function place(body: { plan_id: string, template?: string, hostname: string, ssh_key_ids: string[] }, idempotencyKey: string) {
+    return $fetch<Order>('/api/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } })
+  }
+
+  function get(id: string) {
+    return $fetch<Order>(`/api/orders/${id}`)
+  }
+
+  function retry(id: string) {
+    return $fetch<Order>(`/api/orders/${id}/retry`, { method: 'POST' })
+  }
+
+  function cancel(id: string) {
+    return $fetch<Order>(`/api/orders/${id}/cancel`, { method: 'POST' })
+  }
+
+  return { items, loading, loaded, error, load, place, get, retry, cancel }
+})

@@ -1,0 +1,23 @@
+/**
+ * Test-only (NUXT_TEST_ROUTES=1): hands a zone/domain to a customer in `zone_assignments`
+ * directly, so the route-scoping test can give each customer a zone whether or not the DNS and
+ * domains APIs are merged yet.
+ */
+import { z } from 'zod'
+import { useDb } from '../../db/client'
+import { zoneAssignments } from '../../db/schema'
+import { requireAccount } from '../../services/provider-accounts'
+
+const Body = z.object({ account: z.string().min(1).max(40), domain: z.string().min(1).max(253), owner_id: z.string().uuid() })
+
+export default defineEventHandler(async (event) => {
+  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  await requireAdmin(event)
+  const body = await validBody(event, Body)
+  const account = await requireAccount(body.account)
+  const db = await useDb()
+  const [row] = await db.insert(zoneAssignments).values({ accountId: account.id, domain: body.domain.toLowerCase(), ownerId: body.owner_id })
+    .onConflictDoUpdate({ target: [zoneAssignments.accountId, zoneAssignments.domain], set: { ownerId: body.owner_id } }).returning()
+  setResponseStatus(event, 201)
+  return row
+})

@@ -1,0 +1,62 @@
+/**
+ * The adapter an order talks to, and what it asks it to create.
+ *
+ * A VirtFusion plan with a per-customer user acts as that user: the account's default `user_id`
+ * setting is swapped for the customer's VirtFusion user, so SSH keys land in the customer's key
+ * list and the server is theirs upstream. Everything else uses the account as it is.
+ */
+import type { ProviderAccount } from '../../db/schema'
+import type { BaseAdapter } from '../../providers/base'
+import type { CreateServerInput } from '../../providers/types'
+import { adapterFor } from '../provider-accounts'
+import type { OrderRow } from './order-lease'
+
+export interface OrderProgress {
+  /** Where each step got to: a finished step is never run again. */
+  states?: Partial<Record<string, 'started' | 'succeeded' | 'skipped'>>
+  ensure_user?: { upstream_user_id?: string }
+  push_ssh_keys?: { upstream_ids?: string[] }
+  create?: {
+    started_at?: string
+    attempts?: number
+    upstream_id?: string
+    /** Upstream ids that existed before the first attempt: never mistaken for ours. */
+    known_ids?: string[]
+    /** Inferno: the newest order id before the first attempt. */
+    after_order_id?: string
+    /** The last attempt was answered with a refusal: nothing was made, a new attempt is safe. */
+    refused?: boolean
+    /** An admin retried after an unknown outcome: a new attempt is allowed if nothing is found. */
+    retry_allowed?: boolean
+  }
+  install?: { started_at?: string, waiting_since?: string }
+  wait_running?: { since?: string }
+  assign?: { server_id?: string }
+  [step: string]: unknown
+}
+
+export function orderAdapter(account: ProviderAccount, progress: OrderProgress): BaseAdapter {
+  const vfUser = progress.ensure_user?.upstream_user_id
+  if (account.type === 'virtfusion' && vfUser) return adapterFor({ ...account, settings: { ...account.settings, user_id: vfUser } })
+  return adapterFor(account)
+}
+
+/** The create call for this order, from the plan's mapping and the step outputs so far. */
+export function createInput(account: ProviderAccount, mapping: Record<string, string>, order: OrderRow, progress: OrderProgress): CreateServerInput {
+  const keys = progress.push_ssh_keys?.upstream_ids ?? []
+  switch (account.type) {
+    case 'virtfusion':
+      return {
+        plan: mapping.packageId!,
+        hostname: order.hostname,
+        options: { userId: progress.ensure_user?.upstream_user_id ?? mapping.userId, hypervisorId: mapping.hypervisorId },
+      }
+    case 'virtua':
+      return { plan: mapping.offer!, template: order.template, hostname: order.hostname, options: mapping.project ? { project: mapping.project } : {} }
+    case 'hostinger':
+      // Setup takes one key; the others are attached in the install step.
+      return { plan: mapping.item!, dataCenterId: mapping.dataCenterId, template: order.template, hostname: order.hostname, sshKeyIds: keys.slice(0, 1) }
+    case 'inferno':
+      return { plan: mapping.pid!, hostname: order.hostname, options: progress.create?.after_order_id ? { afterOrderId: progress.create.after_order_id } : {} }
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * Orders: a customer asks for a plan; a pg-boss job (`orders.provision`) provisions it.
+ *
+ * Placing an order is exactly-once per `Idempotency-Key`: an `intents` row (kind
+ * `order.provision`, keyed per customer) and the order are inserted in one transaction, so two
+ * identical requests make one order and the loser answers with the winner's; the same key with
+ * another body is refused (422). Customers only ever reach their own orders (others → 404).
+ */
+import { createHash } from 'node:crypto'
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import { useDb } from '../../db/client'
+import { intents, orders, plans, provisioningLogs, sshKeys, users, type User } from '../../db/schema'
+import { httpError } from '../../lib/http-errors'
+import { enqueue } from '../../lib/jobs'
+import { isProviderError } from '../../providers/errors'
+import { notifyAdmins } from '../notifications'
+import { markGone } from '../servers/sync'
+import { createInput, orderAdapter, type OrderProgress } from './order-adapter'
+import { claimOrder, releaseOrder, saveOrder, type OrderRow } from './order-lease'
+import { STEP_LABELS, stepTimeline, type StepName } from './order-steps'
+import { loadPlan, supportsSshKeys } from './plans'
+import { defaultTemplate, planTemplates } from './plan-mapping'
+import { logStep } from './provisioning'
+
+export const PROVISION_JOB = 'orders.provision'
+
+const HOSTNAME_RE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i
+
+export const orderBodySchema = z.object({
+  plan_id: z.string().uuid('plan_id is not a valid id'),
+  template: z.string().trim().min(1).max(200).optional(),
+  hostname: z.string().trim().toLowerCase().regex(HOSTNAME_RE, 'hostname must be a valid host name, such as web1.example.com'),
+  ssh_key_ids: z.array(z.string().uuid('ssh_key_ids holds keychain ids')).max(10).default([]),
+}).strict()
+export type OrderBody = z.infer<typeof orderBodySchema>
+
+export const idempotencyKeySchema = z.string().trim().min(8, 'Idempotency-Key must have at least 8 characters').max(200)
+
+/** Jobs are sent with a bounded expiry: a worker that died gives its job back within minutes. */
+export function sendProvisionJob(orderId: string, startAfterSeconds?: number) {
+  return enqueue(PROVISION_JOB, { orderId }, { expireInSeconds: 600, retryLimit: 5, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) })
+}
+
+function requestHash(body: OrderBody, template: string) {
+  const canonical = JSON.stringify({ plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: [...body.ssh_key_ids].sort() })
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+export async function placeOrder(user: User, body: OrderBody, idempotencyKey: string): Promise<{ created: boolean, order: ReturnType<typeof orderView> }> {
+  const db = await useDb()
+  const intentKey = `${user.id}:${idempotencyKey}`
+  // A replay is answered before any upstream look-up.
+  const [seen] = await db.select().from(intents).where(and(eq(intents.kind, 'order.provision'), eq(intents.idempotencyKey, intentKey)))
+  if (seen) return { created: false, order: await replay(user, seen, body) }
+
+  const { plan, account } = await loadPlan(body.plan_id, { role: 'customer' })
+    .catch((e) => { throw e?.statusCode === 404 ? httpError(404, 'No such plan, or it is no longer offered', 'plan_not_found') : e })
+  const keyIds = [...new Set(body.ssh_key_ids)]
+  if (keyIds.length) {
+    if (!supportsSshKeys(account.type)) throw httpError(400, 'This plan cannot install SSH keys: order it without them and add them once the server runs', 'ssh_keys_not_supported')
+    const own = await db.select({ id: sshKeys.id }).from(sshKeys).where(and(eq(sshKeys.userId, user.id), inArray(sshKeys.id, keyIds)))
+    const missing = keyIds.filter(id => !own.some(k => k.id === id))
+    if (missing.length) throw httpError(404, `No SSH key ${missing[0]} in your keychain`, 'ssh_key_not_found')
+  }
+  const mapping = plan.mapping as Record<string, string>
+  const template = body.template ?? defaultTemplate(account.type, mapping)
+  if (!template) throw httpError(400, 'Choose an operating system (template) for this plan', 'template_required')
+  const templates = await planTemplates(orderAdapter(account, {}), account.type, mapping)
+  if (!templates.some(t => String(t.id) === template)) throw httpError(400, `Template "${template}" is not offered with this plan`, 'invalid_template')
+
+  const hash = requestHash(body, template)
+  const request = { plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: keyIds }
+  const created = await db.transaction(async (tx) => {
+    const [intent] = await tx.insert(intents).values({
+      kind: 'order.provision', idempotencyKey: intentKey, userId: user.id, accountId: account.id, requestHash: hash, request, state: 'pending',
+    }).onConflictDoNothing().returning()
+    if (!intent) return null
+    const [order] = await tx.insert(orders).values({
+      customerId: user.id, planId: plan.id, hostname: body.hostname, template, sshKeyIds: keyIds, idempotencyKey, status: 'pending',
+    }).returning()
+    await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id }, updatedAt: new Date() }).where(eq(intents.id, intent.id))
+    return order!
+  })
+  if (!created) {
+    // Lost a race with an identical request: answer with the winner's order.
+    const [winner] = await db.select().from(intents).where(and(eq(intents.kind, 'order.provision'), eq(intents.idempotencyKey, intentKey)))
+    return { created: false, order: await replay(user, winner!, body) }
+  }
+  await sendProvisionJob(created.id)
+  return { created: true, order: await getOrderView(created.id, user) }
+}
+
+async function replay(user: User, intent: typeof intents.$inferSelect, body: OrderBody) {
+  const sent = intent.request as { plan_id: string, template: string, hostname: string, ssh_key_ids: string[] }
+  const same = sent.plan_id === body.plan_id && sent.hostname === body.hostname && (body.template === undefined || body.template === sent.template)
+    && JSON.stringify([...sent.ssh_key_ids].sort()) === JSON.stringify([...new Set(body.ssh_key_ids)].sort())
+  if (!same) throw httpError(422, 'This Idempotency-Key was already used for a different order', 'idempotency_mismatch')
+  const orderId = (intent.result as { order_id?: string } | null)?.order_id
+  if (!orderId) throw httpError(409, 'The first request with this Idempotency-Key is still being placed; try again', 'in_progress')
+  return getOrderView(orderId, user)
+}
+
+// ---------- reading ----------
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+type Joined = { order: OrderRow, plan: { id: string, name: string, priceText: string | null }, customer: { id: string, name: string, email: string } }
+
+export function orderView(r: Joined, logs: (typeof provisioningLogs.$inferSelect)[] | null, opts: { admin: boolean }) {
+  const o = r.order
+  const steps = logs ? stepTimeline(logs, { currentStep: o.currentStep, orderStatus: o.status }) : undefined
+  const failedLabel = o.failedStep ? STEP_LABELS[o.failedStep as StepName] ?? o.failedStep : null
+  return {
+    id: o.id,
+    status: o.status,
+    plan: { id: r.plan.id, name: r.plan.name, price_text: r.plan.priceText },
+    hostname: o.hostname,
+    template: o.template,
+    ssh_key_ids: o.sshKeyIds,
+    current_step: o.currentStep,
+    failed_step: o.failedStep,
+    // Upstream reasons are for admins; a customer learns where it stopped and that it is handled.
+    error: o.status !== 'failed' ? null : opts.admin ? o.error : `Stopped at "${failedLabel}". An administrator has been told and will finish it.`,
+    server_id: o.serverId,
+    created_at: iso(o.createdAt),
+    updated_at: iso(o.updatedAt),
+    ...(steps ? { steps: opts.admin ? steps : steps.map(s => ({ ...s, message: null })) } : {}),
+    ...(opts.admin
+      ? {
+          customer: r.customer,
+          progress: o.progress,
+          logs: logs?.map(l => ({ id: l.id, step: l.step, status: l.status, message: l.message, upstream_request_id: l.upstreamRequestId, details: l.details, at: iso(l.createdAt) })),
+        }
+      : {}),
+  }
+}
+
+function scoped(user: Pick<User, 'id' | 'role'>, where?: SQL) {
+  return user.role === 'admin' ? where : and(eq(orders.customerId, user.id), where)
+}
+
+async function joined(where?: SQL, limit = 200) {
+  const db = await useDb()
+  return db.select({
+    order: orders,
+    plan: { id: plans.id, name: plans.name, priceText: plans.priceText },
+    customer: { id: users.id, name: users.name, email: users.email },
+  }).from(orders)
+    .innerJoin(plans, eq(plans.id, orders.planId))
+    .innerJoin(users, eq(users.id, orders.customerId))
+    .where(where).orderBy(desc(orders.createdAt)).limit(limit)
+}
+
+export const listQuerySchema = z.object({
+  status: z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']).optional(),
+  customer: z.string().uuid().optional(),
+})
+
+export async function listOrders(user: User, q: z.infer<typeof listQuerySchema>) {
+  const conds: SQL[] = []
+  if (q.status) conds.push(eq(orders.status, q.status))
+  if (q.customer && user.role === 'admin') conds.push(eq(orders.customerId, q.customer))
+  const rows = await joined(scoped(user, conds.length ? and(...conds) : undefined))
+  return rows.map(r => orderView(r, null, { admin: user.role === 'admin' }))
+}
+
+async function loadOrder(id: string, user: Pick<User, 'id' | 'role'>) {
+  const [r] = await joined(scoped(user, eq(orders.id, id)), 1)
+  if (!r) throw httpError(404, 'No such order', 'order_not_found')
+  return r
+}
+
+export async function getOrderView(id: string, user: Pick<User, 'id' | 'role'>) {
+  const r = await loadOrder(id, user)
+  const db = await useDb()
+  const logs = await db.select().from(provisioningLogs).where(eq(provisioningLogs.orderId, id)).orderBy(provisioningLogs.id)
+  return orderView(r, logs, { admin: user.role === 'admin' })
+}
+
+// ---------- retry and cancel ----------
+
+const BUSY = () => httpError(409, 'The order is being worked on right now; try again in a few seconds', 'order_busy')
+
+/** Admins: run a failed order again from its failed step (finished steps are kept). */
+export async function retryOrder(id: string, admin: User) {
+  const r = await loadOrder(id, admin)
+  if (r.order.status !== 'failed') throw httpError(409, `Only failed orders can be retried; this one is ${r.order.status}`, 'order_not_failed')
+  const claimed = await claimOrder(id, ['failed'], { takeFailed: true })
+  if (!claimed) throw BUSY()
+  const progress: OrderProgress = { ...(claimed.order.progress as OrderProgress) }
+  const step = claimed.order.failedStep as StepName | null
+  // The step starts afresh in the timeline; its own records (a create's attempt) stay, so it settles rather than repeats.
+  if (step) progress.states = { ...progress.states, [step]: undefined }
+  if (step === 'create') progress.create = { ...progress.create, retry_allowed: true }
+  try {
+    await saveOrder(claimed.lease, { status: 'pending', error: null, failedStep: null, progress })
+  }
+  finally { await releaseOrder(claimed.lease) }
+  await sendProvisionJob(id)
+  return getOrderView(id, admin)
+}
+
+/**
+ * Cancels an order that is not complete and cleans up upstream: a server it created is deleted
+ * (Inferno: its unpaid order cancelled). Customers may cancel their own pending or failed orders.
+ */
+export async function cancelOrder(id: string, user: User) {
+  const r = await loadOrder(id, user)
+  const status = r.order.status
+  if (status === 'cancelled') return getOrderView(id, user)
+  if (status === 'completed') throw httpError(409, 'A completed order cannot be cancelled: the server is yours; delete it instead', 'order_completed')
+  if (user.role !== 'admin' && status === 'running') throw httpError(409, 'The order is being set up; it can be cancelled if it fails', 'order_running')
+  const claimed = await claimOrder(id, ['pending', 'running', 'failed'], { takeFailed: true })
+  if (!claimed) throw BUSY()
+  const { lease, order } = claimed
+  try {
+    const progress = { ...(order.progress as OrderProgress) }
+    const db = await useDb()
+    const [plan] = await db.select().from(plans).where(eq(plans.id, order.planId))
+    const { account } = await loadPlan(plan!.id, { role: 'admin' })
+    const adapter = orderAdapter(account, progress)
+    let upstreamId = progress.create?.upstream_id
+    if (!upstreamId && progress.create?.started_at) {
+      // An attempt with no known outcome: find what it made so it is cleaned up too.
+      const found = await adapter.findCreatedServer(createInput(account, plan!.mapping as Record<string, string>, order, progress))
+      if (found && !(progress.create.known_ids ?? []).includes(String(found.upstreamId))) upstreamId = String(found.upstreamId)
+    }
+    let note = 'Nothing was created upstream'
+    if (upstreamId) {
+      await logStep(id, 'cancel', 'started', `Removing server ${upstreamId} upstream`)
+      try {
+        const res = await adapter.destroy(upstreamId, {})
+        note = `Server ${upstreamId}: ${res.status}`
+        await logStep(id, 'cancel', 'succeeded', note)
+      }
+      catch (e) {
+        if (isProviderError(e) && e.code === 'not_found') {
+          note = `Server ${upstreamId} was already gone upstream`
+          await logStep(id, 'cancel', 'succeeded', note)
+        }
+        else if (isProviderError(e) && e.code === 'not_supported') {
+          // The provider cannot delete it through its API: the order ends, a person removes the server.
+          note = `${e.message}. Remove server ${upstreamId} at the provider by hand.`
+          await logStep(id, 'cancel', 'failed', note, { details: { code: e.code } })
+          await notifyAdmins({ level: 'warning', title: `Cancelled order left server ${upstreamId} upstream`, body: note, link: `/orders/${id}` })
+        }
+        else {
+          await logStep(id, 'cancel', 'failed', (e as Error).message, { upstreamRequestId: isProviderError(e) ? e.correlationId ?? null : null })
+          throw e
+        }
+      }
+      // If it made it into the inventory, it stays there for the record, marked gone.
+      await markGone(account.id, upstreamId).catch(() => {})
+    }
+    else await logStep(id, 'cancel', 'succeeded', note)
+    await saveOrder(lease, { status: 'cancelled', currentStep: null, error: order.error })
+  }
+  finally { await releaseOrder(lease) }
+  return getOrderView(id, user)
+}
+

@@ -1,0 +1,237 @@
+/**
+ * What each provisioning step does. A step reads the order's `progress`, does its upstream work,
+ * and returns its outcome; the runner (provisioning.ts) logs it and stores the outputs. Every
+ * step can be run again after a crash or a retry and settles what the last run left behind
+ * instead of repeating it: the create step above all (one order, one upstream server).
+ */
+import { and, eq, inArray } from 'drizzle-orm'
+import { useDb } from '../../db/client'
+import { sshKeys, type ProviderAccount, type User } from '../../db/schema'
+import type { BaseAdapter } from '../../providers/base'
+import { isProviderError } from '../../providers/errors'
+import type { ServerRecord } from '../../providers/types'
+import type { HostingerAdapter } from '../../providers/hostinger'
+import type { VirtfusionAdapter } from '../../providers/virtfusion'
+import { parsePublicKey } from '../../../shared/ssh'
+import { notifyUser } from '../notifications'
+import { upsertRecords } from '../servers/sync'
+import { needsInstall, waitingForProvider } from '../servers/rules'
+import { createInput, orderAdapter, type OrderProgress } from './order-adapter'
+import type { OrderRow } from './order-lease'
+import type { StepName } from './order-steps'
+import type { PlanRow } from './plans'
+
+export interface StepContext {
+  order: OrderRow
+  plan: PlanRow
+  account: ProviderAccount
+  customer: User
+  progress: OrderProgress
+  /** Stores step outputs now (before an upstream call whose answer could be lost). */
+  remember(step: StepName, patch: Record<string, unknown>): Promise<void>
+  adapter(): BaseAdapter
+}
+
+export type StepOutcome =
+  | { status: 'succeeded' | 'skipped', message: string, details?: Record<string, unknown>, output?: Record<string, unknown>, upstreamRequestId?: string }
+  /** Not ready yet: look again after `afterMs` (the step stays started). */
+  | { status: 'waiting', message: string, afterMs: number }
+
+/** A failure with a sentence meant for the admin reading the order. */
+export class StepError extends Error {}
+
+const mapping = (c: StepContext) => c.plan.mapping as Record<string, string>
+const WAIT_RUNNING_MS = () => Number(process.env.ORDERS_RUNNING_TIMEOUT_MS ?? 30 * 60_000)
+const WAIT_PAYMENT_MS = () => Number(process.env.ORDERS_PAYMENT_TIMEOUT_MS ?? 10 * 60_000)
+const POLL_MS = () => Number(process.env.ORDERS_POLL_MS ?? 1000)
+
+async function ensureUser(c: StepContext): Promise<StepOutcome> {
+  const m = mapping(c)
+  if (c.account.type !== 'virtfusion') return { status: 'skipped', message: 'This provider has no per-customer users' }
+  if (m.userPolicy === 'fixed') {
+    return { status: 'skipped', message: `Servers belong to the fixed VirtFusion user ${m.userId}`, output: { upstream_user_id: m.userId } }
+  }
+  const vf = c.adapter() as VirtfusionAdapter
+  const id = await vf.ensureUser({ extRelationId: c.customer.customerNumber, name: c.customer.name, email: c.customer.email })
+  return { status: 'succeeded', message: `VirtFusion user ${id} (external relation ${c.customer.customerNumber})`, output: { upstream_user_id: id }, details: { upstream_user_id: id } }
+}
+
+async function upstreamFingerprint(k: { fingerprint: string | null, public_key: string | null }) {
+  if (k.fingerprint) return k.fingerprint
+  if (!k.public_key) return null
+  const parsed = await parsePublicKey(k.public_key)
+  return parsed.ok ? parsed.key.fingerprint : null
+}
+
+async function pushSshKeys(c: StepContext): Promise<StepOutcome> {
+  const wanted = c.order.sshKeyIds ?? []
+  if (!wanted.length) return { status: 'skipped', message: 'No SSH keys were chosen', output: { upstream_ids: [] } }
+  const adapter = c.adapter()
+  if (!adapter.meta.capabilities.sshKeys.supported) {
+    return { status: 'skipped', message: `${adapter.meta.displayName} cannot take SSH keys`, output: { upstream_ids: [] } }
+  }
+  const db = await useDb()
+  // Only the customer's own keys, read now: a key deleted since the order is left out.
+  const rows = await db.select().from(sshKeys).where(and(eq(sshKeys.userId, c.customer.id), inArray(sshKeys.id, wanted)))
+  const byId = new Map(rows.map(r => [r.id, r]))
+  const present = new Map<string, string>()
+  for (const k of await adapter.listSshKeys()) {
+    const fp = await upstreamFingerprint(k)
+    if (fp) present.set(fp, k.id)
+  }
+  const ids: string[] = []
+  let added = 0
+  for (const id of wanted) {
+    const key = byId.get(id)
+    if (!key) continue
+    let upstreamId = present.get(key.fingerprint)
+    if (!upstreamId) {
+      // Account-wide key lists mix customers: the email tells an admin whose key it is.
+      upstreamId = (await adapter.addSshKey({ name: `${key.name} (${c.customer.email})`.slice(0, 100), public_key: key.publicKey })).id
+      present.set(key.fingerprint, upstreamId)
+      added++
+    }
+    ids.push(upstreamId)
+  }
+  const missing = wanted.length - ids.length
+  return {
+    status: 'succeeded',
+    message: `${ids.length} key${ids.length === 1 ? '' : 's'} ready (${added} added)${missing ? `; ${missing} no longer in the keychain` : ''}`,
+    output: { upstream_ids: ids },
+    details: { upstream_ids: ids },
+  }
+}
+
+/** Upstream did not answer in a way that proves nothing was made. */
+function outcomeUnknown(e: unknown) {
+  if (!isProviderError(e)) return true
+  return e.code === 'timeout' || e.code === 'network_error' || e.code === 'bad_response' || e.upstreamStatus === 502 || e.upstreamStatus === 504
+}
+
+async function create(c: StepContext): Promise<StepOutcome> {
+  const adapter = c.adapter()
+  const prev = c.progress.create ?? {}
+  if (prev.upstream_id) return { status: 'succeeded', message: `Server ${prev.upstream_id} was already created`, details: { upstream_id: prev.upstream_id } }
+
+  const found = async (input = createInput(c.account, mapping(c), c.order, c.progress)): Promise<ServerRecord | null> => {
+    const rec = await adapter.findCreatedServer(input)
+    return rec && !(c.progress.create?.known_ids ?? []).includes(String(rec.upstreamId)) ? rec : null
+  }
+  const adopt = async (rec: ServerRecord, how: string): Promise<StepOutcome> => {
+    await c.remember('create', { upstream_id: String(rec.upstreamId) })
+    return { status: 'succeeded', message: `${how} server ${rec.upstreamId}`, details: { upstream_id: String(rec.upstreamId), raw_status: rec.rawStatus } }
+  }
+
+  if (prev.started_at) {
+    // An earlier attempt began: whatever it made is found, never made twice.
+    const rec = await found()
+    if (rec) return adopt(rec, 'Found the earlier attempt\'s')
+    if (!prev.refused && !prev.retry_allowed) {
+      throw new StepError(`An earlier create attempt (${prev.started_at}) has no known outcome and no server of it was found upstream. Check ${adapter.meta.displayName}; retrying allows a new attempt.`)
+    }
+  }
+  else {
+    // What already exists upstream is not ours, whatever a lost create's look-up says later.
+    const snapshot: Record<string, unknown> = {}
+    if (c.account.type === 'inferno') {
+      const orders = await adapter.listOrders()
+      snapshot.after_order_id = String(orders.reduce((max, o) => Math.max(max, Number(o.id) || 0), 0))
+    }
+    else snapshot.known_ids = (await adapter.listServers()).map(s => String(s.upstreamId))
+    await c.remember('create', snapshot)
+  }
+
+  const input = createInput(c.account, mapping(c), c.order, c.progress)
+  await c.remember('create', { started_at: new Date().toISOString(), attempts: (prev.attempts ?? 0) + 1, refused: false, retry_allowed: false })
+  try {
+    const rec = await adapter.createServer(input)
+    return adopt(rec, 'Created')
+  }
+  catch (e) {
+    if (!outcomeUnknown(e)) {
+      await c.remember('create', { refused: true })
+      throw e
+    }
+    // The answer was lost: settle it by looking, not by asking again.
+    const rec = await found(input).catch(() => null)
+    if (rec) return adopt(rec, 'The answer was lost; found the created')
+    throw e
+  }
+}
+
+async function install(c: StepContext): Promise<StepOutcome> {
+  const adapter = c.adapter()
+  const id = c.progress.create!.upstream_id!
+  const keys = c.progress.push_ssh_keys?.upstream_ids ?? []
+  if (!adapter.needsInstallStep) {
+    if (c.account.type === 'hostinger' && keys.length > 1) {
+      const r = await (adapter as HostingerAdapter).attachSshKeys(id, keys.slice(1))
+      return { status: 'succeeded', message: `Installed with the setup; ${r.message}` }
+    }
+    return { status: 'skipped', message: `${adapter.meta.displayName} installs the OS with the create` }
+  }
+  const rec = await adapter.getServer(id)
+  if (waitingForProvider(c.account.type, rec.rawStatus)) {
+    const since = c.progress.install?.waiting_since ?? new Date().toISOString()
+    if (!c.progress.install?.waiting_since) await c.remember('install', { waiting_since: since })
+    if (Date.now() - Date.parse(since) > WAIT_PAYMENT_MS()) {
+      throw new StepError(`${adapter.meta.displayName} order ${id} is still ${rec.rawStatus} (unpaid) after ${Math.round(WAIT_PAYMENT_MS() / 60_000)} min: top up the balance, then retry`)
+    }
+    return { status: 'waiting', message: `Waiting for ${adapter.meta.displayName} to accept payment for order ${id}`, afterMs: POLL_MS() }
+  }
+  // A previous attempt's install already took: do not queue a second one.
+  if (c.progress.install?.started_at && !needsInstall(c.account.type, rec.rawStatus)) {
+    return { status: 'succeeded', message: `The install already runs (${rec.rawStatus})` }
+  }
+  await c.remember('install', { started_at: new Date().toISOString() })
+  const r = await adapter.installServer(id, { template: c.order.template, hostname: c.order.hostname, sshKeyIds: keys })
+  return { status: 'succeeded', message: r.message ? `${r.status}: ${r.message}` : r.status }
+}
+
+async function waitRunning(c: StepContext): Promise<StepOutcome> {
+  const adapter = c.adapter()
+  const id = c.progress.create!.upstream_id!
+  const since = c.progress.wait_running?.since ?? new Date().toISOString()
+  if (!c.progress.wait_running?.since) await c.remember('wait_running', { since })
+  const rec = await adapter.getServer(id)
+  if (rec.status === 'running') {
+    return { status: 'succeeded', message: `Running${rec.ipv4.length ? ` at ${rec.ipv4.join(', ')}` : ''}`, details: { ipv4: rec.ipv4, raw_status: rec.rawStatus } }
+  }
+  if (rec.status === 'error') throw new StepError(`${adapter.meta.displayName} reports server ${id} as ${rec.rawStatus}`)
+  if (Date.now() - Date.parse(since) > WAIT_RUNNING_MS()) {
+    throw new StepError(`Server ${id} is still ${rec.rawStatus} after ${Math.round(WAIT_RUNNING_MS() / 60_000)} min`)
+  }
+  return { status: 'waiting', message: `Server ${id} is ${rec.rawStatus}`, afterMs: POLL_MS() }
+}
+
+async function assign(c: StepContext): Promise<StepOutcome> {
+  const id = c.progress.create!.upstream_id!
+  const rec = await c.adapter().getServer(id)
+  const ids = await upsertRecords(c.account.id, [rec], { ownerId: c.customer.id })
+  const serverId = ids.get(String(rec.upstreamId))
+  if (!serverId) throw new StepError(`Server ${id} could not be written to the inventory`)
+  return { status: 'succeeded', message: `Owned by ${c.customer.email}`, output: { server_id: serverId }, details: { server_id: serverId } }
+}
+
+async function notify(c: StepContext): Promise<StepOutcome> {
+  const serverId = (c.progress.assign as { server_id?: string } | undefined)?.server_id ?? c.order.serverId
+  await notifyUser(c.customer.id, {
+    level: 'success',
+    title: `Your server ${c.order.hostname} is ready`,
+    body: `${c.plan.name} is running and in your servers.`,
+    link: serverId ? `/servers/${serverId}` : `/orders/${c.order.id}`,
+    // A step run twice (crash between notify and done) still leaves one notice.
+    dedupeKey: `order-ready:${c.order.id}`,
+  })
+  return { status: 'succeeded', message: 'Customer notified' }
+}
+
+export const STEP_RUNNERS: Record<StepName, (c: StepContext) => Promise<StepOutcome>> = {
+  ensure_user: ensureUser,
+  push_ssh_keys: pushSshKeys,
+  create,
+  install,
+  wait_running: waitRunning,
+  assign,
+  notify,
+}
