@@ -3,6 +3,7 @@ export interface NavItem { title: string, icon: string, to: string, admin?: bool
 
 export const NAV_ITEMS: NavItem[] = [
   { title: 'Dashboard', icon: 'mdi-view-dashboard-outline', to: '/' },
+  { title: 'Servers', icon: 'mdi-server', to: '/servers' },
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
