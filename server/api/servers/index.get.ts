@@ -1,0 +1,8 @@
+import { listQuerySchema } from '../../services/servers/filters'
+import { listServers } from '../../services/servers/listing'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const q = validQuery(event, listQuerySchema)
+  return listServers(q, user)
+})

@@ -1,0 +1,164 @@
+/**
+ * Inventory sync: one account's upstream servers → our `servers` rows.
+ *
+ * Upserted by (account, upstream id), so owners and admin locks survive; a server missing
+ * upstream gets `gone_at` (kept, never deleted); a server we did not know appears unassigned.
+ * Each account's attempt, success and error land in `account_sync`, and one failing account
+ * never stops the others.
+ */
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import { useDb } from '../../db/client'
+import { accountSync, providerAccounts, servers, type ProviderAccount } from '../../db/schema'
+import type { BaseAdapter } from '../../providers/base'
+import { isProviderError } from '../../providers/errors'
+import type { ServerRecord } from '../../providers/types'
+import { adapterFor } from '../provider-accounts'
+import { notifyAdmins } from '../notifications'
+
+const int = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v))
+
+function date(v: string | null | undefined): Date | null {
+  if (!v) return null
+  const d = new Date(v)
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+function values(accountId: string, r: ServerRecord, at: Date) {
+  return {
+    accountId,
+    upstreamId: String(r.upstreamId),
+    name: r.name || r.hostname || String(r.upstreamId),
+    hostname: r.hostname,
+    status: r.status,
+    rawStatus: r.rawStatus,
+    ipv4: r.ipv4 ?? [],
+    ipv6: r.ipv6 ?? [],
+    os: r.os,
+    vcpus: int(r.vcpus),
+    memoryMb: int(r.memoryMb),
+    diskGb: int(r.diskGb),
+    region: r.region,
+    plan: r.plan,
+    upstreamCreatedAt: date(r.createdAt),
+    extra: r.extra ?? null,
+    goneAt: null,
+    lastSyncedAt: at,
+    updatedAt: at,
+  }
+}
+
+const excluded = (col: string) => sql.raw(`excluded."${col}"`)
+
+/**
+ * Writes upstream records into the inventory. `ownerId` (a create) sets the owner on insert and
+ * on update; a plain sync never touches owners. Returns the rows' ids by upstream id.
+ */
+export async function upsertRecords(accountId: string, records: ServerRecord[], opts: { ownerId?: string | null, at?: Date } = {}) {
+  if (!records.length) return new Map<string, string>()
+  const db = await useDb()
+  const at = opts.at ?? new Date()
+  const withOwner = opts.ownerId !== undefined
+  // One statement cannot update a row twice: the last record of an id wins.
+  const unique = [...new Map(records.map(r => [String(r.upstreamId), r])).values()]
+  const rows = unique.map(r => ({ ...values(accountId, r, at), ...(withOwner ? { ownerId: opts.ownerId } : {}) }))
+  const set: Record<string, unknown> = {}
+  for (const [key, col] of [
+    ['name', 'name'], ['hostname', 'hostname'], ['status', 'status'], ['rawStatus', 'raw_status'], ['ipv4', 'ipv4'],
+    ['ipv6', 'ipv6'], ['os', 'os'], ['vcpus', 'vcpus'], ['memoryMb', 'memory_mb'], ['diskGb', 'disk_gb'], ['region', 'region'],
+    ['plan', 'plan'], ['upstreamCreatedAt', 'upstream_created_at'], ['extra', 'extra'], ['goneAt', 'gone_at'],
+    ['lastSyncedAt', 'last_synced_at'], ['updatedAt', 'updated_at'], ...(withOwner ? [['ownerId', 'owner_id']] : []),
+  ] as [string, string][]) set[key] = excluded(col)
+  const out = await db.insert(servers).values(rows).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set })
+    .returning({ id: servers.id, upstreamId: servers.upstreamId })
+  return new Map(out.map(o => [o.upstreamId, o.id]))
+}
+
+export async function markGone(accountId: string, upstreamId: string) {
+  const db = await useDb()
+  const at = new Date()
+  await db.update(servers).set({ goneAt: at, updatedAt: at })
+    .where(and(eq(servers.accountId, accountId), eq(servers.upstreamId, upstreamId), isNull(servers.goneAt)))
+}
+
+/** Re-reads one server upstream into the inventory; a 404 upstream marks it gone. */
+export async function refreshOne(account: ProviderAccount, upstreamId: string, adapter: BaseAdapter = adapterFor(account)): Promise<ServerRecord | null> {
+  try {
+    const rec = await adapter.getServer(upstreamId)
+    await upsertRecords(account.id, [rec])
+    return rec
+  }
+  catch (err) {
+    if (isProviderError(err) && err.code === 'not_found') {
+      await markGone(account.id, upstreamId)
+      return null
+    }
+    throw err
+  }
+}
+
+export interface SyncOutcome { accountId: string, slug: string, ok: boolean, count: number, error?: string }
+
+const running = new Map<string, Promise<SyncOutcome>>()
+
+/** Syncs one account; a sync already running for it is joined, not repeated. Never throws. */
+export function syncAccount(account: ProviderAccount): Promise<SyncOutcome> {
+  let p = running.get(account.id)
+  if (!p) {
+    p = runSync(account).finally(() => running.delete(account.id))
+    running.set(account.id, p)
+  }
+  return p
+}
+
+async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
+  const db = await useDb()
+  const startedAt = new Date()
+  await db.insert(accountSync).values({ accountId: account.id, lastAttemptAt: startedAt })
+    .onConflictDoUpdate({ target: accountSync.accountId, set: { lastAttemptAt: startedAt } })
+  try {
+    const records = await adapterFor(account).listServers()
+    const at = new Date()
+    await upsertRecords(account.id, records, { at })
+    // Rows refreshed since this sync began (a create, an action) are not judged by its older list.
+    await db.update(servers).set({ goneAt: at, updatedAt: at }).where(and(
+      eq(servers.accountId, account.id),
+      isNull(servers.goneAt),
+      or(isNull(servers.lastSyncedAt), lt(servers.lastSyncedAt, startedAt)),
+    ))
+    await db.update(accountSync).set({ lastSuccessAt: at, lastError: null, serverCount: records.length }).where(eq(accountSync.accountId, account.id))
+    return { accountId: account.id, slug: account.slug, ok: true, count: records.length }
+  }
+  catch (err) {
+    const message = isProviderError(err) ? err.message : `Sync failed: ${(err as Error).message}`
+    await db.update(accountSync).set({ lastError: message }).where(eq(accountSync.accountId, account.id))
+    await notifyAdmins({ level: 'warning', title: `Server sync failed: ${account.displayName}`, body: message, link: '/servers', dedupeKey: `servers-sync:${account.id}` }).catch(() => {})
+    return { accountId: account.id, slug: account.slug, ok: false, count: 0, error: message }
+  }
+}
+
+/** Syncs the given accounts (all by default) in parallel: the slowest provider sets the pace. */
+export async function syncAccounts(opts: { ids?: string[] } = {}): Promise<SyncOutcome[]> {
+  const db = await useDb()
+  const accounts = opts.ids
+    ? (opts.ids.length ? await db.select().from(providerAccounts).where(inArray(providerAccounts.id, opts.ids)) : [])
+    : await db.select().from(providerAccounts)
+  return Promise.all(accounts.map(a => syncAccount(a)))
+}
+
+/**
+ * Accounts the inventory has never tried to read, synced in parallel before a listing so a
+ * fresh panel shows servers at once. Waits at most `capMs`; the syncs finish in the background.
+ */
+export async function syncNeverSynced(capMs = 10_000) {
+  const db = await useDb()
+  const fresh = await db.select({ id: providerAccounts.id }).from(providerAccounts)
+    .leftJoin(accountSync, eq(accountSync.accountId, providerAccounts.id))
+    .where(isNull(accountSync.lastAttemptAt))
+  if (!fresh.length) return
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    syncAccounts({ ids: fresh.map(f => f.id) }),
+    new Promise((r) => { timer = setTimeout(r, capMs) }),
+  ])
+  clearTimeout(timer)
+}

@@ -1,0 +1,78 @@
+/** ServerView: what every servers route answers for one server (see the servers contract). */
+import type { ServerRow } from '../../db/schema'
+import { getDefinition } from '../../providers/registry'
+import type { CapabilityMap } from '../../providers/types'
+import { needsInstall } from './rules'
+
+export interface AccountRef { id: string, slug: string, type: string, displayName: string }
+export interface OwnerRef { id: string, name: string, email: string }
+export interface InventoryRow { server: ServerRow, account: AccountRef, owner: OwnerRef | null }
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
+  const s = r.server
+  const gone = s.goneAt !== null
+  return {
+    id: s.id,
+    account: { slug: r.account.slug, type: r.account.type, display_name: r.account.displayName },
+    upstream_id: s.upstreamId,
+    name: s.name,
+    hostname: s.hostname,
+    status: s.status,
+    raw_status: s.rawStatus,
+    ipv4: s.ipv4 ?? [],
+    ipv6: s.ipv6 ?? [],
+    os: s.os,
+    vcpus: s.vcpus,
+    memory_mb: s.memoryMb,
+    disk_gb: s.diskGb,
+    region: s.region,
+    plan: s.plan,
+    owner: r.owner ? { id: r.owner.id, name: r.owner.name, email: r.owner.email } : null,
+    created_at: iso(s.upstreamCreatedAt ?? s.createdAt),
+    gone,
+    gone_at: iso(s.goneAt),
+    admin_locked: s.adminLockedAt !== null,
+    lock_reason: s.adminLockReason,
+    last_synced_at: iso(s.lastSyncedAt),
+    capabilities: (getDefinition(r.account.type)?.meta.capabilities ?? {}) as CapabilityMap,
+    needs_install: !gone && needsInstall(r.account.type, s.rawStatus),
+    // The raw upstream record can name other customers, hypervisors, invoices: admins only.
+    ...(opts.admin ? { extra: s.extra } : {}),
+  }
+}
+export type ServerView = ReturnType<typeof toServerView>
+
+/** The seed's VM shape (`GET /api/hosting/providers/{provider}/vms`). */
+export function toSeedVm(r: InventoryRow) {
+  const s = r.server
+  return {
+    id: s.upstreamId,
+    name: s.name,
+    status: s.status,
+    plan: s.plan,
+    region: s.region,
+    ipv4: s.ipv4?.[0] ?? null,
+    ipv6: s.ipv6?.[0] ?? null,
+    os: s.os,
+    cpus: s.vcpus,
+    memory_mb: s.memoryMb,
+    disk_gb: s.diskGb,
+    bandwidth_gb: bandwidthGb(r.account.type, s.extra),
+    created_at: iso(s.upstreamCreatedAt ?? s.createdAt),
+    labels: {} as Record<string, string>,
+  }
+}
+
+/** Monthly traffic allowance where the upstream record has one (units differ per provider). */
+function bandwidthGb(type: string, extra: unknown): number | null {
+  const e = (extra ?? {}) as Record<string, any>
+  const n = (v: unknown) => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v))
+  if (type === 'hostinger') {
+    const mb = n(e.bandwidth)
+    return mb === null ? null : Math.round(mb / 1024)
+  }
+  if (type === 'virtfusion') return n(e.traffic?.public?.currentPeriod?.limit ?? e.settings?.resources?.traffic)
+  return null
+}

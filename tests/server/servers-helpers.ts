@@ -1,0 +1,62 @@
+/** Shared set-up for the servers suites: the four sandbox accounts and direct upstream calls. */
+import { expect } from 'vitest'
+import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
+import { type Client, sandboxAdmin, sandboxUrl } from './helpers'
+
+export const TYPES = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
+export type ProviderType = (typeof TYPES)[number]
+
+export async function configureSandboxAccounts(admin: Client) {
+  for (const type of TYPES) {
+    const creds = SANDBOX_CREDENTIALS[type]
+    const r = await admin.post(`/api/hosting/providers/${type}/configure`, { api_key: creds.api_key, extra: { ...creds.extra, base_url: sandboxBaseUrl(sandboxUrl(), type) } })
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300)
+  }
+}
+
+/** Calls a simulator directly, as another client of the same provider account would. */
+export async function upstream(type: ProviderType, method: string, path: string, body?: unknown) {
+  const base = sandboxBaseUrl(sandboxUrl(), type)
+  const key = SANDBOX_CREDENTIALS[type].api_key
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }
+  if (type === 'virtfusion' || type === 'hostinger') headers.authorization = `Bearer ${key}`
+  else if (type === 'virtua') headers.authorization = `Basic ${key}`
+  else headers['x-key'] = key
+  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await res.text()
+  let json: any = text
+  try { json = text ? JSON.parse(text) : undefined }
+  catch { /* keep text */ }
+  return { status: res.status, body: json }
+}
+
+/** Upstream requests the sandbox saw for one provider since `since` (ms epoch). */
+export async function upstreamRequests(provider: ProviderType, since = 0): Promise<any[]> {
+  const all = await sandboxAdmin(`/requests?provider=${provider}`, 'GET')
+  return all.filter((r: any) => r.at >= since)
+}
+
+export async function syncAll(admin: Client, account?: string) {
+  const r = await admin.post('/api/servers/sync', { wait: true, ...(account ? { account } : {}) })
+  expect(r.status, JSON.stringify(r.body)).toBe(200)
+  return r.body
+}
+
+/** Polls GET /api/servers/:id?refresh=1 until `done` holds. */
+export async function waitForServer(c: Client, id: string, done: (s: any) => boolean, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs
+  let last: any
+  while (Date.now() < until) {
+    const r = await c.get(`/api/servers/${id}?refresh=1`)
+    last = r.body
+    if (r.status === 200 && done(r.body)) return r.body
+    await new Promise(res => setTimeout(res, 250))
+  }
+  throw new Error(`server ${id} did not settle: ${JSON.stringify({ status: last?.status, raw: last?.raw_status, needs_install: last?.needs_install })}`)
+}
+
+export async function allServers(c: Client, query = '') {
+  const r = await c.get(`/api/servers?per_page=100${query ? `&${query}` : ''}`)
+  expect(r.status, JSON.stringify(r.body)).toBe(200)
+  return r.body
+}
