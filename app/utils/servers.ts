@@ -89,18 +89,21 @@ function capability(s: ServerLike, group: string): Cap {
   return s.capabilities?.[group] ?? { supported: false, note: 'This provider does not say it can do this.' }
 }
 
+/** A customer may still stop a locked server; nothing else (as the API decides). */
+const ALLOWED_WHEN_LOCKED = ['stop', 'poweroff']
+
 /** Why nothing can be done right now, whatever the action. */
-function blocked(s: ServerLike, isAdmin: boolean): string | undefined {
+function blocked(s: ServerLike, isAdmin: boolean, op?: string): string | undefined {
   if (s.gone) return `${s.name} no longer exists at the provider`
-  if (s.admin_locked && !isAdmin) return s.lock_reason ? `Locked by an administrator: ${s.lock_reason}` : 'Locked by an administrator'
+  if (s.admin_locked && !isAdmin && !ALLOWED_WHEN_LOCKED.includes(op ?? '')) return s.lock_reason ? `Locked by an administrator: ${s.lock_reason}` : 'Locked by an administrator'
   if (isTransitional(s.status)) return `${s.name} is ${s.status}; wait until it settles`
   return undefined
 }
 
 const WANTS: Record<ServerAction, { from: string[], group: string, adminOnly?: boolean }> = {
   start: { from: ['stopped', 'error', 'unknown'], group: 'power' },
-  stop: { from: ['running', 'unknown'], group: 'power' },
-  restart: { from: ['running', 'unknown'], group: 'power' },
+  stop: { from: ['running', 'error', 'unknown'], group: 'power' },
+  restart: { from: ['running', 'error', 'unknown'], group: 'power' },
   poweroff: { from: ['running', 'error', 'unknown'], group: 'power' },
   suspend: { from: ['running', 'stopped'], group: 'suspend', adminOnly: true },
   unsuspend: { from: ['suspended'], group: 'suspend', adminOnly: true },
@@ -112,7 +115,7 @@ export function actionAvailability(s: ServerLike, action: ServerAction, isAdmin:
   const cap = capability(s, want.group)
   if (!cap.supported) return { enabled: false, reason: cap.note }
   if (action === 'poweroff' && !HARD_POWEROFF.includes(s.account.type)) return { enabled: false, reason: cap.note ?? 'This provider has no hard power-off' }
-  const why = blocked(s, isAdmin)
+  const why = blocked(s, isAdmin, action)
   if (why) return { enabled: false, reason: why }
   if (s.needs_install) return { enabled: false, reason: `${s.name} is not installed yet` }
   if (!want.from.includes(s.status)) {

@@ -39,7 +39,8 @@ describe('power actions follow state and capability', () => {
   })
   it('refuses a gone server and, for customers, a locked one', () => {
     expect(actionAvailability(server({ gone: true }), 'stop', true).reason).toMatch(/no longer exists/)
-    expect(actionAvailability(server({ admin_locked: true, lock_reason: 'abuse' }), 'stop', false).reason).toBe('Locked by an administrator: abuse')
+    expect(actionAvailability(server({ admin_locked: true, lock_reason: 'abuse' }), 'restart', false).reason).toBe('Locked by an administrator: abuse')
+    expect(actionAvailability(server({ admin_locked: true }), 'stop', false).enabled).toBe(true)
     expect(actionAvailability(server({ admin_locked: true }), 'stop', true).enabled).toBe(true)
   })
 })
