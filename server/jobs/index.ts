@@ -2,5 +2,6 @@
 // keeps each module's defineJob() registration.
 import notificationsPrune from './notifications-prune'
 import serversSync from './servers-sync'
+import serversProvision from './servers-provision'
 
-export const JOBS = [notificationsPrune, serversSync]
+export const JOBS = [notificationsPrune, serversSync, serversProvision]

@@ -60,3 +60,25 @@ export async function allServers(c: Client, query = '') {
   expect(r.status, JSON.stringify(r.body)).toBe(200)
   return r.body
 }
+
+/** A create body per provider that the sandbox accepts (hostname made unique by the caller). */
+export function createBody(type: ProviderType, hostname: string, extra: Record<string, unknown> = {}) {
+  const base = {
+    virtfusion: { plan: '1', data_center_id: '1', template: '46' },
+    virtua: { plan: 'vcs-2-intel.par01fr', template: 'debian-10-64' },
+    hostinger: { plan: 'hostingercom-vps-kvm1-usd-1m', data_center_id: '19', template: '1077', password: 'Sandb0x-Passw0rd' },
+    inferno: { plan: '303', template: 'debian12-64-default' },
+  }[type]
+  return { account: type, hostname, ...base, ...extra }
+}
+
+export const uniqueHost = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}.example.com`
+
+/** Creates a server through the API and waits until it runs. */
+export async function createRunning(admin: Client, type: ProviderType, extra: Record<string, unknown> = {}) {
+  const hostname = uniqueHost(type.slice(0, 3))
+  const r = await admin.post('/api/servers', createBody(type, hostname, extra), { 'idempotency-key': crypto.randomUUID() })
+  expect(r.status, JSON.stringify(r.body)).toBe(202)
+  expect(r.body.intent.state).toBe('succeeded')
+  return waitForServer(admin, r.body.server.id, s => s.status === 'running' && !s.needs_install, 45_000)
+}

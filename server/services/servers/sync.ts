@@ -96,7 +96,7 @@ export async function refreshOne(account: ProviderAccount, upstreamId: string, a
   }
 }
 
-export interface SyncOutcome { accountId: string, slug: string, ok: boolean, count: number, error?: string }
+export interface SyncOutcome { accountId: string, slug: string, ok: boolean, count: number, error?: string, cause?: unknown }
 
 const running = new Map<string, Promise<SyncOutcome>>()
 
@@ -132,7 +132,7 @@ async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
     const message = isProviderError(err) ? err.message : `Sync failed: ${(err as Error).message}`
     await db.update(accountSync).set({ lastError: message }).where(eq(accountSync.accountId, account.id))
     await notifyAdmins({ level: 'warning', title: `Server sync failed: ${account.displayName}`, body: message, link: '/servers', dedupeKey: `servers-sync:${account.id}` }).catch(() => {})
-    return { accountId: account.id, slug: account.slug, ok: false, count: 0, error: message }
+    return { accountId: account.id, slug: account.slug, ok: false, count: 0, error: message, cause: err }
   }
 }
 

@@ -1,0 +1,7 @@
+import { listPlans } from '../../../../services/servers/catalog'
+
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  const { provider } = validParams(event, providerParam)
+  return listPlans(provider)
+})

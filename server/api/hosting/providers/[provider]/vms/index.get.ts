@@ -1,0 +1,7 @@
+import { listVms } from '../../../../../services/servers/seed-vms'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider } = validParams(event, providerParam)
+  return listVms(provider, user)
+})

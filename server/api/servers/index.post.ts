@@ -1,0 +1,10 @@
+import { createFromWizard } from '../../services/servers/create-api'
+import { createBody } from '../../services/servers/schemas'
+
+export default defineEventHandler(async (event) => {
+  const admin = await requireAdmin(event)
+  const body = await validBody(event, createBody)
+  const { statusCode, body: answer } = await createFromWizard(admin, getHeader(event, 'idempotency-key'), body)
+  setResponseStatus(event, statusCode)
+  return answer
+})

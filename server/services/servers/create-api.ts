@@ -1,0 +1,23 @@
+/** The two faces of a create: the wizard's answer (ServerView + intent) and the seed's (VM). */
+import type { z } from 'zod'
+import type { User } from '../../db/schema'
+import { createServerOnce } from './create'
+import type { createBody, seedCreateBody } from './schemas'
+import { toSeedVm, toServerView } from './view'
+
+export async function createFromWizard(user: User, headerKey: string | undefined, body: z.infer<typeof createBody>) {
+  const { idempotency_key: bodyKey, ...req } = body
+  const out = await createServerOnce(user, headerKey ?? bodyKey, req)
+  return {
+    statusCode: out.first ? 202 : 200,
+    body: { server: out.row ? toServerView(out.row, { admin: user.role === 'admin' }) : null, intent: out.intent },
+  }
+}
+
+export async function createFromSeed(user: User, slug: string, headerKey: string | undefined, body: z.infer<typeof seedCreateBody>) {
+  const { idempotency_key: bodyKey, ssh_key_id: sshKeyId, ...rest } = body
+  const out = await createServerOnce(user, headerKey ?? bodyKey, { ...rest, account: slug, ssh_key_ids: sshKeyId ? [sshKeyId] : undefined })
+  // A lost answer still being looked up has no VM to show yet.
+  if (!out.row) return { statusCode: 202, body: { status: out.intent.state, intent: out.intent } }
+  return { statusCode: out.first ? 201 : 200, body: toSeedVm(out.row) }
+}
