@@ -160,8 +160,8 @@ export const useServersStore = defineStore('servers', () => {
   const rootPassword = (id: string) =>
     $fetch<{ username: string, password: string }>(`/api/servers/${id}/root-password`, { method: 'POST' })
 
-  const create = (key: string, body: { account: string, plan: string, data_center_id?: string, template: string, hostname: string, password?: string, ssh_keys?: SshKeyInput[] }) =>
-    $fetch<{ server: ServerView, intent: { id: string, state: string } }>('/api/servers', { method: 'POST', body, headers: { 'Idempotency-Key': key } })
+  const create = (key: string, body: { account: string, plan: string, data_center_id?: string, template: string, hostname: string, password?: string, ssh_keys?: SshKeyInput[], owner_id?: string | null }) =>
+    $fetch<{ server: ServerView | null, intent: { id: string, state: string } }>('/api/servers', { method: 'POST', body, headers: { 'Idempotency-Key': key } })
 
   async function plans(slug: string) {
     return (await $fetch<Loose[]>(providerPath(slug, 'plans'))).map(toPlan)

@@ -55,7 +55,8 @@ export const CREATE_FIELDS: Record<string, FieldSupport> = {
   inferno: { hostname: false, password: false, sshKeys: true, dryRun: false },
 }
 export const REINSTALL_FIELDS: Record<string, FieldSupport> = {
-  virtfusion: { hostname: true, password: false, sshKeys: true, dryRun: false },
+  // VirtFusion's "dry run" checks the template against the server's package.
+  virtfusion: { hostname: true, password: false, sshKeys: true, dryRun: true },
   virtua: { hostname: false, password: false, sshKeys: false, dryRun: false },
   hostinger: { hostname: false, password: true, sshKeys: false, dryRun: false, passwordRule: '12+ characters with upper and lower case and a digit' },
   inferno: { hostname: false, password: false, sshKeys: true, dryRun: true },
@@ -131,8 +132,10 @@ export function operationAvailability(s: ServerLike, op: 'reinstall' | 'resize' 
   const cap = capability(s, op)
   if (!cap.supported) return { enabled: false, reason: cap.note }
   if (op === 'destroy') {
+    if (s.gone) return { enabled: false, reason: `${s.name} no longer exists at the provider` }
     // Inferno can only cancel an unpaid order; an active server is cancelled in its own panel.
-    if (s.account.type === 'inferno' && s.status !== 'pending' && !s.gone) return { enabled: false, reason: cap.note }
+    if (s.account.type === 'inferno' && s.status !== 'pending') return { enabled: false, reason: cap.note }
+    // An order that never got installed can still be cancelled, whatever its state.
     return { enabled: true }
   }
   const why = blocked(s, isAdmin)

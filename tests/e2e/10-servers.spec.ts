@@ -254,7 +254,7 @@ async function reinstall(page: Page, slug: Slug, shots = false) {
   const dialog = page.getByTestId('reinstall-dialog')
   await expect(dialog).toBeVisible()
   await pickFirstOption(page, dialog.getByTestId('reinstall-template'))
-  if (slug === 'inferno') {
+  if (slug === 'inferno' || slug === 'virtfusion') {
     await dialog.getByTestId('reinstall-dry-run').click()
     await expect(dialog.getByTestId('dry-run-result')).toBeVisible()
   }
