@@ -181,6 +181,7 @@ export function summarizeBulk(results: { server: { name: string }, ok: boolean, 
   const failed = results.filter(r => !r.ok)
   const head = `${ok.length} of ${results.length} ${DONE[action]}`
   if (!failed.length) return { level: 'success' as const, text: head }
-  const why = failed.map(r => `${r.server.name}: ${r.message}`).join('; ')
+  // The API's refusals usually name the server already ("web-1 is already running").
+  const why = failed.map(r => r.message.startsWith(r.server.name) ? r.message : `${r.server.name}: ${r.message}`).join('; ')
   return { level: ok.length ? 'warning' as const : 'error' as const, text: `${head}. ${why}` }
 }

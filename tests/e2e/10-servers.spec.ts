@@ -101,7 +101,9 @@ test('bulk start reports each server: one starts, the running one is refused wit
   await page.getByTestId('bulk-start').click()
   const toast = page.getByTestId('toast-warning')
   await expect(toast).toContainText('1 of 2 started')
-  await expect(toast).toContainText(/web-1\.example\.com: .*already running/)
+  await expect(toast).toContainText('web-1.example.com is already running')
+  await expect(rowOf(page, 'web-1.example.com').locator('input[type="checkbox"]')).toBeChecked()
+  await expect(rowOf(page, 'db-1.example.com').locator('input[type="checkbox"]')).not.toBeChecked()
   await shot(page, 'servers-bulk-result')
   await expect(rowOf(page, 'db-1.example.com').getByTestId('server-status')).toHaveAttribute('data-status', 'running', SETTLE)
   // The refused one stays selected for another try; the started one is released.
@@ -339,7 +341,7 @@ test('Hostinger: wizard create → running, stop/start, reinstall; delete is exp
   await expect(page.getByTestId('destroy-reason')).toContainText('cancel the subscription in hPanel')
   await expect(page.getByTestId('root-password-reveal')).toBeDisabled()
   await del.locator('xpath=..').hover()
-  await expect(page.getByRole('tooltip')).toContainText('cannot delete a VM')
+  await expect(page.getByRole('tooltip', { name: /cannot delete a VM/ })).toBeVisible()
   await shot(page, 'server-detail-hostinger-no-delete')
 })
 

@@ -77,8 +77,8 @@ describe('small rules', () => {
     const r = (name: string, ok: boolean, message = '') => ({ server: { name }, ok, message })
     expect(summarizeBulk([r('a', true), r('b', true)], 'start')).toEqual({ level: 'success', text: '2 of 2 started' })
     expect(summarizeBulk([r('a', true), r('b', false, 'b is already running')], 'start'))
-      .toEqual({ level: 'warning', text: '1 of 2 started. b: b is already running' })
-    expect(summarizeBulk([r('a', false, 'no')], 'stop').level).toBe('error')
+      .toEqual({ level: 'warning', text: '1 of 2 started. b is already running' })
+    expect(summarizeBulk([r('a', false, 'no')], 'stop')).toEqual({ level: 'error', text: '0 of 1 stopped. a: no' })
   })
   it('says how long ago', () => {
     const now = Date.parse('2026-01-01T12:00:00Z')
