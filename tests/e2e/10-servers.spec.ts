@@ -357,7 +357,7 @@ test('Inferno: wizard create (order → install) → running, stop/start, dry-ru
   await ensureAdmin(page)
   await createThroughWizard(page, 'inferno')
   await stopAndStart(page)
-  await reinstall(page, 'inferno')
+  await reinstall(page, 'inferno', true)
   // Only unpaid orders can be cancelled through Inferno's API; this one is active.
   await expect(page.getByTestId('open-destroy')).toBeDisabled()
   await expect(page.getByTestId('open-destroy')).toHaveAttribute('data-reason', /Pending/)
@@ -369,4 +369,28 @@ test('Inferno: wizard create (order → install) → running, stop/start, dry-ru
   await expect(statusOf(page)).toHaveAttribute('data-status', 'pending')
   await expect(page.getByTestId('open-destroy')).toBeEnabled()
   await deleteThroughDialog(page, 'Inferno order 47200', /cancelled/)
+})
+
+test('phone and dark mode: the wizard and a dialog stay usable at 390 px', async ({ page }) => {
+  await ensureAdmin(page)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/servers/new')
+  await page.getByTestId('theme-toggle').click()
+  await page.getByTestId('wizard-account-virtua').click()
+  await shot(page, 'wizard-mobile-dark-account')
+  await next(page)
+  await expect(page.locator('[data-testid^="wizard-plan-"]').first()).toBeVisible()
+  await shot(page, 'wizard-mobile-dark-plan')
+  // Nothing sticks out sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  const list = await (await page.request.get('/api/servers', { params: { provider: 'virtua', status: 'running' } })).json()
+  await page.goto(`/servers/${list.items[0].id}`)
+  await expect(statusOf(page)).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await page.getByTestId('open-reinstall').click()
+  await expect(page.getByTestId('reinstall-dialog')).toBeVisible()
+  await shot(page, 'dialog-reinstall-mobile-dark')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('theme-toggle').click()
 })
