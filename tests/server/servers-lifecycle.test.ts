@@ -183,6 +183,9 @@ describe('DELETE /api/servers/:id', () => {
   })
 
   it('Inferno cancels a pending order; an active server is refused', async () => {
+    const delayed = await admin.del(`/api/servers/${inf.id}?delay=10`)
+    expect(delayed.status).toBe(501)
+    expect(delayed.body.error).toMatch(/VirtFusion servers only/)
     const active = await admin.del(`/api/servers/${inf.id}`)
     expect(active.status).toBe(409)
     expect(active.body.error).toMatch(/Pending/)

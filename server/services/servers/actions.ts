@@ -71,6 +71,10 @@ async function dryRunReinstall(t: Target, input: { template: string, sshKeyIds?:
 
 export async function deleteServer(target: Target, input: { delay?: number }, user: User) {
   const t = await authorize(target, 'destroy', user)
+  // Only VirtFusion schedules deletions; elsewhere a delay would be ignored and delete at once.
+  if (input.delay && t.account.type !== 'virtfusion') {
+    throw new NotSupportedError(t.adapter.meta.displayName, 'scheduled deletion', 'a delay applies to VirtFusion servers only')
+  }
   const result = await t.adapter.destroy(t.row.server.upstreamId, { delayMinutes: input.delay })
   // Deleted or cancelled: gone now, kept for the record. A delayed deletion stays until it happens.
   if (result.status !== 'deletion scheduled') await markGone(t.account.id, t.row.server.upstreamId)

@@ -2,7 +2,7 @@
  * Reading the inventory (our `servers` table): the filtered, sorted, paged list and single
  * servers, always through the caller so a customer only ever sees servers they own.
  */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { type AnyColumn, and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { type Db, useDb } from '../../db/client'
 import { accountSync, providerAccounts, servers, users, type User } from '../../db/schema'
 import { httpError } from '../../lib/http-errors'
@@ -48,7 +48,7 @@ function whereFor(q: ListQuery, user: Pick<User, 'id' | 'role'>): SQL | undefine
 
 function orderFor(sort: string): SQL[] {
   const { key, desc: down } = parseSort(sort)
-  const dir = (c: SQL | typeof servers.name) => (down ? desc(c) : asc(c))
+  const dir = (c: SQL | AnyColumn) => (down ? desc(c) : asc(c))
   const byName = sql`lower(${servers.name})`
   switch (key) {
     case 'status': return [dir(servers.status), asc(byName), asc(servers.id)]
