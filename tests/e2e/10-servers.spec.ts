@@ -373,6 +373,7 @@ test('Inferno: wizard create (order → install) → running, stop/start, dry-ru
 
 test('phone and dark mode: the wizard and a dialog stay usable at 390 px', async ({ page }) => {
   await ensureAdmin(page)
+  await connectSandbox(page)
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto('/servers/new')
   await page.getByTestId('theme-toggle').click()
@@ -380,13 +381,14 @@ test('phone and dark mode: the wizard and a dialog stay usable at 390 px', async
   await shot(page, 'wizard-mobile-dark-account')
   await next(page)
   await expect(page.locator('[data-testid^="wizard-plan-"]').first()).toBeVisible()
+  await page.waitForTimeout(500) // the step's slide-in
   await shot(page, 'wizard-mobile-dark-plan')
   // Nothing sticks out sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
 
   const list = await (await page.request.get('/api/servers', { params: { provider: 'virtua', status: 'running' } })).json()
-  await page.goto(`/servers/${list.items[0].id}`)
-  await expect(statusOf(page)).toBeVisible()
+  await page.goto(`/servers/${list.items.find((s: { gone: boolean }) => !s.gone).id}`)
+  await expect(statusOf(page)).toHaveAttribute('data-status', 'running')
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   await page.getByTestId('open-reinstall').click()
   await expect(page.getByTestId('reinstall-dialog')).toBeVisible()
