@@ -15,6 +15,7 @@ async function pickFirstOption(page: Page, field: Locator) {
   await page.getByRole('option').first().click()
 }
 
+const E2E_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOv24mfD6GPmxuFjtpVTC7jO5Rq9J/RyTqeYiiTK7gGe e2e@servers'
 const statusOf = (page: Page) => page.getByTestId('server-status').first()
 
 async function connectSandbox(page: Page) {
@@ -186,6 +187,9 @@ async function countOn(page: Page, slug: Slug) {
 }
 
 async function createThroughWizard(page: Page, slug: Slug, shots = false) {
+  // Specs may run alone: the sandbox accounts are connected unless an earlier test did it.
+  const accounts = await (await page.request.get('/api/hosting/providers')).json()
+  if (!accounts.some((a: { slug: string }) => a.slug === slug)) await connectSandbox(page)
   const before = await countOn(page, slug)
   await page.goto('/servers')
   await page.getByTestId('new-server').click()
@@ -220,12 +224,25 @@ async function createThroughWizard(page: Page, slug: Slug, shots = false) {
 
   await expect(wizard).toHaveAttribute('data-step', '5')
   await page.getByTestId('wizard-hostname').locator('input').fill(hostnameFor(slug))
-  if (slug === 'hostinger') await page.getByTestId('wizard-password').locator('input').fill('E2e-Password-2024')
+  if (slug === 'hostinger') {
+    await page.getByTestId('wizard-password').locator('input').fill('short')
+    await expect(page.getByTestId('wizard-password')).toContainText('At least 12 characters')
+    await expect(page.getByTestId('wizard-next')).toBeDisabled()
+    await page.getByTestId('wizard-password').locator('input').fill('E2e-Password-2024')
+  }
+  if (slug === 'virtfusion') {
+    const paste = page.getByTestId('ssh-key-paste').locator('textarea').first()
+    await paste.fill('ssh-ed25519 not-a-key')
+    await expect(page.getByTestId('ssh-key-paste')).toContainText(/./)
+    await expect(page.getByTestId('wizard-next')).toBeDisabled()
+    await paste.fill(E2E_KEY)
+  }
   if (shots) await shot(page, 'wizard-5-access')
   await next(page)
 
   await expect(wizard).toHaveAttribute('data-step', '6')
   await expect(page.getByTestId('wizard-review')).toContainText(hostnameFor(slug))
+  if (slug === 'virtfusion') await expect(page.getByTestId('wizard-review')).toContainText('e2e@servers')
   if (shots) await shot(page, 'wizard-6-review')
   // A double click must not buy twice: the button disables, and the key would dedupe anyway.
   await page.getByTestId('wizard-create').dblclick()
@@ -292,14 +309,38 @@ async function deleteThroughDialog(page: Page, name: string, expected: RegExp) {
 test('VirtFusion: wizard create → running, stop/start, reinstall, delete (with the tour of its page)', async ({ page }) => {
   await ensureAdmin(page)
   const server = await createThroughWizard(page, 'virtfusion', true)
+  // The pasted key reached VirtFusion with the build (pushed to the user's keys first).
+  const log = await (await page.request.get(`${SANDBOX_ORIGIN}/__sandbox/requests`, { params: { provider: 'virtfusion' } })).json()
+  const build = log.filter((r: { method: string, path: string }) => r.method === 'POST' && /\/build$/.test(r.path)).at(-1)
+  expect(build.body.hostname).toBe(hostnameFor('virtfusion'))
+  expect(build.body.sshKeys?.length).toBe(1)
   await shot(page, 'server-detail')
   await stopAndStart(page)
   await reinstall(page, 'virtfusion', true)
 
+  // Suspend and unsuspend (admin only), each shown as it settles.
+  await page.getByTestId('power-suspend').click()
+  await expect(statusOf(page)).toHaveAttribute('data-status', 'suspended', SETTLE)
+  await expect(page.getByTestId('suspended-banner')).toBeVisible()
+  await expect(page.getByTestId('power-start')).toHaveAttribute('data-reason', /suspended/)
+  await page.getByTestId('power-unsuspend').click()
+  await expect(statusOf(page)).not.toHaveAttribute('data-status', 'suspended', SETTLE)
+  await expect(page.getByTestId('transition-progress')).toBeHidden(SETTLE)
+  if (await statusOf(page).getAttribute('data-status') === 'stopped') {
+    await page.getByTestId('power-start').click()
+    await expect(statusOf(page)).toHaveAttribute('data-status', 'running', SETTLE)
+  }
+
+  // Resize to a bigger package: the new memory shows once VirtFusion has applied it.
   await page.getByTestId('open-resize').click()
-  await expect(page.getByTestId('resize-dialog').locator('[data-testid^="resize-plan-"]').first()).toBeVisible()
+  const resize = page.getByTestId('resize-dialog')
+  await expect(resize.locator('[data-testid^="resize-plan-"]').first()).toBeVisible()
+  await resize.getByText('VPS Medium').click()
   await shot(page, 'dialog-resize')
-  await page.keyboard.press('Escape')
+  await resize.getByTestId('resize-submit').click()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'is moving to VPS Medium' })).toBeVisible()
+  await expect(page.getByTestId('spec-memory')).toHaveText('4 GB', SETTLE)
+  await expect(page.getByTestId('transition-progress')).toBeHidden(SETTLE)
 
   await page.getByTestId('root-password-reveal').click()
   await expect(page.getByTestId('confirm-dialog')).toContainText('only way to show it is to set a new one')
@@ -325,6 +366,13 @@ test('VirtFusion: wizard create → running, stop/start, reinstall, delete (with
   await deleteThroughDialog(page, server.name, /deleted/)
   const after = await (await page.request.get('/api/servers', { params: { q: hostnameFor('virtfusion') } })).json()
   expect(after.items.filter((s: { gone: boolean }) => !s.gone)).toHaveLength(0)
+  // Kept for the record, marked gone; nothing can be done to it any more.
+  await page.goto(`/servers/${server.id}`)
+  await expect(page.getByTestId('gone-banner')).toBeVisible()
+  await expect(statusOf(page)).toHaveAttribute('data-status', 'gone')
+  await expect(page.getByTestId('power-stop')).toBeDisabled()
+  await expect(page.getByTestId('open-destroy')).toBeDisabled()
+  await shot(page, 'server-detail-gone')
 })
 
 test('Virtua.cloud: wizard create → running, stop/start, reinstall, reveal the root password, delete', async ({ page }) => {
