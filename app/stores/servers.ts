@@ -166,6 +166,11 @@ export const useServersStore = defineStore('servers', () => {
   async function plans(slug: string) {
     return (await $fetch<Loose[]>(providerPath(slug, 'plans'))).map(toPlan)
   }
+  /** Templates a given server can be reinstalled with (open to its owner, not only admins). */
+  async function serverTemplates(id: string) {
+    return (await $fetch<Loose[]>(`/api/servers/${id}/templates`)).map(toTemplate)
+  }
+
   async function templates(slug: string, plan?: string) {
     return (await $fetch<Loose[]>(providerPath(slug, 'templates'), { query: plan ? { plan } : undefined })).map(toTemplate)
   }
@@ -191,6 +196,6 @@ export const useServersStore = defineStore('servers', () => {
   return {
     items, total, accounts, loading, loaded, error,
     load, get, sync, act, bulk, assignOwner, reinstall, resize, destroy, rootPassword, create,
-    plans, templates, datacenters, keychain, customers,
+    plans, templates, serverTemplates, datacenters, keychain, customers,
   }
 })

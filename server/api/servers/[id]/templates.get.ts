@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { targetById } from '../../../services/servers/target'
+
+const Params = z.object({ id: uuidParam })
+
+/**
+ * OS templates this server can be reinstalled with. Unlike the account's catalog route it is
+ * open to the server's owner, so a customer's reinstall dialog offers a list, not a text box.
+ */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { id } = validParams(event, Params)
+  const { row, adapter } = await targetById(id, user)
+  return adapter.listTemplates({ serverId: row.server.upstreamId, plan: row.server.plan ?? undefined })
+})
