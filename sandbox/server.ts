@@ -6,6 +6,7 @@
  *   POST   /__sandbox/reset                           restore every seed fixture, clear faults and log
  *   GET    /__sandbox/requests?provider=              the request log (method, path, headers, body)
  *   POST   /__sandbox/latency {ms}                    latency added to every request
+ *   POST   /__sandbox/inferno/unpaid-order            an Inferno order that stays Pending (to cancel)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -16,6 +17,7 @@ import { createVirtfusionSim } from './providers/virtfusion'
 import { createVirtuaSim } from './providers/virtua'
 import { createHostingerSim } from './providers/hostinger'
 import { createInfernoSim } from './providers/inferno'
+import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
 
 export interface LoggedRequest {
   provider: ProviderName
@@ -113,6 +115,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (route === '/requests' && req.method === 'GET') {
       const p = url.searchParams.get('provider')
       return { json: requests.filter(r => !p || r.provider === p) }
+    }
+    if (route === '/inferno/unpaid-order' && req.method === 'POST') {
+      return { json: addUnpaidOrder(sims.inferno.state as InfernoState) }
     }
     if (route === '/health') return { json: { status: 'ok', providers: Object.keys(sims) } }
     return { status: 404, json: { error: 'unknown sandbox admin route' } }

@@ -147,3 +147,17 @@ export function randomPassword() {
 export function productOf(state: InfernoState, pid: number) {
   return state.products.find(p => p.pid === pid)
 }
+
+/**
+ * A new order that is never paid (test support): the seed has one such order, and more than one
+ * test wants to cancel one. Reached through `POST /__sandbox/inferno/unpaid-order`.
+ */
+export function addUnpaidOrder(state: InfernoState, now = Date.now()): Order {
+  const last = Math.max(...state.orders.map(o => o.id))
+  const order: Order = {
+    id: last + 1, ordernum: String(8634530000 + last + 1 - 47200), invoiceid: 366000 + last + 1 - 47200,
+    serviceid: 49700 + last + 1 - 47200, pid: 305, amount: '20.00', status: 'Pending', createdAt: now, payAt: null, vps: null,
+  }
+  state.orders.push(order)
+  return order
+}
