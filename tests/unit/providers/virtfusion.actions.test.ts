@@ -1,27 +1,8 @@
 /** VirtFusion adapter: power, suspend, resize, reinstall, delete and root password, over real HTTP. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../sandbox/server'
+import { describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
-import type { VirtfusionState } from '../../../sandbox/providers/virtfusion'
-import { createAdapter, type AdapterOverrides } from '../../../server/providers/registry'
-import type { VirtfusionAdapter } from '../../../server/providers/virtfusion'
+import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
 
-let sb: Sandbox
-beforeAll(async () => { sb = await startSandbox({ transitionMs: 100 }) })
-afterAll(async () => { await sb.close() })
-beforeEach(() => sb.reset())
-
-const TOKEN = SANDBOX_CREDENTIALS.virtfusion.api_key
-/** `settings` replaces the sandbox defaults (user_id, hypervisor_id) when given. */
-function adapter(overrides: AdapterOverrides = {}, settings: Record<string, string> = SANDBOX_CREDENTIALS.virtfusion.extra) {
-  return createAdapter('virtfusion', {
-    slug: 'virtfusion',
-    credentials: { apiKey: TOKEN },
-    settings: { base_url: sandboxBaseUrl(sb.url, 'virtfusion'), ...settings },
-  }, { sleep: async () => {}, ...overrides }) as VirtfusionAdapter
-}
-const state = () => sb.sims.virtfusion.state as VirtfusionState
-const reqs = () => sb.requests.filter(r => r.provider === 'virtfusion')
 
 describe('VirtFusion power', () => {
   it('boots a stopped server: start → boot, pending until the queue has run it', async () => {

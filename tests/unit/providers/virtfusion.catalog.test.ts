@@ -1,30 +1,13 @@
 /** VirtFusion adapter: connection test, catalog, SSH keys, users, unsupported groups. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../sandbox/server'
+import { describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
-import type { VirtfusionState } from '../../../sandbox/providers/virtfusion'
-import { createAdapter, type AdapterOverrides } from '../../../server/providers/registry'
+import { createAdapter } from '../../../server/providers/registry'
 import type { VirtfusionAdapter } from '../../../server/providers/virtfusion'
+import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
 import { meta } from '../../../server/providers/virtfusion/metadata'
 import { NotSupportedError } from '../../../server/providers/errors'
 import { CAPABILITY_GROUPS } from '../../../server/providers/types'
 
-let sb: Sandbox
-beforeAll(async () => { sb = await startSandbox({ transitionMs: 100 }) })
-afterAll(async () => { await sb.close() })
-beforeEach(() => sb.reset())
-
-const TOKEN = SANDBOX_CREDENTIALS.virtfusion.api_key
-/** `settings` replaces the sandbox defaults (user_id, hypervisor_id) when given. */
-function adapter(overrides: AdapterOverrides = {}, settings: Record<string, string> = SANDBOX_CREDENTIALS.virtfusion.extra) {
-  return createAdapter('virtfusion', {
-    slug: 'virtfusion',
-    credentials: { apiKey: TOKEN },
-    settings: { base_url: sandboxBaseUrl(sb.url, 'virtfusion'), ...settings },
-  }, { sleep: async () => {}, ...overrides }) as VirtfusionAdapter
-}
-const state = () => sb.sims.virtfusion.state as VirtfusionState
-const reqs = () => sb.requests.filter(r => r.provider === 'virtfusion')
 
 // `ssh-keygen -lf` of the seeded key.
 const SEED_FINGERPRINT = 'SHA256:yNLqYxUUQV4uMb7R0+cSzHYr1hHG5dgA07oH/YV9h/s'
