@@ -10,6 +10,8 @@ export default defineNuxtConfig({
   telemetry: false,
   // Not node_modules/.cache: git worktrees share node_modules, and their builds must not collide.
   buildDir: '.nuxt',
+  // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
+  srcDir: '.',
   modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
   // strict, but indexing is not treated as possibly undefined everywhere (parsers index a lot).
   typescript: {

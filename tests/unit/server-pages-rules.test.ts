@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   actionAvailability, newIdempotencyKey, operationAvailability, passwordProblem, rootPasswordSupport,
   summarizeBulk, timeAgo, type ServerLike,
-} from '../../app/utils/servers'
+} from '../../utils/servers'
 
 const caps = {
   power: { supported: true, note: 'Start, stop and restart. There is no separate hard power-off.' },
