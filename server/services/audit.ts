@@ -48,3 +48,11 @@ export async function audit(entry: AuditEntry) {
     result: entry.result ?? 'success',
   })
 }
+
+/**
+ * Which of `keys` differ between a thing before and after an update, so an update that changes
+ * nothing is not recorded as a change (and a recorded one names only what changed).
+ */
+export function changedKeys<T extends Record<string, unknown>>(before: T, after: T, keys: (keyof T & string)[]): string[] {
+  return keys.filter(k => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+}

@@ -4,10 +4,11 @@
  * health check, and the audit log API.
  */
 import { randomUUID } from 'node:crypto'
+import { request } from 'node:http'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN, Client, adminClient, baseUrl, customerClient } from './helpers'
 import { configureSandboxAccounts } from './servers-helpers'
-import { GOOD_MAPPINGS } from './portal-helpers'
+import { GOOD_MAPPINGS, createPlan } from './portal-helpers'
 import { routeFiles } from './route-files'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { sandboxUrl } from './helpers'
@@ -81,8 +82,18 @@ describe('CSRF: cookie-authenticated writes must come from our own pages', () =>
   })
 
   it('compares the origin with the Host the request came in on (as behind a proxy)', async () => {
-    const r = await raw('POST', '/api/tokens', { body: JSON.stringify({ name: 'proxied' }), headers: { 'content-type': 'application/json', host: 'panel.example.com', origin: 'https://panel.example.com' } })
-    expect(r.status).toBe(201)
+    // fetch will not send another Host, so plain node:http does, as a proxy in front would.
+    const post = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ name: 'proxied' })
+      const req = request(`${baseUrl()}/api/tokens`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+        res.resume()
+        resolve(res.statusCode!)
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+    expect(await post({ host: 'panel.example.com', origin: 'https://panel.example.com' })).toBe(201)
+    expect(await post({ host: 'panel.example.com', origin: baseUrl() })).toBe(403)
   })
 
   it('exempts Bearer-token requests: a script needs no Origin', async () => {
@@ -262,5 +273,25 @@ describe('audit log', () => {
     // A real change still is.
     expect((await admin.post('/api/hosting/providers/virtua/configure', { display_name: `Virtua ${Date.now()}` })).status).toBe(200)
     expect(await count()).toBe(before + 1)
+  })
+
+  it('records only real changes to users and plans', async () => {
+    const { user } = await customerClient(admin, 'Nora Noop')
+    const userEntries = async () => (await admin.get(`/api/audit?action=user.updated&target=${encodeURIComponent(user.email)}`)).body.items
+    expect((await admin.patch(`/api/users/${user.id}`, { name: 'Nora Noop', role: 'customer' })).status).toBe(200)
+    expect(await userEntries()).toEqual([])
+    expect((await admin.patch(`/api/users/${user.id}`, { name: 'Nora Changed', role: 'customer' })).status).toBe(200)
+    expect((await userEntries()).map((e: any) => e.details.fields)).toEqual([['name']])
+
+    const plan = await createPlan(admin, 'virtfusion')
+    const planEntries = async () => (await admin.get(`/api/audit?action=plan.&target=${plan.id}`)).body.items
+    const created = (await planEntries()).length
+    expect((await admin.patch(`/api/plans/${plan.id}`, { name: plan.name, description: plan.description })).status).toBe(200)
+    expect((await planEntries()).length).toBe(created)
+    expect((await admin.patch(`/api/plans/${plan.id}`, { retired: true })).status).toBe(200)
+    expect((await admin.patch(`/api/plans/${plan.id}`, { retired: true })).status).toBe(200)
+    const entries = await planEntries()
+    expect(entries.length).toBe(created + 1)
+    expect(entries[0]).toMatchObject({ action: 'plan.retired', details: { fields: ['retired'] } })
   })
 })
