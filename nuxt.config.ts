@@ -12,7 +12,7 @@ export default defineNuxtConfig({
   buildDir: '.nuxt',
   // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
   srcDir: '.',
-  modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
+  modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', 'nuxt-security'],
   // strict, but indexing is not treated as possibly undefined everywhere (parsers index a lot).
   typescript: {
     strict: true,
@@ -48,6 +48,45 @@ export default defineNuxtConfig({
       },
     },
   },
+  // Security headers (nuxt-security). Scripts run only with the per-request nonce the module puts
+  // on Nuxt's own tags ('strict-dynamic' lets those load their chunks); no 'unsafe-eval'.
+  // Vuetify writes its theme and some layout as inline styles, hence style-src 'unsafe-inline'.
+  // HSTS is sent by server/middleware/00.hsts.ts, only on HTTPS. The module's rate limiter, XSS
+  // filter and CORS handler are off: sign-in throttling lives in the auth services, input is
+  // validated by zod and the control-character guard, and the API is same-origin only.
+  security: {
+    headers: {
+      contentSecurityPolicy: {
+        'default-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'", "'strict-dynamic'", "'nonce-{{nonce}}'"],
+        'upgrade-insecure-requests': false,
+      },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    },
+    hidePoweredBy: true,
+    rateLimiter: false,
+    xssValidator: false,
+    corsHandler: false,
+    removeLoggers: false,
+    requestSizeLimiter: { maxRequestSizeInBytes: 2_000_000, maxUploadFileRequestInBytes: 8_000_000 },
+  },
+  routeRules: {
+    // API answers are data, never documents: nothing in them may run or be framed.
+    '/api/**': { headers: { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" } },
+  },
   runtimeConfig: {
     // Sealed-cookie password for nuxt-auth-utils (NUXT_SESSION_PASSWORD); generated in dev.
     session: { maxAge: 60 * 60 * 24 * 7, password: '' },
@@ -55,10 +94,13 @@ export default defineNuxtConfig({
     databaseUrl: '',
   },
   nitro: {
+    // The audit helper reads the caller's IP and user agent from the request it runs in.
+    experimental: { asyncContext: true },
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
     // Ours answers /api/** with `{ error }`; Nuxt's own renders the error page for everything else.
-    // @ts-expect-error Nuxt's NitroConfig type leaves out errorHandler, which Nitro honours (a list).
-    errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')],
+    // Nitro honours a list here, which Nuxt's NitroConfig type may not allow (it varies with the
+    // modules installed), hence the untyped spread rather than a @ts-expect-error.
+    ...({ errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')] } as object),
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {

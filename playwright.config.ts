@@ -13,6 +13,9 @@ export default defineConfig({
   outputDir: '.data/e2e-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // page.request shares the browser's cookie but, unlike the browser, names no Origin; the app
+    // refuses cookie-authenticated writes without one (CSRF), so say it as the browser would.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -24,7 +24,7 @@ let cookie = ''
 async function call(base: string, method: string, path: string, body?: unknown) {
   const res = await fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const set = res.headers.getSetCookie?.()[0]

@@ -7,6 +7,7 @@ import type { H3Error, H3Event } from 'h3'
 import { getRequestURL, send, setResponseHeader, setResponseStatus } from 'h3'
 import { isProviderError } from './providers/errors'
 import { formatIssues } from './lib/http-errors'
+import { foreignKeyConflict } from './lib/db-errors'
 
 export default async function apiErrorHandler(error: H3Error<any>, event: H3Event) {
   const path = getRequestURL(event).pathname
@@ -23,6 +24,11 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
     body.provider = original.provider
     if (original.correlationId) body.correlation_id = original.correlationId
     if (original.retryAfterMs) setResponseHeader(event, 'Retry-After', Math.ceil(original.retryAfterMs / 1000))
+  }
+  else if (foreignKeyConflict(error)) {
+    status = 409
+    body.error = foreignKeyConflict(error)
+    body.code = 'in_use'
   }
   else if (Array.isArray(error.data?.issues) || Array.isArray(original?.issues)) {
     status = 400

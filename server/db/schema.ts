@@ -75,8 +75,11 @@ export const auditLog = pgTable('audit_log', {
   target: text('target'),
   details: jsonb('details').$type<Record<string, unknown>>(),
   ip: text('ip'),
+  userAgent: text('user_agent'),
+  /** 'success', or 'failure' for refused attempts (a wrong password). */
+  result: text('result', { enum: ['success', 'failure'] }).notNull().default('success'),
   createdAt: createdAt(),
-}, t => [index('audit_log_created_idx').on(t.createdAt)])
+}, t => [index('audit_log_created_idx').on(t.createdAt), index('audit_log_user_idx').on(t.userId)])
 
 // ---------- servers ----------
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { useDb } from '../db/client'
-import { providerAccounts, type ProviderAccount } from '../db/schema'
+import { plans, providerAccounts, type ProviderAccount } from '../db/schema'
 import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from '../lib/credentials-crypto'
 import { httpError } from '../lib/http-errors'
 import { createAdapter, getDefinition, providers } from '../providers/registry'
@@ -124,6 +124,8 @@ export async function configureAccount(slug: string, body: ConfigureBody) {
   const { ciphertext, keyId } = encryptCredentials(loadKeyring(), id, creds)
   const displayName = body.display_name ?? existing?.displayName ?? (slugType ? def.meta.displayName : slug)
   const credsChanged = !existing || JSON.stringify(creds) !== JSON.stringify(oldCreds) || JSON.stringify(settings) !== JSON.stringify(existing.settings)
+  // Nothing new (e.g. `{}`): no write, and the caller records no change.
+  if (existing && !credsChanged && displayName === existing.displayName) return { created: false, changed: false, account: publicAccount(existing, creds) }
   const values = {
     id, slug, type, displayName, settings, credentialsCiphertext: ciphertext, credentialsKeyId: keyId, updatedAt: new Date(),
     // New credentials or settings invalidate the last test.
@@ -132,12 +134,18 @@ export async function configureAccount(slug: string, body: ConfigureBody) {
   const [row] = existing
     ? await db.update(providerAccounts).set(values).where(eq(providerAccounts.id, id)).returning()
     : await db.insert(providerAccounts).values(values).returning()
-  return { created: !existing, account: publicAccount(row!, creds) }
+  return { created: !existing, changed: true, account: publicAccount(row!, creds) }
 }
 
 export async function removeAccount(slug: string) {
   const db = await useDb()
   const a = await requireAccount(slug)
+  // Plans (and through them orders) keep the account (ON DELETE RESTRICT): say which ones.
+  const using = await db.select({ name: plans.name }).from(plans).where(eq(plans.accountId, a.id)).orderBy(asc(plans.name))
+  if (using.length) {
+    const names = using.slice(0, 5).map(p => `"${p.name}"`).join(', ') + (using.length > 5 ? ` and ${using.length - 5} more` : '')
+    throw httpError(409, `${using.length === 1 ? 'A plan still uses' : `${using.length} plans still use`} this provider account (${names}); it cannot be deleted while they exist`, 'in_use')
+  }
   await db.delete(providerAccounts).where(eq(providerAccounts.id, a.id))
   return a
 }

@@ -3,8 +3,13 @@ import type { H3Event } from 'h3'
 import { getQuery, getRouterParams, readBody } from 'h3'
 import type { z } from 'zod'
 import { formatIssues, httpError } from '../lib/http-errors'
+import { findControlChar } from '../lib/control-chars'
 
 function check<T extends z.ZodType>(schema: T, data: unknown, what: string): z.infer<T> {
+  // server/middleware/00.input-guard.ts refuses these for every /api request already; this
+  // covers callers outside /api. Only a body may hold tabs and line breaks (zone files, notes).
+  const bad = findControlChar(data, what === 'body')
+  if (bad) throw httpError(400, `Invalid ${what}: ${bad} contains a control character`, 'invalid_input')
   const r = schema.safeParse(data)
   if (!r.success) throw httpError(400, `Invalid ${what}: ${formatIssues(r.error.issues)}`, 'invalid_input')
   return r.data

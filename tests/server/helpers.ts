@@ -11,10 +11,14 @@ export class Client {
   constructor(public token?: string) {}
 
   async req<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
-    const h: Record<string, string> = { accept: 'application/json', ...headers }
+    const h: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) h['content-type'] = 'application/json'
+    // A browser names its origin on every write (the app refuses cookie writes without it);
+    // a token client is a script and sends none.
     if (this.token) h.authorization = `Bearer ${this.token}`
+    else h.origin = baseUrl()
     if (this.cookie) h.cookie = this.cookie
+    for (const [k, v] of Object.entries(headers)) h[k.toLowerCase()] = v
     const res = await fetch(baseUrl() + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })
     const set = res.headers.getSetCookie?.() ?? []
     for (const c of set) {

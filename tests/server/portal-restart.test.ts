@@ -27,7 +27,7 @@ class AppClient {
   async req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(app.url + path, {
       method,
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: { 'content-type': 'application/json', origin: app.url, ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const set = res.headers.getSetCookie?.()[0]

@@ -7,9 +7,16 @@ const Body = z.object({ email: z.string().trim().min(1, 'Email is required').max
 export default defineEventHandler(async (event) => {
   const { email, password } = await validBody(event, Body)
   const user = await authenticate(email, password)
-  if (!user) throw httpError(401, 'Wrong email or password', 'invalid_credentials')
-  if (user.disabled) throw httpError(403, 'This account is disabled; ask an administrator', 'account_disabled')
+  if (!user) {
+    // Recorded whether the account exists or not; the target is the address that was tried.
+    await audit({ action: 'auth.login', target: email.toLowerCase(), result: 'failure', details: { reason: 'invalid_credentials' } })
+    throw httpError(401, 'Wrong email or password', 'invalid_credentials')
+  }
+  if (user.disabled) {
+    await audit({ userId: user.id, action: 'auth.login', target: user.email, result: 'failure', details: { reason: 'account_disabled' } })
+    throw httpError(403, 'This account is disabled; ask an administrator', 'account_disabled')
+  }
   await setUserSession(event, { user: { id: user.id, email: user.email, name: user.name, role: user.role } })
-  await audit({ userId: user.id, action: 'auth.login', ip: getRequestIP(event) })
+  await audit({ userId: user.id, action: 'auth.login', target: user.email })
   return { user: toPublicUser(user) }
 })

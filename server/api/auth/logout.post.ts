@@ -1,4 +1,8 @@
+import { audit } from '../../services/audit'
+
 export default defineEventHandler(async (event) => {
+  const user = await currentUser(event)
   await clearUserSession(event)
+  if (user) await audit({ userId: user.id, action: 'auth.logout', target: user.email })
   return { status: 'signed_out' }
 })

@@ -1,14 +1,17 @@
 import { z } from 'zod'
-import { planPatchSchema, updatePlan } from '../../services/portal/plans'
-import { audit } from '../../services/audit'
+import { getPlanView, planPatchSchema, updatePlan } from '../../services/portal/plans'
+import { audit, changedKeys } from '../../services/audit'
 
 /** Edit, retire (`retired: true`) or bring back a plan. Orders already placed keep it. */
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)
   const { id } = validParams(event, z.object({ id: uuidParam }))
   const body = await validBody(event, planPatchSchema)
+  const before = await getPlanView(id, admin) as Record<string, unknown>
   const plan = await updatePlan(id, body)
-  const action = body.retired === true ? 'plan.retired' : body.retired === false ? 'plan.restored' : 'plan.updated'
-  await audit({ userId: admin.id, action, target: plan.id, details: { fields: Object.keys(body) } })
+  // A patch that leaves everything as it was is not a change to record.
+  const fields = changedKeys(before, plan as Record<string, unknown>, ['name', 'description', 'price_text', 'account', 'mapping', 'retired'])
+  const action = fields.includes('retired') ? (plan.retired ? 'plan.retired' : 'plan.restored') : 'plan.updated'
+  if (fields.length) await audit({ userId: admin.id, action, target: plan.id, details: { fields } })
   return plan
 })

@@ -9,7 +9,7 @@ export default defineEventHandler(async (event) => {
   const body = await validBody(event, Body)
   const user = await createFirstAdmin(body)
   await setUserSession(event, { user: { id: user.id, email: user.email, name: user.name, role: user.role } })
-  await audit({ userId: user.id, action: 'setup.admin_created', target: user.email, ip: getRequestIP(event) })
+  await audit({ userId: user.id, action: 'setup.admin_created', target: user.email })
   setResponseStatus(event, 201)
   return { user: toPublicUser(user) }
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { updateUser } from '../../services/users'
-import { audit } from '../../services/audit'
+import { getUser, toPublicUser, updateUser } from '../../services/users'
+import { audit, changedKeys } from '../../services/audit'
 
 const Params = z.object({ id: uuidParam })
 const Body = z.object({
@@ -17,7 +17,11 @@ export default defineEventHandler(async (event) => {
   const body = await validBody(event, Body)
   // An admin locking themselves out leaves nobody to undo it.
   if (id === admin.id && (body.disabled || body.role === 'customer')) throw httpError(400, 'You cannot disable or demote your own account', 'self_lockout')
+  const old = await getUser(id)
   const user = await updateUser(id, body)
-  await audit({ userId: admin.id, action: 'user.updated', target: user.email, details: { fields: Object.keys(body).filter(k => k !== 'password') } })
+  // Only what really changed is recorded (a new password always counts; its value never does).
+  const fields = old ? changedKeys(toPublicUser(old), user, ['email', 'name', 'role', 'disabled']) : Object.keys(body)
+  if (body.password !== undefined) fields.push('password')
+  if (fields.length) await audit({ userId: admin.id, action: 'user.updated', target: user.email, details: { fields } })
   return user
 })

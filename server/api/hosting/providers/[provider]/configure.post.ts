@@ -5,9 +5,9 @@ export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)
   const { provider } = validParams(event, providerParam)
   const body = await validBody(event, configureBodySchema)
-  const { created, account } = await configureAccount(provider, body)
-  // The audit entry names what changed, never the values of secrets.
-  await audit({ userId: admin.id, action: created ? 'provider.created' : 'provider.updated', target: provider, details: { type: account.type, settings: Object.keys(account.settings), credentialsChanged: body.api_key !== undefined } })
+  const { created, changed, account } = await configureAccount(provider, body)
+  // The audit entry names what changed, never the values of secrets; a no-op is not a change.
+  if (changed) await audit({ userId: admin.id, action: created ? 'provider.created' : 'provider.updated', target: provider, details: { type: account.type, settings: Object.keys(account.settings), credentialsChanged: body.api_key !== undefined } })
   if (created) setResponseStatus(event, 201)
   return { status: 'configured', provider: account }
 })
