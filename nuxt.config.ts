@@ -59,6 +59,8 @@ export default defineNuxtConfig({
     // Ours answers /api/** with `{ error }`; Nuxt's own renders the error page for everything else.
     // @ts-expect-error Nuxt's NitroConfig type leaves out errorHandler, which Nitro honours (a list).
     errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')],
+    // The API reference page (/api/docs) loads Scalar's standalone script from the installed package.
+    serverAssets: [{ baseName: 'api-docs', dir: resolve(root, 'node_modules/@scalar/api-reference/dist/browser'), pattern: 'standalone.js' }],
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {
