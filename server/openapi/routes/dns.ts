@@ -52,7 +52,15 @@ export default defineRoutes('DNS', 'DNS zones of DNS-capable accounts (Hostinger
   {
     method: 'get', path: '/api/hosting/providers/{provider}/dns/{domain}/snapshots', access: 'user', summary: 'Zone history: our snapshots and the provider\'s',
     params: zoneParams,
-    answers: { 200: { description: 'Newest first', schema: z.array(obj({ id: z.string(), source: z.enum(['panel', 'provider']), reason: z.string().nullable(), created_at: isoDate.nullable() })) } },
+    answers: {
+      200: {
+        description: 'Newest first; `provider_error` when the provider\'s history could not be read',
+        schema: obj({
+          snapshots: z.array(obj({ id: z.string(), source: z.enum(['panel', 'provider']), reason: z.string().nullable(), created_at: isoDate.nullable(), created_by: personRef.nullable().optional(), record_count: z.number().int().nullable().optional() })),
+          provider_error: z.string().optional(),
+        }),
+      },
+    },
   },
   {
     method: 'post', path: '/api/hosting/providers/{provider}/dns/{domain}/snapshots/{id}/restore', access: 'user', summary: 'Restore the zone as a snapshot holds it (through a plan)',
