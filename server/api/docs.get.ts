@@ -15,10 +15,13 @@ const PAGE = `<!doctype html>
   <script>
     Scalar.createApiReference('#app', {
       url: '/api/openapi.json',
-      // Offline: no telemetry, no proxy, no fonts from a CDN.
+      // Offline and self-contained: no fonts from a CDN, no telemetry, none of Scalar's hosted
+      // services (AI agent, MCP, developer tools).
       withDefaultFonts: false,
       telemetry: false,
-      hideClientButton: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
       persistAuth: false,
     })
   </script>

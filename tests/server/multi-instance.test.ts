@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../sandbox/server'
 import { ROOT, resetPostgres, startApp, type AppProcess } from '../support/app-process'
 
-export function multiInstanceDatabaseUrl(env = process.env): string {
+function multiInstanceDatabaseUrl(env = process.env): string {
   if (env.TEST_MULTI_DATABASE_URL) return env.TEST_MULTI_DATABASE_URL
   if (env.TEST_DATABASE_URL) {
     const u = new URL(env.TEST_DATABASE_URL)
