@@ -1,5 +1,6 @@
 /**
- * Checks real answers against the OpenAPI document the app serves: `contract.call(client,
+ * Checks real answers against the OpenAPI document the app serves. Every answer the suite's
+ * client gets is checked (checkAgainstDocument, below); `contract.call(client,
  * 'GET', '/api/servers/{id}', { params: { id } })` sends the request and fails when the status
  * is not documented for that operation or the body does not match its schema (ajv, JSON Schema
  * 2020-12, which OpenAPI 3.1 uses). Errors match the operation's 4xx entry or `default`.
@@ -49,6 +50,25 @@ export class Contract {
     return v
   }
 
+  /** The document's path for a real one: `/api/servers/3f…` → `/api/servers/{id}` (literal segments win). */
+  templateOf(method: string, path: string): string | undefined {
+    const segments = path.split('?')[0]!.split('/')
+    let best: { template: string, literal: number } | undefined
+    for (const [template, item] of Object.entries(this.doc.paths)) {
+      if (!item[method.toLowerCase()]) continue
+      const parts = template.split('/')
+      if (parts.length !== segments.length) continue
+      let literal = 0
+      const fits = parts.every((p, i) => {
+        if (/^\{\w+\}$/.test(p)) return segments[i] !== ''
+        literal++
+        return p === segments[i]
+      })
+      if (fits && (!best || literal > best.literal)) best = { template, literal }
+    }
+    return best?.template
+  }
+
   check(method: string, template: string, res: ApiResult) {
     const label = `${method} ${template}`
     if (!this.seen.has(label)) this.seen.set(label, new Set())
@@ -70,5 +90,27 @@ export class Contract {
     const res = await client.req<T>(method, path, opts.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}), opts.headers)
     this.check(method, template, res)
     return res
+  }
+}
+
+let shared: Promise<Contract> | undefined
+
+/**
+ * The suite's client (helpers.ts) checks every answer it gets against the document and fails
+ * the test on a mismatch, so the whole server suite is a contract test. OPENAPI_CONTRACT=report
+ * only prints mismatches (`[contract] …`) to see what a whole run would find; =0 turns it off.
+ */
+export async function checkAgainstDocument(baseUrl: string, method: string, path: string, res: ApiResult) {
+  const mode = process.env.OPENAPI_CONTRACT ?? '1'
+  if (mode === '0') return
+  shared ??= Contract.load(baseUrl)
+  const contract = await shared
+  const template = contract.templateOf(method, path)
+  // Paths the document does not have (a probe of a route that does not exist) are not its business.
+  if (!template) return
+  try { contract.check(method, template, res) }
+  catch (e) {
+    if (mode === '1') throw e
+    console.warn(`[contract] ${(e as Error).message.split('\n')[0]}`)
   }
 }
