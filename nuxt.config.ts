@@ -101,6 +101,8 @@ export default defineNuxtConfig({
     // Nitro honours a list here, which Nuxt's NitroConfig type may not allow (it varies with the
     // modules installed), hence the untyped spread rather than a @ts-expect-error.
     ...({ errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')] } as object),
+    // The API reference page (/api/docs) loads Scalar's standalone script from the installed package.
+    serverAssets: [{ baseName: 'api-docs', dir: resolve(root, 'node_modules/@scalar/api-reference/dist/browser'), pattern: 'standalone.js' }],
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {

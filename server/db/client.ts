@@ -19,6 +19,11 @@ export interface DbHandle {
   kind: 'pglite' | 'postgres'
   /** Raw SQL for pg-boss: `(text, values) => { rows }`. */
   executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }>
+  /**
+   * Runs `fn` holding a PostgreSQL advisory lock on `key`, so app instances sharing the database
+   * take turns (server/lib/locks.ts). Absent on PGlite: one process owns that database.
+   */
+  withAdvisoryLock?: <T>(key: string, fn: () => Promise<T>) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -44,12 +49,18 @@ async function open(): Promise<DbHandle> {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) })
     const db = drizzle(pool, { schema })
-    await migrate(db, { migrationsFolder })
+    // Instances starting together on one database take turns migrating.
+    await withAdvisoryLock(url, 'migrations', () => migrate(db, { migrationsFolder }))
     return {
       db,
       kind: 'postgres',
       executeSql: (text, values) => pool.query(text, values as any[]),
-      close: () => pool.end(),
+      withAdvisoryLock: (key, fn) => withAdvisoryLock(url, key, fn),
+      close: async () => {
+        await lockPool?.end()
+        lockPool = undefined
+        await pool.end()
+      },
     }
   }
   const dataDir = process.env.PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
@@ -70,6 +81,35 @@ async function open(): Promise<DbHandle> {
       return { rows: results.at(-1)?.rows ?? [] }
     },
     close: () => client.close(),
+  }
+}
+
+/**
+ * Advisory locks are held by a session, so each holder keeps one connection until it lets go.
+ * They come from a pool of their own: a holder's queries then never wait for a connection that
+ * another holder keeps (with one shared pool, N holders could starve each other).
+ */
+let lockPool: import('pg').Pool | undefined
+
+async function withAdvisoryLock<T>(url: string, key: string, fn: () => Promise<T>): Promise<T> {
+  if (!lockPool) {
+    const { Pool } = (await import('pg')).default
+    lockPool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_LOCK_POOL_MAX ?? 5) })
+    lockPool.on('error', err => console.error('[db] lock connection failed:', err.message))
+  }
+  const client = await lockPool.connect()
+  let broken: Error | undefined
+  try {
+    // 64-bit hash of the key: one lock space for every kind of key (they carry a prefix).
+    await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [key])
+    try { return await fn() }
+    finally {
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch((e: Error) => { broken = e })
+    }
+  }
+  finally {
+    // A connection that could not unlock is closed, which releases the lock with it.
+    client.release(broken)
   }
 }
 

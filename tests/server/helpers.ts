@@ -1,5 +1,6 @@
 /** A small client for the running app: JSON in, `{ status, body }` out, cookies or a token. */
 import { inject } from 'vitest'
+import { checkAgainstDocument } from './openapi-contract'
 
 export const baseUrl = () => inject('baseUrl')
 export const sandboxUrl = () => inject('sandboxUrl')
@@ -30,7 +31,9 @@ export class Client {
     let parsed: any = text
     try { parsed = text ? JSON.parse(text) : undefined }
     catch { /* keep text */ }
-    return { status: res.status, body: parsed, headers: res.headers }
+    const result = { status: res.status, body: parsed, headers: res.headers }
+    await checkAgainstDocument(baseUrl(), method, path, result)
+    return result
   }
 
   get<T = any>(p: string) { return this.req<T>('GET', p) }

@@ -1,8 +1,6 @@
 /** Test-only (NUXT_TEST_ROUTES=1): ensureKeysUpstream as the server wizard calls it. */
-import { z } from 'zod'
 import { ensureKeysUpstream } from '../../services/ssh-keys/ensure-upstream'
-
-const Body = z.object({ account: z.string().min(1), public_keys: z.array(z.string()).min(1) })
+import { ensureSshKeysBody as Body } from '../../schemas/test-routes'
 
 export default defineEventHandler(async (event) => {
   if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')

@@ -2,12 +2,10 @@
  * Test-only (NUXT_TEST_ROUTES=1): puts a key in a user's keychain (`ssh_keys`) directly, so the
  * portal's tests do not depend on the keychain API being merged.
  */
-import { z } from 'zod'
 import { useDb } from '../../db/client'
 import { sshKeys } from '../../db/schema'
 import { parsePublicKey } from '../../../shared/ssh'
-
-const Body = z.object({ user_id: z.string().uuid(), name: z.string().min(1).max(80), public_key: z.string().min(1).max(16384) })
+import { testSshKeyBody as Body } from '../../schemas/test-routes'
 
 export default defineEventHandler(async (event) => {
   if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')

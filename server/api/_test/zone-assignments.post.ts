@@ -3,12 +3,10 @@
  * directly, so the route-scoping test can give each customer a zone whether or not the DNS and
  * domains APIs are merged yet.
  */
-import { z } from 'zod'
 import { useDb } from '../../db/client'
 import { zoneAssignments } from '../../db/schema'
 import { requireAccount } from '../../services/provider-accounts'
-
-const Body = z.object({ account: z.string().min(1).max(40), domain: z.string().min(1).max(253), owner_id: z.string().uuid() })
+import { zoneAssignmentBody as Body } from '../../schemas/test-routes'
 
 export default defineEventHandler(async (event) => {
   if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')

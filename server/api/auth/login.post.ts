@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { authenticate, toPublicUser } from '../../services/users'
 import { audit } from '../../services/audit'
-
-const Body = z.object({ email: z.string().trim().min(1, 'Email is required').max(254), password: z.string().min(1, 'Password is required').max(200) })
+import { loginBody as Body } from '../../schemas/auth'
 
 export default defineEventHandler(async (event) => {
   const { email, password } = await validBody(event, Body)

@@ -1,7 +1,5 @@
-import { z } from 'zod'
 import { billingHistory } from '../../services/billing/samples'
-
-const Query = z.object({ days: z.coerce.number().int().min(1).max(366).default(90) })
+import { billingHistoryQuery as Query } from '../../schemas/billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,11 +1,11 @@
-import { z } from 'zod'
 import { getPlanView, planPatchSchema, updatePlan } from '../../services/portal/plans'
 import { audit, changedKeys } from '../../services/audit'
+import { idParams } from '../../schemas/common'
 
 /** Edit, retire (`retired: true`) or bring back a plan. Orders already placed keep it. */
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)
-  const { id } = validParams(event, z.object({ id: uuidParam }))
+  const { id } = validParams(event, idParams)
   const body = await validBody(event, planPatchSchema)
   const before = await getPlanView(id, admin) as Record<string, unknown>
   const plan = await updatePlan(id, body)

@@ -1,7 +1,5 @@
-import { z } from 'zod'
 import { syncNow } from '../../services/servers/listing'
-
-const Body = z.object({ account: z.string().trim().min(1).max(40).optional(), wait: z.boolean().optional() }).strict()
+import { syncBody as Body } from '../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

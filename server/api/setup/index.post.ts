@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { createFirstAdmin, toPublicUser } from '../../services/users'
 import { audit } from '../../services/audit'
-
-const Body = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema })
+import { setupBody as Body } from '../../schemas/auth'
 
 /** First run only: creates the first admin and signs them in; 409 once any user exists. */
 export default defineEventHandler(async (event) => {

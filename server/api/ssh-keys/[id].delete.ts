@@ -1,10 +1,7 @@
-import { z } from 'zod'
 import { requireOwnKey } from '../../services/ssh-keys/keychain'
 import { deleteKey } from '../../services/ssh-keys/push'
 import { audit } from '../../services/audit'
-
-const Params = z.object({ id: uuidParam })
-const Query = z.object({ everywhere: z.enum(['0', '1', 'true', 'false']).optional() })
+import { sshKeyDeleteQuery as Query, sshKeyParams as Params } from '../../schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { requireOwnKey } from '../../services/ssh-keys/keychain'
 import { keysWithPresence } from '../../services/ssh-keys/presence'
-
-const Params = z.object({ id: uuidParam })
+import { sshKeyParams as Params } from '../../schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,9 +1,5 @@
-import { z } from 'zod'
-import { SSH_KEY_NAME_MAX_LENGTH } from '../../../shared/ssh'
 import { renameKey, toPublicKey } from '../../services/ssh-keys/keychain'
-
-const Params = z.object({ id: uuidParam })
-const Body = z.object({ name: z.string().trim().min(1, 'Name is required').max(SSH_KEY_NAME_MAX_LENGTH) }).strict()
+import { sshKeyParams as Params, sshKeyRenameBody as Body } from '../../schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

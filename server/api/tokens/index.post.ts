@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { createApiToken } from '../../services/api-tokens'
 import { audit } from '../../services/audit'
-
-const Body = z.object({ name: z.string().trim().min(1, 'Name the token').max(80), expires_in_days: z.number().int().min(1).max(3650).optional() })
+import { tokenCreateBody as Body } from '../../schemas/tokens'
 
 /** The token is in this answer and nowhere else, ever. */
 export default defineEventHandler(async (event) => {

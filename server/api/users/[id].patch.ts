@@ -1,15 +1,6 @@
-import { z } from 'zod'
 import { getUser, toPublicUser, updateUser } from '../../services/users'
 import { audit, changedKeys } from '../../services/audit'
-
-const Params = z.object({ id: uuidParam })
-const Body = z.object({
-  email: emailSchema.optional(),
-  name: nameSchema.optional(),
-  password: passwordSchema.optional(),
-  disabled: z.boolean().optional(),
-  role: z.enum(['admin', 'customer']).optional(),
-}).strict()
+import { userParams as Params, userPatchBody as Body } from '../../schemas/users'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

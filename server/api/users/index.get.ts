@@ -1,7 +1,5 @@
-import { z } from 'zod'
 import { listUsers } from '../../services/users'
-
-const Query = z.object({ role: z.enum(['admin', 'customer']).optional(), q: z.string().max(100).optional() })
+import { userListQuery as Query } from '../../schemas/users'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

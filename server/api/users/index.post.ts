@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { createUser, toPublicUser } from '../../services/users'
 import { audit } from '../../services/audit'
-
-const Body = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema, role: z.enum(['admin', 'customer']).default('customer') })
+import { userCreateBody as Body } from '../../schemas/users'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -18,6 +18,7 @@ import { audit } from '../audit'
 import { zoneLabel, type ZoneContext } from './access'
 import { checkDesired, checkInput, destructive, invalidRecords, planView, unsafeChange, type PlanView } from './plan-view'
 import { saveSnapshot } from './snapshots'
+import { withLock } from '../../lib/locks'
 
 export interface ChangeOptions { dryRun: boolean, force: boolean }
 
@@ -39,18 +40,10 @@ export interface ChangeOutcome {
   snapshot_id?: string
 }
 
-// One change at a time per zone in this process: two applies planned against the same live
-// zone would each undo part of the other.
-const zoneLocks = new Map<string, Promise<unknown>>()
-
-export async function withZoneLock<T>(ctx: ZoneContext, fn: () => Promise<T>): Promise<T> {
-  const key = `${ctx.account.id}:${ctx.domain}`
-  const previous = zoneLocks.get(key) ?? Promise.resolve()
-  const run = previous.catch(() => undefined).then(fn)
-  const tail = run.catch(() => undefined)
-  zoneLocks.set(key, tail)
-  try { return await run }
-  finally { if (zoneLocks.get(key) === tail) zoneLocks.delete(key) }
+// One change at a time per zone, across every app instance (a PostgreSQL advisory lock): two
+// applies planned against the same live zone would each undo part of the other.
+export function withZoneLock<T>(ctx: ZoneContext, fn: () => Promise<T>): Promise<T> {
+  return withLock(`dns-zone:${ctx.account.id}:${ctx.domain}`, fn)
 }
 
 /** The provider's validate call, where it has one (a provider without one is simply not asked). */

@@ -10,6 +10,7 @@ import { providerAccounts, type ProviderAccount } from '../../db/schema'
 import { getDefinition } from '../../providers/registry'
 import type { UpstreamSshKey } from '../../providers/types'
 import { adapterFor } from '../provider-accounts'
+import { withLock } from '../../lib/locks'
 
 export interface UpstreamKey { id: string, name: string, fingerprint: string | null, public_key: string | null }
 
@@ -68,19 +69,14 @@ export function forgetUpstreamKeys(accountId: string) {
 }
 
 /**
- * One change at a time per account, in this process: two pushes of the same key must not both
- * see it missing and both add it.
+ * One change at a time per account, across every app instance (a PostgreSQL advisory lock): two
+ * pushes of the same key must not both see it missing and both add it. The shared read is
+ * forgotten on entry too, so the holder lists the keys as they are now.
  */
-const locks = new Map<string, Promise<unknown>>()
-
 export async function withAccountLock<T>(accountId: string, fn: () => Promise<T>): Promise<T> {
-  const prev = locks.get(accountId) ?? Promise.resolve()
-  const run = prev.catch(() => {}).then(fn)
-  const tail = run.catch(() => {})
-  locks.set(accountId, tail)
-  try { return await run }
-  finally {
-    if (locks.get(accountId) === tail) locks.delete(accountId)
+  return withLock(`ssh-keys:${accountId}`, async () => {
     forgetUpstreamKeys(accountId)
-  }
+    try { return await fn() }
+    finally { forgetUpstreamKeys(accountId) }
+  })
 }

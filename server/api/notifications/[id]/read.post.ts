@@ -1,9 +1,9 @@
-import { z } from 'zod'
 import { markRead } from '../../../services/notifications'
+import { idParams } from '../../../schemas/common'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { id } = validParams(event, z.object({ id: uuidParam }))
+  const { id } = validParams(event, idParams)
   const n = await markRead(user.id, id)
   if (!n) throw httpError(404, 'Notification not found')
   return { updated: n }

@@ -1,10 +1,10 @@
-import { z } from 'zod'
 import { retryOrder } from '../../../services/portal/orders'
 import { audit } from '../../../services/audit'
+import { idParams } from '../../../schemas/common'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)
-  const { id } = validParams(event, z.object({ id: uuidParam }))
+  const { id } = validParams(event, idParams)
   const order = await retryOrder(id, admin)
   await audit({ userId: admin.id, action: 'order.retried', target: id })
   setResponseStatus(event, 202)

@@ -1,9 +1,7 @@
-import { z } from 'zod'
 import { deleteServer } from '../../../services/servers/actions'
 import { deleteQuery } from '../../../services/servers/schemas'
 import { targetById } from '../../../services/servers/target'
-
-const Params = z.object({ id: uuidParam })
+import { serverParams as Params } from '../../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,8 +1,5 @@
-import { z } from 'zod'
 import { getServerView } from '../../../services/servers/listing'
-
-const Params = z.object({ id: uuidParam })
-const Query = z.object({ refresh: z.enum(['0', '1', 'true', 'false']).optional() })
+import { serverParams as Params, serverViewQuery as Query } from '../../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,14 +1,7 @@
-import { z } from 'zod'
 import { getServerView } from '../../../services/servers/listing'
 import { patchServer } from '../../../services/servers/ownership'
 import { audit } from '../../../services/audit'
-
-const Params = z.object({ id: uuidParam })
-const Body = z.object({
-  owner_id: uuidParam.nullable().optional(),
-  admin_locked: z.boolean().optional(),
-  lock_reason: z.string().max(200).nullable().optional(),
-}).strict().refine(b => Object.keys(b).length > 0, 'Give owner_id, admin_locked or lock_reason')
+import { serverParams as Params, serverPatchBody as Body } from '../../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

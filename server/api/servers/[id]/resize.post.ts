@@ -1,9 +1,7 @@
-import { z } from 'zod'
 import { resizeServer } from '../../../services/servers/actions'
 import { resizeBody } from '../../../services/servers/schemas'
 import { targetById } from '../../../services/servers/target'
-
-const Params = z.object({ id: uuidParam })
+import { serverParams as Params } from '../../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

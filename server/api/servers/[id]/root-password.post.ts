@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { revealRootPassword } from '../../../services/servers/actions'
 import { targetById } from '../../../services/servers/target'
-
-const Params = z.object({ id: uuidParam })
+import { serverParams as Params } from '../../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,7 +1,5 @@
-import { z } from 'zod'
 import { targetById } from '../../../services/servers/target'
-
-const Params = z.object({ id: uuidParam })
+import { serverParams as Params } from '../../../schemas/servers'
 
 /**
  * OS templates this server can be reinstalled with. Unlike the account's catalog route it is

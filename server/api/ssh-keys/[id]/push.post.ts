@@ -1,10 +1,7 @@
-import { z } from 'zod'
 import { requireOwnKey } from '../../../services/ssh-keys/keychain'
 import { pushKey } from '../../../services/ssh-keys/push'
 import { audit } from '../../../services/audit'
-
-const Params = z.object({ id: uuidParam })
-const Body = z.object({ accounts: z.array(z.string().min(1).max(40)).min(1, 'Choose at least one provider account').max(50) }).strict()
+import { sshKeyParams as Params, sshKeyPushBody as Body } from '../../../schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

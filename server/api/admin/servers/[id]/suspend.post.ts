@@ -1,12 +1,11 @@
-import { z } from 'zod'
 import { suspendServer } from '../../../../services/portal/suspension'
 import { audit } from '../../../../services/audit'
-
-const Body = z.object({ reason: z.string().trim().min(3, 'Give the customer a reason').max(300) }).strict()
+import { suspendBody as Body } from '../../../../schemas/servers'
+import { idParams } from '../../../../schemas/common'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)
-  const { id } = validParams(event, z.object({ id: uuidParam }))
+  const { id } = validParams(event, idParams)
   const { reason } = await validBody(event, Body)
   const res = await suspendServer(id, reason, admin)
   await audit({ userId: admin.id, action: 'server.suspended', target: id, details: { reason, method: res.method } })

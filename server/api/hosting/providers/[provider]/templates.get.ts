@@ -1,7 +1,5 @@
-import { z } from 'zod'
 import { listTemplates } from '../../../../services/servers/catalog'
-
-const Query = z.object({ plan: z.string().trim().min(1).max(200).optional() })
+import { providerTemplatesQuery as Query } from '../../../../schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,9 +1,6 @@
-import { z } from 'zod'
 import { runAction } from '../../../../services/servers/actions'
-import { actionParam } from '../../../../services/servers/schemas'
 import { targetById } from '../../../../services/servers/target'
-
-const Params = z.object({ id: uuidParam, action: actionParam })
+import { serverActionParams as Params } from '../../../../schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

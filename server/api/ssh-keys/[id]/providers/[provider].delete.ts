@@ -1,9 +1,7 @@
-import { z } from 'zod'
 import { requireOwnKey } from '../../../../services/ssh-keys/keychain'
 import { removeFromAccount } from '../../../../services/ssh-keys/push'
 import { audit } from '../../../../services/audit'
-
-const Params = z.object({ id: uuidParam, provider: z.string().min(1).max(40) })
+import { sshKeyAccountParams as Params } from '../../../../schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

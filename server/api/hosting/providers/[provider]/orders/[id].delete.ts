@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { cancelProviderOrder } from '../../../../../services/billing/provider-billing'
 import { audit } from '../../../../../services/audit'
-
-const Params = providerParam.extend({ id: z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, 'Not a valid order id') })
+import { providerOrderParams as Params } from '../../../../../schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { deleteProviderKey } from '../../../../../services/ssh-keys/provider-keys'
 import { audit } from '../../../../../services/audit'
-
-const Params = providerParam.extend({ id: z.string().trim().min(1).max(100) })
+import { providerSshKeyParams as Params } from '../../../../../schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

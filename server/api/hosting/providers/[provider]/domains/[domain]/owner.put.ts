@@ -1,9 +1,7 @@
-import { z } from 'zod'
 import { requireAccount } from '../../../../../../services/provider-accounts'
 import { assignDomain } from '../../../../../../services/domains/access'
 import { audit } from '../../../../../../services/audit'
-
-const Body = z.object({ owner_id: z.string().uuid('owner_id must be a user id').nullable() }).strict()
+import { domainOwnerBody as Body } from '../../../../../../schemas/hosting'
 
 /** Hands a domain and its DNS zone to a customer (`owner_id: null` takes it back). */
 export default defineEventHandler(async (event) => {

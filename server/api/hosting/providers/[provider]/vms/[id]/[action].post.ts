@@ -1,8 +1,6 @@
-import { z } from 'zod'
-import { reinstallBody, resizeBody, seedVmAction } from '../../../../../../services/servers/schemas'
+import { reinstallBody, resizeBody } from '../../../../../../services/servers/schemas'
 import { vmAction } from '../../../../../../services/servers/seed-vms'
-
-const Params = providerParam.extend({ id: z.string().min(1).max(200), action: seedVmAction })
+import { vmActionParams as Params } from '../../../../../../schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

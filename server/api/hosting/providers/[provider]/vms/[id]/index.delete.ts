@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { deleteQuery } from '../../../../../../services/servers/schemas'
 import { deleteVm } from '../../../../../../services/servers/seed-vms'
-
-const Params = providerParam.extend({ id: z.string().min(1).max(200) })
+import { vmParams as Params } from '../../../../../../schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

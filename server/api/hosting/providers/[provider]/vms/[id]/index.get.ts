@@ -1,7 +1,5 @@
-import { z } from 'zod'
 import { getVm } from '../../../../../../services/servers/seed-vms'
-
-const Params = providerParam.extend({ id: z.string().min(1).max(200) })
+import { vmParams as Params } from '../../../../../../schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,10 +1,8 @@
-import { z } from 'zod'
-import { domainSchema, openZone } from '../../../../../../../../services/dns/access'
+import { openZone } from '../../../../../../../../services/dns/access'
 import { restoreSnapshot } from '../../../../../../../../services/dns/operations'
 import { answer } from '../../../../../../../../services/dns/plan-view'
 import { flagsQuery, forceBody } from '../../../../../../../../services/dns/schemas'
-
-const Params = z.object({ provider: z.string().min(1).max(40), domain: domainSchema, id: z.string().min(1).max(200) })
+import { dnsSnapshotParams as Params } from '../../../../../../../../schemas/hosting'
 
 /** The zone as the snapshot holds it, through a plan (dry_run, force and the 30% rule apply). */
 export default defineDnsHandler(async (event) => {

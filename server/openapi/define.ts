@@ -1,0 +1,72 @@
+/**
+ * How a route is described for the OpenAPI document. One file per domain under ./routes lists
+ * its routes with `defineRoutes`; ./document.ts puts them together. The request schemas are the
+ * ones the handlers validate with (imported, never copied); the answer schemas describe what the
+ * services return and are checked against real answers by tests/server/openapi-contract.test.ts.
+ *
+ * Adding a route file under server/api: add one entry to the domain's file here (the test
+ * tests/unit/openapi/routes-documented.test.ts prints the `METHOD path` of every route missing).
+ */
+import { z } from 'zod'
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+/** Who may call: no session (`public`), any signed-in user or token (`user`), admins only. */
+export type Access = 'public' | 'user' | 'admin'
+
+export interface AnswerDoc {
+  description: string
+  /** JSON body; omit for an empty answer. */
+  schema?: z.ZodType
+  /** Defaults to application/json. */
+  contentType?: string
+}
+
+export interface RouteDoc {
+  method: HttpMethod
+  /** OpenAPI path, e.g. `/api/servers/{id}` (Nitro's `[id]` is `{id}`). */
+  path: string
+  summary: string
+  description?: string
+  access: Access
+  /** Path parameters: the handler's `validParams` schema. */
+  params?: z.ZodObject
+  /** Query string: the handler's `validQuery` schema. */
+  query?: z.ZodObject
+  /** JSON body: the handler's `validBody` schema. */
+  body?: z.ZodType
+  /** Money-spending routes: the `Idempotency-Key` header. */
+  idempotencyKey?: 'required' | 'optional'
+  /** Successful answers by status. */
+  answers: Record<number, AnswerDoc>
+  /** Error statuses this route answers on purpose, beyond the ones every route may (400/401/403/404). */
+  errors?: Record<number, string>
+  /** Only served with NUXT_TEST_ROUTES=1 (the server test suite). */
+  testOnly?: boolean
+}
+
+export interface RouteGroup { tag: string, description: string, routes: RouteDoc[] }
+
+export function defineRoutes(tag: string, description: string, routes: RouteDoc[]): RouteGroup {
+  return { tag, description, routes }
+}
+
+// ---------- shapes shared by many answers ----------
+
+/** Every error: `{ error, code?, details? }` (plus `provider`/`correlation_id` for upstream failures). */
+export const errorSchema = z.looseObject({
+  error: z.string().meta({ description: 'One sentence saying what went wrong' }),
+  code: z.string().optional().meta({ description: 'Machine-readable reason, e.g. `invalid_input`, `unsafe_change`, `provider_auth`' }),
+  details: z.unknown().optional().meta({ description: 'Structured detail where a route has some (DNS: `plan`, `errors`)' }),
+  provider: z.string().optional().meta({ description: 'The provider account whose API failed' }),
+  correlation_id: z.string().optional(),
+}).meta({ id: 'Error', description: 'The one error shape of every /api route' })
+
+export const isoDate = z.string().meta({ format: 'date-time' })
+export const uuid = z.string().meta({ format: 'uuid' })
+
+/** `{ status: '<word>' }`, the seed's acknowledgement. */
+export const statusAnswer = (...words: [string, ...string[]]) => z.looseObject({ status: z.enum(words) })
+
+/** An object whose keys are documented but which may carry more (answers grow; clients ignore extra keys). */
+export const obj = z.looseObject

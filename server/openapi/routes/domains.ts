@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { domainOwnerBody } from '../../schemas/hosting'
+import { checkBodySchema, nameserversBodySchema, purchaseBodySchema } from '../../../shared/domains/schema'
+import { domainParams } from '../../utils/domain-params'
+import { providerParam } from '../../utils/provider-param'
+import { defineRoutes, obj, statusAnswer } from '../define'
+import { domain, personRef } from '../shapes'
+
+const NOT_SUPPORTED = { 501: 'The account has no domains (`code: not_supported`)' }
+
+export default defineRoutes('Domains', 'Domain portfolio across accounts (seed routes under /api/hosting/providers/{provider}/domains), availability, exactly-once purchase, nameservers, lock, privacy, expiry', [
+  {
+    method: 'get', path: '/api/domains', access: 'user', summary: 'Domains of every domain-capable account (a failing account is reported in `accounts`)',
+    answers: { 200: { description: 'Domains, each tagged with its account', schema: obj({ domains: z.array(domain.extend({ account: obj({ slug: z.string(), display_name: z.string(), type: z.string() }) })), accounts: z.array(obj({ slug: z.string(), ok: z.boolean(), count: z.number().int(), error: z.string().optional() })) }) } },
+  },
+  { method: 'post', path: '/api/domains/expiry-check', access: 'admin', summary: 'Run the daily expiry check now', answers: { 200: { description: 'What it found', schema: obj({}) } } },
+  {
+    method: 'get', path: '/api/hosting/providers/{provider}/domains', access: 'user', summary: 'List domains',
+    description: 'Seed shape. Customers get only the domains assigned to them.',
+    params: providerParam, answers: { 200: { description: 'Domains', schema: z.array(domain) } }, errors: NOT_SUPPORTED,
+  },
+  { method: 'get', path: '/api/hosting/providers/{provider}/domains/{domain}', access: 'user', summary: 'Domain details', params: domainParams, answers: { 200: { description: 'Seed shape', schema: domain } }, errors: NOT_SUPPORTED },
+  {
+    method: 'post', path: '/api/hosting/providers/{provider}/domains/check', access: 'admin', summary: 'Check availability (and first-year price) of 1–20 names',
+    params: providerParam, body: checkBodySchema,
+    answers: { 200: { description: 'Seed: in the order given', schema: z.array(obj({ domain: z.string(), available: z.boolean(), price: z.number().optional(), currency: z.string().optional() })) } }, errors: NOT_SUPPORTED,
+  },
+  {
+    method: 'post', path: '/api/hosting/providers/{provider}/domains/purchase', access: 'admin', summary: 'Purchase a domain (exactly once per Idempotency-Key)',
+    description: 'Costs money: the `Idempotency-Key` header is required. The same key again answers the same result (header `Idempotent-Replayed: true`); with another body, 422.',
+    params: providerParam, body: purchaseBodySchema, idempotencyKey: 'required',
+    answers: { 201: { description: 'Seed: the domain', schema: domain } },
+    errors: { 409: 'Not available', 422: 'The key was used with another body', ...NOT_SUPPORTED },
+  },
+  { method: 'put', path: '/api/hosting/providers/{provider}/domains/{domain}/nameservers', access: 'user', summary: 'Set nameservers (2–4 distinct host names)', params: domainParams, body: nameserversBodySchema, answers: { 200: { description: 'Seed: `{ "status": "updated" }`', schema: statusAnswer('updated') } }, errors: NOT_SUPPORTED },
+  { method: 'post', path: '/api/hosting/providers/{provider}/domains/{domain}/lock', access: 'user', summary: 'Enable the transfer lock', params: domainParams, answers: { 200: { description: 'Seed: `{ "status": "locked" }`', schema: statusAnswer('locked') } }, errors: NOT_SUPPORTED },
+  { method: 'delete', path: '/api/hosting/providers/{provider}/domains/{domain}/lock', access: 'user', summary: 'Disable the transfer lock', params: domainParams, answers: { 200: { description: 'Seed: `{ "status": "unlocked" }`', schema: statusAnswer('unlocked') } }, errors: NOT_SUPPORTED },
+  { method: 'post', path: '/api/hosting/providers/{provider}/domains/{domain}/privacy', access: 'user', summary: 'Enable WHOIS privacy', params: domainParams, answers: { 200: { description: 'Seed: `{ "status": "enabled" }`', schema: statusAnswer('enabled') } }, errors: NOT_SUPPORTED },
+  { method: 'delete', path: '/api/hosting/providers/{provider}/domains/{domain}/privacy', access: 'user', summary: 'Disable WHOIS privacy', params: domainParams, answers: { 200: { description: 'Seed: `{ "status": "disabled" }`', schema: statusAnswer('disabled') } }, errors: NOT_SUPPORTED },
+  {
+    method: 'put', path: '/api/hosting/providers/{provider}/domains/{domain}/owner', access: 'admin', summary: 'Give a domain and its zone to a customer (`owner_id: null` takes it back)',
+    params: domainParams, body: domainOwnerBody, answers: { 200: { description: 'The owner now', schema: obj({ owner: personRef.nullable() }) } },
+  },
+])

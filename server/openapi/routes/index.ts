@@ -1,0 +1,19 @@
+/**
+ * Every route group of the document, one file per domain. A new route file under server/api
+ * gets one entry in its domain's file (or a new file listed here).
+ */
+import type { RouteGroup } from '../define'
+import billing from './billing'
+import dns from './dns'
+import domains from './domains'
+import notifications from './notifications'
+import portal from './portal'
+import providers from './providers'
+import reference from './reference'
+import servers from './servers'
+import session from './session'
+import sshKeys from './ssh-keys'
+import testOnly from './test-only'
+import users from './users'
+
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, providers, dns, domains, sshKeys, billing, portal, notifications, reference, testOnly]

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { idParams } from '../../schemas/common'
+import { tokenCreateBody } from '../../schemas/tokens'
+import { userCreateBody, userListQuery, userParams, userPatchBody } from '../../schemas/users'
+import { defineRoutes, statusAnswer } from '../define'
+import { apiToken, publicUser } from '../shapes'
+
+export default defineRoutes('Users and tokens', 'Customer and admin accounts; personal API tokens', [
+  { method: 'get', path: '/api/users', access: 'admin', summary: 'List users', query: userListQuery, answers: { 200: { description: 'Users', schema: z.array(publicUser) } } },
+  { method: 'post', path: '/api/users', access: 'admin', summary: 'Create a user', body: userCreateBody, answers: { 201: { description: 'Created', schema: publicUser } }, errors: { 409: 'The email is taken' } },
+  {
+    method: 'patch', path: '/api/users/{id}', access: 'admin', summary: 'Edit, disable or change the role of a user',
+    params: userParams, body: userPatchBody, answers: { 200: { description: 'The user', schema: publicUser } },
+    errors: { 409: 'The email is taken' },
+  },
+  { method: 'get', path: '/api/tokens', access: 'user', summary: 'Your API tokens (never the token itself)', answers: { 200: { description: 'Tokens', schema: z.array(apiToken) } } },
+  {
+    method: 'post', path: '/api/tokens', access: 'user', summary: 'Create an API token',
+    description: 'The token is in this answer and nowhere else, ever: store it. Send it as `Authorization: Bearer <token>`.',
+    body: tokenCreateBody,
+    answers: { 201: { description: 'Created', schema: apiToken.extend({ token: z.string() }) } },
+  },
+  { method: 'delete', path: '/api/tokens/{id}', access: 'user', summary: 'Revoke one of your API tokens', params: idParams, answers: { 200: { description: 'Revoked', schema: statusAnswer('revoked') } } },
+])

@@ -1,0 +1,7 @@
+/** Sign-in and first-run setup. */
+import { z } from 'zod'
+import { emailSchema, nameSchema, passwordSchema } from '../utils/schemas'
+
+export const loginBody = z.object({ email: z.string().trim().min(1, 'Email is required').max(254), password: z.string().min(1, 'Password is required').max(200) })
+
+export const setupBody = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema })
