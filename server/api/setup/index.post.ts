@@ -8,7 +8,7 @@ const Body = z.object({ email: emailSchema, password: passwordSchema, name: name
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, Body)
   const user = await createFirstAdmin(body)
-  await setUserSession(event, { user: { id: user.id, email: user.email, name: user.name, role: user.role } })
+  await startBrowserSession(event, user)
   await audit({ userId: user.id, action: 'setup.admin_created', target: user.email, ip: getRequestIP(event) })
   setResponseStatus(event, 201)
   return { user: toPublicUser(user) }
