@@ -51,7 +51,8 @@ export async function resolveSession(sid: string): Promise<{ session: Session, u
   return row
 }
 
-function forgetUser(userId: string) {
+/** Drop cached lookups of a user's sessions: call after changing the user row (2FA, name, role…). */
+export function forgetUser(userId: string) {
   for (const [sid, c] of cache) if (c.user.id === userId) cache.delete(sid)
 }
 

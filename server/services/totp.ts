@@ -12,6 +12,7 @@ import { useDb } from '../db/client'
 import { recoveryCodes, users, type User } from '../db/schema'
 import { decryptCredentials, encryptCredentials, loadKeyring } from '../lib/credentials-crypto'
 import { httpError } from '../lib/http-errors'
+import { forgetUser } from './sessions'
 
 const ISSUER = process.env.TOTP_ISSUER || 'Hosting panel'
 const RECOVERY_CODE_COUNT = 10
@@ -33,6 +34,7 @@ export async function startTotpSetup(u: User): Promise<{ secret: string, otpauth
   const { ciphertext, keyId } = encryptCredentials(ring(), aadId(u.id), { secret })
   const db = await useDb()
   await db.update(users).set({ totpSecretCiphertext: ciphertext, totpKeyId: keyId, updatedAt: new Date() }).where(eq(users.id, u.id))
+  forgetUser(u.id)
   return { secret, otpauth_url: generateURI({ issuer: ISSUER, label: u.email, secret }) }
 }
 
@@ -49,12 +51,14 @@ export async function enableTotp(u: User, code: string): Promise<string[]> {
   if (!(await totpCodeIsValid(u, code.trim()))) throw httpError(400, 'That code is not right; check the time on your phone and try the current code', 'invalid_totp_code')
   const db = await useDb()
   await db.update(users).set({ totpEnabledAt: new Date(), updatedAt: new Date() }).where(eq(users.id, u.id))
+  forgetUser(u.id)
   return replaceRecoveryCodes(u.id)
 }
 
 export async function disableTotp(u: User) {
   const db = await useDb()
   await db.update(users).set({ totpEnabledAt: null, totpSecretCiphertext: null, totpKeyId: null, updatedAt: new Date() }).where(eq(users.id, u.id))
+  forgetUser(u.id)
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id))
 }
 

@@ -3,7 +3,7 @@ import { useDb } from '../db/client'
 import { users, type User } from '../db/schema'
 import { hashPassword, verifyPassword } from '../lib/passwords'
 import { httpError } from '../lib/http-errors'
-import { revokeUserSessions } from './sessions'
+import { forgetUser, revokeUserSessions } from './sessions'
 import { revokeUserTokens } from './api-tokens'
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'createdAt' | 'lastLoginAt'>
@@ -120,6 +120,7 @@ export async function updateUser(id: string, patch: { name?: string, email?: str
   const disabled = patch.disabled === true && !existing.disabled
   const roleChanged = patch.role !== undefined && patch.role !== existing.role
   if (passwordReset || disabled || roleChanged) await revokeUserSessions(id)
+  else forgetUser(id)
   if (passwordReset || disabled) await revokeUserTokens(id)
   return toPublicUser(u!)
 }
