@@ -208,9 +208,11 @@ describe('TOTP two-factor sign-in', () => {
     const second = await newUser('admin')
     const secret = (await second.client.post('/api/auth/totp/setup')).body.secret
     expect((await second.client.post('/api/auth/totp/enable', { code: await generate({ secret }) })).status).toBe(200)
+    const plain = await newUser('admin')
     try {
       expect((await second.client.patch('/api/admin/settings', { require_admin_2fa: true })).body).toEqual({ require_admin_2fa: true })
-      const plain = await newUser('admin')
+      // Our main admin has no 2FA either: from now on it may not even create users.
+      expect((await admin.post('/api/users', { email: uniqueEmail('blocked'), name: 'Blocked', password: PASSWORD })).body.code).toBe('totp_setup_required')
       const blocked = await plain.client.get('/api/users')
       expect(blocked.status).toBe(403)
       expect(blocked.body.code).toBe('totp_setup_required')
