@@ -25,6 +25,8 @@ export const users = pgTable('users', {
   totpSecretCiphertext: text('totp_secret_ciphertext'),
   totpKeyId: text('totp_key_id'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** RFC 6238 time step of the last accepted code: a code works once (no replay within its 30 s). */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [uniqueIndex('users_email_unique').on(t.email)])

@@ -6,7 +6,7 @@
  * Recovery codes are shown once and stored as sha256.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, lt, or } from 'drizzle-orm'
 import { generateSecret, generateURI, verify } from 'otplib'
 import { useDb } from '../db/client'
 import { recoveryCodes, users, type User } from '../db/schema'
@@ -38,10 +38,21 @@ export async function startTotpSetup(u: User): Promise<{ secret: string, otpauth
   return { secret, otpauth_url: generateURI({ issuer: ISSUER, label: u.email, secret }) }
 }
 
+/**
+ * A current code, accepted once: its time step must be newer than the last accepted one, and the
+ * conditional update makes two racing uses of the same code count once.
+ */
 export async function totpCodeIsValid(u: User, code: string): Promise<boolean> {
   const secret = secretOf(u)
   if (!secret || !/^\d{6}$/.test(code)) return false
-  return (await verify({ secret, token: code, epochTolerance: EPOCH_TOLERANCE })).valid
+  const r = await verify({ secret, token: code, epochTolerance: EPOCH_TOLERANCE, afterTimeStep: u.totpLastStep ?? undefined })
+  if (!r.valid) return false
+  const db = await useDb()
+  const claimed = await db.update(users).set({ totpLastStep: r.timeStep })
+    .where(and(eq(users.id, u.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, r.timeStep))))
+    .returning({ id: users.id })
+  forgetUser(u.id)
+  return claimed.length > 0
 }
 
 /** Turns 2FA on once the user proves their app has the secret; returns the recovery codes (shown once). */
@@ -57,7 +68,7 @@ export async function enableTotp(u: User, code: string): Promise<string[]> {
 
 export async function disableTotp(u: User) {
   const db = await useDb()
-  await db.update(users).set({ totpEnabledAt: null, totpSecretCiphertext: null, totpKeyId: null, updatedAt: new Date() }).where(eq(users.id, u.id))
+  await db.update(users).set({ totpEnabledAt: null, totpSecretCiphertext: null, totpKeyId: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, u.id))
   forgetUser(u.id)
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id))
 }

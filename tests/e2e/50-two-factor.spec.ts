@@ -7,6 +7,7 @@ import { generate } from 'otplib'
 import { ensureAdmin, fillStable, shot, signIn } from './helpers'
 
 test('enable 2FA from the Security page, sign out, sign in with a code', async ({ page }) => {
+  test.setTimeout(150_000)
   await ensureAdmin(page)
   const who = { name: 'Tess Totp', email: `tess-${Date.now()}@example.com`, password: 'tess-two-factor-pass' }
   expect((await page.request.post('/api/users', { data: { ...who, role: 'customer' } })).status()).toBe(201)
@@ -25,7 +26,8 @@ test('enable 2FA from the Security page, sign out, sign in with a code', async (
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim()
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/)
   await shot(page, 'security-totp-setup')
-  await fillStable(page.getByTestId('totp-code').locator('input'), await generate({ secret }))
+  const enableCode = await generate({ secret })
+  await fillStable(page.getByTestId('totp-code').locator('input'), enableCode)
   await page.getByTestId('totp-enable').click()
   const codes = page.getByTestId('recovery-codes').locator('code')
   await expect(codes).toHaveCount(10)
@@ -46,7 +48,10 @@ test('enable 2FA from the Security page, sign out, sign in with a code', async (
   await expect(page.getByTestId('login-code')).toBeVisible()
   await expect(page).toHaveURL(/\/login/)
   await shot(page, 'login-totp-step')
-  await fillStable(page.getByTestId('login-code').locator('input'), await generate({ secret }))
+  // Each 30-second code works once; the one used to turn 2FA on is spent, so wait for the next.
+  let code = enableCode
+  await expect.poll(async () => (code = await generate({ secret })), { timeout: 40_000, intervals: [1000] }).not.toBe(enableCode)
+  await fillStable(page.getByTestId('login-code').locator('input'), code)
   await page.getByTestId('login-submit').click()
   await expect(page).not.toHaveURL(/\/login/)
   await page.goto('/account/security')

@@ -3,7 +3,7 @@
  * password strength, TOTP 2FA with recovery codes, re-authentication for secrets, token scopes.
  */
 import { generate } from 'otplib'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { ADMIN, Client, adminClient, customerClient, sandboxUrl } from './helpers'
 
@@ -25,6 +25,15 @@ async function signIn(email: string, password: string, code?: string) {
   const c = new Client()
   const r = await c.post('/api/auth/login', { email, password, ...(code ? { code } : {}) })
   return { c, r }
+}
+
+/** A code from the next 30 s step: each step's code is accepted once, so after one use wait for a new one. */
+async function codeAfter(secret: string, used: string) {
+  return vi.waitFor(async () => {
+    const code = await generate({ secret })
+    if (code === used) throw new Error('still the same time step')
+    return code
+  }, { timeout: 40_000, interval: 500 })
 }
 
 async function newUser(role: 'admin' | 'customer' = 'customer') {
@@ -171,14 +180,15 @@ describe('passwords', () => {
 })
 
 describe('TOTP two-factor sign-in', () => {
-  it('enables with a code, then sign-in needs a code or a one-time recovery code', async () => {
+  it('enables with a code, then sign-in needs a code or a one-time recovery code', { timeout: 90_000 }, async () => {
     const { client, email } = await newUser()
     const setup = await client.post('/api/auth/totp/setup')
     expect(setup.status).toBe(200)
     expect(setup.body.otpauth_url).toMatch(/^otpauth:\/\/totp\//)
     const secret: string = setup.body.secret
     expect((await client.post('/api/auth/totp/enable', { code: '000000' })).status).toBe(400)
-    const enabled = await client.post('/api/auth/totp/enable', { code: await generate({ secret }) })
+    const first = await generate({ secret })
+    const enabled = await client.post('/api/auth/totp/enable', { code: first })
     expect(enabled.status, JSON.stringify(enabled.body)).toBe(200)
     const codes: string[] = enabled.body.recovery_codes
     expect(codes).toHaveLength(10)
@@ -188,14 +198,19 @@ describe('TOTP two-factor sign-in', () => {
     expect(noCode.r.status).toBe(401)
     expect(noCode.r.body.code).toBe('totp_required')
     expect(noCode.c.cookie).toBe('')
-    const withCode = await signIn(email, PASSWORD, await generate({ secret }))
+    const code = await codeAfter(secret, first)
+    const withCode = await signIn(email, PASSWORD, code)
     expect(withCode.r.status).toBe(200)
+    // A code is accepted once: a replay within its 30 seconds is refused.
+    const replay = await signIn(email, PASSWORD, code)
+    expect(replay.r.status).toBe(401)
+    expect(replay.r.body.code).toBe('invalid_totp_code')
     expect((await withCode.c.get('/api/auth/me')).body.user.totpEnabled).toBe(true)
     expect((await signIn(email, PASSWORD, codes[0])).r.status).toBe(200)
     const again = await signIn(email, PASSWORD, codes[0])
     expect(again.r.status).toBe(401)
     expect(again.r.body.code).toBe('invalid_totp_code')
-    expect((await signIn(email, 'wrong-password-here', await generate({ secret }))).r.status).toBe(401)
+    expect((await signIn(email, 'wrong-password-here', code)).r.status).toBe(401)
 
     // Turning it off needs the password and a code.
     expect((await client.post('/api/auth/totp/disable', { password: PASSWORD, code: '000000' })).status).toBe(400)
