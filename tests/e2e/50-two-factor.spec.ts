@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { generate } from 'otplib'
-import { ensureAdmin, fillStable, shot, signIn } from './helpers'
+import { ADMIN, ensureAdmin, fillStable, shot, signIn } from './helpers'
 
 test('enable 2FA from the Security page, sign out, sign in with a code', async ({ page }) => {
   test.setTimeout(150_000)
@@ -57,4 +57,27 @@ test('enable 2FA from the Security page, sign out, sign in with a code', async (
   await page.goto('/account/security')
   await expect(page.getByTestId('totp-status')).toHaveText('On')
   await page.context().clearCookies()
+})
+
+test('a credential edit asks to confirm the password when the last one is old, then saves', async ({ page }) => {
+  await ensureAdmin(page)
+  expect((await page.request.post('/api/hosting/sandbox/connect')).ok()).toBe(true)
+  expect((await page.request.post('/api/_test/session-reauth-age', { data: { seconds: 3600 } })).ok()).toBe(true)
+
+  await page.goto('/providers')
+  await page.getByTestId('edit-virtua').click()
+  const dialog = page.getByTestId('provider-dialog')
+  await fillStable(dialog.getByTestId('cred-api_key').locator('input'), 'virtua-sandbox-key-0001')
+  await dialog.getByTestId('provider-save').click()
+
+  const reauth = page.getByTestId('reauth-dialog')
+  await expect(reauth).toBeVisible()
+  await fillStable(reauth.getByTestId('reauth-password').locator('input'), 'not-my-password')
+  await reauth.getByTestId('reauth-submit').click()
+  await expect(reauth.getByTestId('reauth-error')).toContainText('The password is wrong')
+  await shot(page, 'reauth-dialog')
+  await fillStable(reauth.getByTestId('reauth-password').locator('input'), ADMIN.password)
+  await reauth.getByTestId('reauth-submit').click()
+  await expect(reauth).toBeHidden()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'saved' })).toBeVisible()
 })
