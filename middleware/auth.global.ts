@@ -14,5 +14,7 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (to.meta.public) return
   if (!loggedIn.value) await fetch()
   if (!loggedIn.value) return navigateTo({ path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : undefined })
+  // An admin who must set up 2FA (admin setting) can use nothing else until they have.
+  if (user.value?.mustEnrollTotp && to.path !== '/account/security') return navigateTo('/account/security')
   if (to.meta.admin && user.value?.role !== 'admin') return navigateTo('/')
 })

@@ -1,22 +1,23 @@
 /**
- * `npm run user:create -- --email a@b.c --name Ann --password secret123 [--role admin|customer]`
+ * `npm run user:create -- --email a@b.c --name Ann --password 'long-and-hard-to-guess' [--role admin|customer]`
  * Headless first admin (or any user). The first user is an admin unless told otherwise.
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { closeDb } from '../server/db/client'
 import { countUsers, createUser } from '../server/services/users'
+import { passwordSchema } from '../server/utils/schemas'
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } })
 const first = (await countUsers()) === 0
 const parsed = z.object({
   email: z.email(),
   name: z.string().min(1),
-  password: z.string().min(10, 'password needs at least 10 characters'),
+  password: passwordSchema,
   role: z.enum(['admin', 'customer']),
 }).safeParse({ ...values, password: values.password ?? process.env.USER_PASSWORD, role: values.role ?? (first ? 'admin' : 'customer') })
 if (!parsed.success) {
-  console.error('usage: npm run user:create -- --email a@b.c --name Ann --password <at least 10 chars> [--role admin|customer]')
+  console.error('usage: npm run user:create -- --email a@b.c --name Ann --password <at least 12 chars, hard to guess> [--role admin|customer]')
   console.error(parsed.error.issues.map(i => `  ${i.path.join('.')}: ${i.message}`).join('\n'))
   process.exit(2)
 }

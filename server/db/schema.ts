@@ -21,9 +21,51 @@ export const users = pgTable('users', {
   /** A stable number for upstreams that key their users by integer (VirtFusion's extRelationId). */
   customerNumber: integer('customer_number').generatedByDefaultAsIdentity(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** TOTP secret, AES-256-GCM like provider credentials (see services/totp.ts); set at setup, live once enabled. */
+  totpSecretCiphertext: text('totp_secret_ciphertext'),
+  totpKeyId: text('totp_key_id'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** RFC 6238 time step of the last accepted code: a code works once (no replay within its 30 s). */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [uniqueIndex('users_email_unique').on(t.email)])
+
+/** A browser sign-in. The sealed cookie carries only this id; revoking the row ends the session. */
+export const sessions = pgTable('sessions', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Last time the password (or a TOTP code) was typed in this session: secrets need it recent. */
+  reauthAt: timestamp('reauth_at', { withTimezone: true }).notNull().defaultNow(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, t => [index('sessions_user_idx').on(t.userId)])
+
+/** One-time 2FA recovery codes, stored as sha256 (random values, so no salt needed). */
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, t => [index('recovery_codes_user_idx').on(t.userId)])
+
+/** Instance-wide switches an admin sets in the UI (e.g. require 2FA for admins). */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+})
+
+/** rate-limiter-flexible's store (login throttling), shared by every app instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: timestamp('expire', { withTimezone: true }),
+})
 
 export const apiTokens = pgTable('api_tokens', {
   id: id(),
@@ -32,6 +74,8 @@ export const apiTokens = pgTable('api_tokens', {
   tokenHash: text('token_hash').notNull(),
   /** First characters of the token, shown so a user can tell tokens apart. */
   prefix: text('prefix').notNull(),
+  /** `read` tokens may only GET; `write` may do what the user may. */
+  scope: text('scope', { enum: ['read', 'write'] }).notNull().default('write'),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

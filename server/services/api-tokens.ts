@@ -4,16 +4,18 @@ import { apiTokens, users } from '../db/schema'
 import { generateApiToken, hashApiToken } from '../lib/tokens'
 import { httpError } from '../lib/http-errors'
 
-export async function createApiToken(userId: string, name: string, expiresInDays?: number) {
+export type TokenScope = 'read' | 'write'
+
+export async function createApiToken(userId: string, name: string, expiresInDays?: number, scope: TokenScope = 'write') {
   const db = await useDb()
   const { token, hash, prefix } = generateApiToken()
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null
-  const [row] = await db.insert(apiTokens).values({ userId, name: name.trim(), tokenHash: hash, prefix, expiresAt }).returning()
+  const [row] = await db.insert(apiTokens).values({ userId, name: name.trim(), tokenHash: hash, prefix, expiresAt, scope }).returning()
   return { token, record: toPublicToken(row!) }
 }
 
 export function toPublicToken(t: typeof apiTokens.$inferSelect) {
-  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt }
+  return { id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt }
 }
 
 export async function listApiTokens(userId: string) {
@@ -30,8 +32,16 @@ export async function revokeApiToken(userId: string, id: string) {
   return toPublicToken(row)
 }
 
-/** The active user behind a bearer token, or null. */
-export async function userForToken(token: string) {
+/** A password reset or a disabled account ends every token of the user. */
+export async function revokeUserTokens(userId: string): Promise<number> {
+  const db = await useDb()
+  const rows = await db.update(apiTokens).set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id })
+  return rows.length
+}
+
+/** The user behind a live bearer token and the token's scope, or null (unknown, revoked, expired). */
+export async function userForToken(token: string): Promise<{ user: typeof users.$inferSelect, scope: TokenScope } | null> {
   const db = await useDb()
   const [row] = await db.select({ token: apiTokens, user: users }).from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -42,5 +52,5 @@ export async function userForToken(token: string) {
   if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id))
   }
-  return row.user
+  return { user: row.user, scope: row.token.scope }
 }

@@ -3,6 +3,8 @@ import { useDb } from '../db/client'
 import { users, type User } from '../db/schema'
 import { hashPassword, verifyPassword } from '../lib/passwords'
 import { httpError } from '../lib/http-errors'
+import { forgetUser, revokeUserSessions } from './sessions'
+import { revokeUserTokens } from './api-tokens'
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'createdAt' | 'lastLoginAt'>
 
@@ -62,9 +64,26 @@ export async function authenticate(email: string, password: string): Promise<Use
     return null
   }
   if (!(await verifyPassword(u.passwordHash, password))) return null
-  const db = await useDb()
-  await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, u.id))
   return u
+}
+
+/** Stamps a completed sign-in (password, 2FA, not disabled) and returns the fresh row. */
+export async function recordLogin(id: string): Promise<User> {
+  const db = await useDb()
+  const [u] = await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning()
+  return u!
+}
+
+/**
+ * The user changes their own password: the current one is checked, every other session and every
+ * API token ends (a leaked password or token should not outlive the change), `keepSession` stays.
+ */
+export async function changeOwnPassword(u: User, current: string, next: string, keepSession?: string) {
+  if (!(await verifyPassword(u.passwordHash, current))) throw httpError(400, 'The current password is wrong', 'invalid_current_password')
+  const db = await useDb()
+  await db.update(users).set({ passwordHash: await hashPassword(next), updatedAt: new Date() }).where(eq(users.id, u.id))
+  await revokeUserSessions(u.id, keepSession)
+  await revokeUserTokens(u.id)
 }
 
 let dummy: Promise<string> | undefined
@@ -95,5 +114,13 @@ export async function updateUser(id: string, patch: { name?: string, email?: str
   if (patch.disabled !== undefined) set.disabled = patch.disabled
   if (patch.role !== undefined) set.role = patch.role
   const [u] = await db.update(users).set(set).where(eq(users.id, id)).returning()
+  // A reset password or a disabled account ends every session and token; a role change ends the
+  // sessions (they sign in again under the new role). Re-enabling revives nothing: the rows stay revoked.
+  const passwordReset = patch.password !== undefined
+  const disabled = patch.disabled === true && !existing.disabled
+  const roleChanged = patch.role !== undefined && patch.role !== existing.role
+  if (passwordReset || disabled || roleChanged) await revokeUserSessions(id)
+  else forgetUser(id)
+  if (passwordReset || disabled) await revokeUserTokens(id)
   return toPublicUser(u!)
 }

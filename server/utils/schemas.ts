@@ -1,6 +1,11 @@
 import { z } from 'zod'
+import { passwordProblem } from '../../shared/auth/password-strength'
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address')).pipe(z.string().max(254))
-export const passwordSchema = z.string().min(10, 'Passwords need at least 10 characters').max(200, 'Passwords can have at most 200 characters')
+/** At least 12 characters and zxcvbn score ≥ 3; the 400 carries the reason (shared with the forms). */
+export const passwordSchema = z.string().superRefine((v, ctx) => {
+  const problem = passwordProblem(v)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
 export const nameSchema = z.string().trim().min(1, 'Name is required').max(100)
 export const uuidParam = z.string().uuid('Not a valid id')

@@ -12,7 +12,7 @@ test('first-run setup creates the admin and signs them in', async ({ page }) => 
   await page.getByTestId('setup-email').locator('input').fill(ADMIN.email)
   await page.getByTestId('setup-password').locator('input').fill('short')
   await page.getByTestId('setup-submit').click()
-  await expect(page.getByTestId('form-error')).toContainText('at least 10 characters')
+  await expect(page.getByTestId('form-error')).toContainText('at least 12 characters')
   await page.getByTestId('setup-password').locator('input').fill(ADMIN.password)
   await page.getByTestId('setup-submit').click()
   await expect(page).toHaveURL(/\/providers/)

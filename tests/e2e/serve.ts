@@ -10,6 +10,8 @@ const app = await startApp({
   databaseUrl: process.env.E2E_DATABASE_URL,
   pgliteDir: resolve(ROOT, '.data/e2e-pglite'),
   logFile: resolve(ROOT, '.data/e2e-app.log'),
+  // Test-only routes (admin-gated), e.g. to make a session's password confirmation look old.
+  env: { NUXT_TEST_ROUTES: '1' },
 })
 console.log(`e2e app on ${app.url}, sandbox on ${sandbox.url}`)
 const stop = async () => { await app.stop(); await sandbox.close(); process.exit(0) }

@@ -78,7 +78,7 @@ describe('customers', () => {
       const r = await cust.req(m, p, m === 'GET' || m === 'DELETE' ? undefined : { api_key: 'x' })
       expect(r.status, `${m} ${p}`).toBe(403)
     }
-    const dup = await admin.post('/api/users', { email: user.email, name: 'Dup', password: 'password-123' })
+    const dup = await admin.post('/api/users', { email: user.email, name: 'Dup', password: 'duplicate-account-pass' })
     expect(dup.status).toBe(409)
     const edited = await admin.patch(`/api/users/${user.id}`, { name: 'Cora C.' })
     expect(edited.body.name).toBe('Cora C.')

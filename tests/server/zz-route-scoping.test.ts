@@ -55,6 +55,7 @@ interface Victim {
   key: any
   token: any
   notification: any
+  session: any
   zone: string
   retiredPlan: any
 }
@@ -68,6 +69,7 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/tokens/[id]', values: v => ({ id: v.token.id }) },
   { prefix: '/api/notifications/[id]', values: v => ({ id: v.notification.id }) },
   { prefix: '/api/users/[id]', values: v => ({ id: v.user.id }) },
+  { prefix: '/api/sessions/[id]', values: v => ({ id: v.session.id }) },
   // Plans are not a customer's, but a retired one must be as invisible as someone else's thing.
   { prefix: '/api/plans/[id]', values: v => ({ id: v.retiredPlan.id }) },
   { prefix: '/api/hosting/providers/[provider]/vms/[id]', values: v => ({ provider: v.server.account.slug, id: v.server.upstream_id, action: 'start' }) },
@@ -119,6 +121,31 @@ const SELF: Record<string, Probe> = {
     const mine = (await victimClient.get('/api/notifications')).body.items.find((n: any) => n.id === victim.notification.id)
     expect(mine.readAt).toBeNull()
   },
+  // Account security routes act on the caller alone; none takes another user's id.
+  'POST /api/auth/password': async ({ attacker }) => {
+    const r = await attacker.post('/api/auth/password', { current_password: 'not-my-password', new_password: 'a-long-and-unusual-passphrase' })
+    expect(r.body.code).toBe('invalid_current_password')
+  },
+  'POST /api/auth/reauth': async ({ attacker }) => {
+    expect((await attacker.post('/api/auth/reauth', { password: 'not-my-password' })).body.code).toBe('invalid_reauth')
+  },
+  'POST /api/auth/totp/setup': async ({ attacker, victimClient }) => {
+    expect((await attacker.post('/api/auth/totp/setup')).status).toBe(200)
+    expect((await victimClient.get('/api/auth/me')).body.user.totpEnabled).toBe(false)
+  },
+  'POST /api/auth/totp/enable': async ({ attacker }) => {
+    expect((await attacker.post('/api/auth/totp/enable', { code: '000000' })).status).toBe(400)
+  },
+  'POST /api/auth/totp/disable': async ({ attacker }) => {
+    expect((await attacker.post('/api/auth/totp/disable', { password: 'x', code: '000000' })).status).toBe(409)
+  },
+  'POST /api/sessions/revoke-all': async ({ victimClient }) => {
+    // Signing out everywhere (as a third customer, so the attacker stays signed in) ends only one's own sessions.
+    const other = await customerClient(admin, 'Sam Signout')
+    expect((await other.client.post('/api/sessions/revoke-all')).status).toBe(200)
+    expect((await other.client.get('/api/auth/me')).status).toBe(401)
+    expect((await victimClient.get('/api/auth/me')).status).toBe(200)
+  },
   'POST /api/ssh-keys': async ({ attacker, victimClient, victim }) => {
     // The same public key in my keychain is my copy; the victim's stays theirs.
     const r = await attacker.post('/api/ssh-keys', { name: 'copy', public_key: victim.key.publicKey })
@@ -157,7 +184,8 @@ beforeAll(async () => {
   await waitOrder(attacker.client, (await order(attacker.client, { plan_id: plan.id, template: '46', hostname: uniqueHost('mallory'), ssh_key_ids: [own.id] })).body.id)
   const retiredPlan = await createPlan(admin, 'inferno')
   await admin.patch(`/api/plans/${retiredPlan.id}`, { retired: true })
-  victim = { user: v.user, order: done, server, key: { ...key, publicKey: key.publicKey }, token, notification, zone, retiredPlan }
+  const session = (await victimClient.get('/api/sessions')).body.find((x: any) => x.current)
+  victim = { user: v.user, order: done, server, key: { ...key, publicKey: key.publicKey }, token, notification, session, zone, retiredPlan }
 }, 180_000)
 
 function fill(template: string, values: Record<string, string>) {
@@ -169,7 +197,7 @@ function fill(template: string, values: Record<string, string>) {
 }
 
 function markers(v: Victim): string[] {
-  return [v.user.email, v.user.id, v.order.id, v.order.hostname, v.server.id, v.key.id, v.key.fingerprint, v.token.id, v.notification.id, v.zone]
+  return [v.user.email, v.user.id, v.order.id, v.order.hostname, v.server.id, v.key.id, v.key.fingerprint, v.token.id, v.notification.id, v.session.id, v.zone]
 }
 
 describe('every customer-callable route refuses another customer\'s resources', () => {

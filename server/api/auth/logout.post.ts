@@ -1,3 +1,4 @@
+/** Ends this browser session: the row is revoked (session hook), so a kept copy of the cookie is dead too. */
 import { audit } from '../../services/audit'
 
 export default defineEventHandler(async (event) => {

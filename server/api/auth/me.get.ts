@@ -2,5 +2,5 @@ import { toPublicUser } from '../../services/users'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  return { user: toPublicUser(user) }
+  return { user: { ...toPublicUser(user), totpEnabled: !!user.totpEnabledAt, mustEnrollTotp: await mustEnrollTotp(user) } }
 })

@@ -6,7 +6,7 @@ import { setupBody as Body } from '../../schemas/auth'
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, Body)
   const user = await createFirstAdmin(body)
-  await setUserSession(event, { user: { id: user.id, email: user.email, name: user.name, role: user.role } })
+  await startBrowserSession(event, user)
   await audit({ userId: user.id, action: 'setup.admin_created', target: user.email })
   setResponseStatus(event, 201)
   return { user: toPublicUser(user) }

@@ -6,8 +6,8 @@ import { tokenCreateBody as Body } from '../../schemas/tokens'
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const body = await validBody(event, Body)
-  const { token, record } = await createApiToken(user.id, body.name, body.expires_in_days)
-  await audit({ userId: user.id, action: 'token.created', target: record.prefix })
+  const { token, record } = await createApiToken(user.id, body.name, body.expires_in_days, body.scope)
+  await audit({ userId: user.id, action: 'token.created', target: record.prefix, details: { scope: record.scope, expiresAt: record.expiresAt } })
   setResponseStatus(event, 201)
   return { token, ...record }
 })

@@ -1,0 +1,36 @@
+/**
+ * Secrets (root passwords, provider credentials) need the password confirmed within 5 minutes.
+ * `withReauth(call)` runs the call; on 403 `reauth_required` it opens the ReauthDialog (mounted
+ * once in the default layout), and after a successful confirmation runs the call again.
+ */
+let pending: { resolve: (ok: boolean) => void } | null = null
+
+export function useReauthDialog() {
+  const open = useState('reauth-open', () => false)
+  function ask(): Promise<boolean> {
+    pending?.resolve(false)
+    open.value = true
+    return new Promise(resolve => (pending = { resolve }))
+  }
+  function settle(ok: boolean) {
+    open.value = false
+    pending?.resolve(ok)
+    pending = null
+  }
+  return { open, ask, settle }
+}
+
+export const isReauthRequired = (e: unknown) => errorStatus(e) === 403 && (e as { data?: { code?: string } })?.data?.code === 'reauth_required'
+
+export function useReauth() {
+  const dialog = useReauthDialog()
+  async function withReauth<T>(call: () => Promise<T>): Promise<T> {
+    try { return await call() }
+    catch (e) {
+      if (!isReauthRequired(e)) throw e
+      if (!(await dialog.ask())) throw new Error('Cancelled: your password was not confirmed')
+      return call()
+    }
+  }
+  return { withReauth }
+}

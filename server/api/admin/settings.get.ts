@@ -1,0 +1,6 @@
+import { getSettings } from '../../services/app-settings'
+
+export default defineEventHandler(async (event) => {
+  await requireAdmin(event)
+  return getSettings()
+})

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { changeOwnPassword } from '../../services/users'
+import { audit } from '../../services/audit'
+
+const Body = z.object({ current_password: z.string().min(1, 'Enter your current password').max(200), new_password: passwordSchema })
+
+/** The signed-in user changes their password; their other sessions and all their API tokens end. */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  if (event.context.authVia !== 'session') throw httpError(403, 'Change your password in the browser, not with an API token', 'session_required')
+  const body = await validBody(event, Body)
+  await changeOwnPassword(user, body.current_password, body.new_password, event.context.browserSession?.id)
+  await audit({ userId: user.id, action: 'auth.password_changed', target: user.email })
+  return { status: 'changed' }
+})

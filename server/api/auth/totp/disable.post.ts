@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { verifyPassword } from '../../../lib/passwords'
+import { audit } from '../../../services/audit'
+import { checkSecondFactor, disableTotp } from '../../../services/totp'
+
+const Body = z.object({ password: z.string().min(1, 'Enter your password').max(200), code: z.string().trim().min(1, 'Enter a code from your app or a recovery code').max(40) })
+
+/** Turns 2FA off: needs both the password and a current code (or a recovery code). */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const body = await validBody(event, Body)
+  if (!user.totpEnabledAt) throw httpError(409, 'Two-factor authentication is not on', 'totp_not_enabled')
+  if (!(await verifyPassword(user.passwordHash, body.password))) throw httpError(400, 'The password is wrong', 'invalid_password')
+  if (!(await checkSecondFactor(user, body.code))) throw httpError(400, 'That code is not right', 'invalid_totp_code')
+  await disableTotp(user)
+  await audit({ userId: user.id, action: 'auth.totp_disabled', target: user.email })
+  return { status: 'disabled' }
+})

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { audit } from '../../../services/audit'
+import { enableTotp } from '../../../services/totp'
+
+const Body = z.object({ code: z.string().trim().min(1, 'Enter the code from your app').max(12) })
+
+/** Turns 2FA on; the answer holds the recovery codes, shown this once. */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { code } = await validBody(event, Body)
+  const recovery_codes = await enableTotp(user, code)
+  await audit({ userId: user.id, action: 'auth.totp_enabled', target: user.email })
+  setResponseHeader(event, 'Cache-Control', 'no-store')
+  return { recovery_codes }
+})

@@ -1,0 +1,109 @@
+/**
+ * Server-side browser sessions. The sealed cookie holds only `sid`; this table says whether it
+ * still counts. Revocation (logout, password change, disable, role change, "sign out
+ * everywhere") sets `revoked_at`, and every request checks the row.
+ *
+ * Lookups are cached in-process for SESSION_CACHE_MS (2 s): a revocation made by another app
+ * instance takes effect within that; one made by this instance clears the cache at once.
+ */
+import { and, desc, eq, isNull, ne } from 'drizzle-orm'
+import { useDb } from '../db/client'
+import { sessions, users, type User } from '../db/schema'
+import { httpError } from '../lib/http-errors'
+
+const SESSION_CACHE_MS = 2_000
+/** Idle sessions end after the cookie's own lifetime (7 days), even if someone kept the cookie. */
+const SESSION_IDLE_MS = 7 * 86_400_000
+const TOUCH_EVERY_MS = 60_000
+/** Secrets (root passwords, provider credentials) need the password typed this recently. */
+export const reauthWindowMs = () => Number(process.env.REAUTH_MAX_AGE_SECONDS ?? 300) * 1000
+
+type Session = typeof sessions.$inferSelect
+interface Cached { at: number, session: Session, user: User }
+const cache = new Map<string, Cached>()
+
+export async function createSession(userId: string, meta: { ip?: string | null, userAgent?: string | null }): Promise<Session> {
+  const db = await useDb()
+  const [row] = await db.insert(sessions).values({ userId, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 400) ?? null }).returning()
+  return row!
+}
+
+/** The live session and its user, or null (unknown, revoked, idle too long, user disabled). */
+export async function resolveSession(sid: string): Promise<{ session: Session, user: User } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sid)) return null
+  const hit = cache.get(sid)
+  const now = Date.now()
+  if (hit && now - hit.at < SESSION_CACHE_MS) return hit
+  const db = await useDb()
+  const [row] = await db.select({ session: sessions, user: users }).from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sid), isNull(sessions.revokedAt)))
+  if (!row || row.user.disabled || now - row.session.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    cache.delete(sid)
+    return null
+  }
+  if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    row.session.lastSeenAt = new Date(now)
+    await db.update(sessions).set({ lastSeenAt: row.session.lastSeenAt }).where(eq(sessions.id, sid))
+  }
+  cache.set(sid, { at: now, ...row })
+  if (cache.size > 10_000) cache.delete(cache.keys().next().value!)
+  return row
+}
+
+/** Drop cached lookups of a user's sessions: call after changing the user row (2FA, name, role…). */
+export function forgetUser(userId: string) {
+  for (const [sid, c] of cache) if (c.user.id === userId) cache.delete(sid)
+}
+
+export async function revokeSession(sid: string) {
+  const db = await useDb()
+  cache.delete(sid)
+  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sid), isNull(sessions.revokedAt)))
+}
+
+/** The user's own session by id (the sessions page); 404 for anyone else's. */
+export async function revokeOwnSession(userId: string, sid: string) {
+  const db = await useDb()
+  const [row] = await db.update(sessions).set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sid), eq(sessions.userId, userId), isNull(sessions.revokedAt))).returning()
+  cache.delete(sid)
+  if (!row) throw httpError(404, 'Session not found')
+}
+
+/** Every session of the user, except `keep` when given (a password change keeps the one that made it). */
+export async function revokeUserSessions(userId: string, keep?: string): Promise<number> {
+  const db = await useDb()
+  const conds = [eq(sessions.userId, userId), isNull(sessions.revokedAt)]
+  if (keep) conds.push(ne(sessions.id, keep))
+  const rows = await db.update(sessions).set({ revokedAt: new Date() }).where(and(...conds)).returning({ id: sessions.id })
+  forgetUser(userId)
+  return rows.length
+}
+
+export async function markReauthenticated(sid: string) {
+  const db = await useDb()
+  await db.update(sessions).set({ reauthAt: new Date() }).where(eq(sessions.id, sid))
+  cache.delete(sid)
+}
+
+export function reauthIsRecent(session: Session): boolean {
+  return Date.now() - session.reauthAt.getTime() <= reauthWindowMs()
+}
+
+export async function listSessions(userId: string, currentSid?: string) {
+  const db = await useDb()
+  const rows = await db.select().from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .orderBy(desc(sessions.lastSeenAt)).limit(100)
+  return rows
+    .filter(s => Date.now() - s.lastSeenAt.getTime() <= SESSION_IDLE_MS)
+    .map(s => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent, current: s.id === currentSid }))
+}
+
+/** Test hook (NUXT_TEST_ROUTES): make a session's last re-authentication look old. */
+export async function ageReauth(sid: string, seconds: number) {
+  const db = await useDb()
+  await db.update(sessions).set({ reauthAt: new Date(Date.now() - seconds * 1000) }).where(eq(sessions.id, sid))
+  cache.delete(sid)
+}
