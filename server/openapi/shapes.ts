@@ -147,6 +147,7 @@ export const apiToken = obj({
   lastUsedAt: isoDate.nullable(),
   expiresAt: isoDate.nullable(),
   revokedAt: isoDate.nullable(),
+  scope: z.enum(['read', 'write']).optional(),
 }).meta({ id: 'ApiToken' })
 
 export const notification = obj({ id: uuid, level: z.string(), title: z.string(), body: z.string().nullable(), link: z.string().nullable(), readAt: isoDate.nullable(), createdAt: isoDate }).meta({ id: 'Notification' })

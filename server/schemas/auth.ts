@@ -10,3 +10,12 @@ export const loginBody = z.object({
 })
 
 export const setupBody = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema })
+
+export const passwordChangeBody = z.object({ current_password: z.string().min(1, 'Enter your current password').max(200), new_password: passwordSchema })
+
+export const reauthBody = z.object({ password: z.string().max(200).optional(), code: z.string().trim().max(12).optional() })
+  .refine(b => !!b.password || !!b.code, 'Enter your password or an authenticator code')
+
+export const totpEnableBody = z.object({ code: z.string().trim().min(1, 'Enter the code from your app').max(12) })
+
+export const totpDisableBody = z.object({ password: z.string().min(1, 'Enter your password').max(200), code: z.string().trim().min(1, 'Enter a code from your app or a recovery code').max(40) })

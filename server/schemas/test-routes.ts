@@ -1,8 +1,13 @@
 /** Bodies of the test-only routes under /api/_test (NUXT_TEST_ROUTES=1). */
 import { z } from 'zod'
+import { uuidParam } from '../utils/schemas'
 
 export const ensureSshKeysBody = z.object({ account: z.string().min(1), public_keys: z.array(z.string()).min(1) })
 
 export const testSshKeyBody = z.object({ user_id: z.string().uuid(), name: z.string().min(1).max(80), public_key: z.string().min(1).max(16384) })
 
 export const zoneAssignmentBody = z.object({ account: z.string().min(1).max(40), domain: z.string().min(1).max(253), owner_id: z.string().uuid() })
+
+export const reauthAgeBody = z.object({ seconds: z.number().int().min(0).max(86_400) })
+
+export const tokenExpireBody = z.object({ id: uuidParam })

@@ -1,13 +1,13 @@
 /** Test-only (NUXT_TEST_ROUTES=1): let one of the caller's API tokens run out now. */
 import { and, eq } from 'drizzle-orm'
-import { z } from 'zod'
 import { useDb } from '../../db/client'
 import { apiTokens } from '../../db/schema'
+import { tokenExpireBody } from '../../schemas/test-routes'
 
 export default defineEventHandler(async (event) => {
   if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
   const user = await requireUser(event)
-  const { id } = await validBody(event, z.object({ id: uuidParam }))
+  const { id } = await validBody(event, tokenExpireBody)
   const db = await useDb()
   const rows = await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, user.id))).returning()
   if (!rows.length) throw httpError(404, 'Token not found')

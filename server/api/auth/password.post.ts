@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { changeOwnPassword } from '../../services/users'
 import { audit } from '../../services/audit'
-
-const Body = z.object({ current_password: z.string().min(1, 'Enter your current password').max(200), new_password: passwordSchema })
+import { passwordChangeBody as Body } from '../../schemas/auth'
 
 /** The signed-in user changes their password; their other sessions and all their API tokens end. */
 export default defineEventHandler(async (event) => {

@@ -1,12 +1,9 @@
-import { z } from 'zod'
 import { verifyPassword } from '../../lib/passwords'
 import { audit, requestOrigin } from '../../services/audit'
 import { loginRetryAfter, recordLoginFailure } from '../../services/login-throttle'
 import { markReauthenticated } from '../../services/sessions'
 import { totpCodeIsValid } from '../../services/totp'
-
-const Body = z.object({ password: z.string().max(200).optional(), code: z.string().trim().max(12).optional() })
-  .refine(b => !!b.password || !!b.code, 'Enter your password or an authenticator code')
+import { reauthBody as Body } from '../../schemas/auth'
 
 /**
  * Confirms the password (or a TOTP code) in this browser session, which then may see or change

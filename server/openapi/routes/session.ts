@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { loginBody, setupBody } from '../../schemas/auth'
-import { defineRoutes, obj, statusAnswer } from '../define'
+import { loginBody, passwordChangeBody, reauthBody, setupBody, totpDisableBody, totpEnableBody } from '../../schemas/auth'
+import { idParams } from '../../schemas/common'
+import { defineRoutes, isoDate, obj, statusAnswer, uuid } from '../define'
 import { publicUser } from '../shapes'
 
 export default defineRoutes('Session', 'Signing in (a sealed session cookie), first-run setup and health', [
@@ -9,7 +10,7 @@ export default defineRoutes('Session', 'Signing in (a sealed session cookie), fi
     description: 'Sets the session cookie. Scripts use an API token instead (`Authorization: Bearer`).',
     body: loginBody,
     answers: { 200: { description: 'Signed in', schema: obj({ user: publicUser }) } },
-    errors: { 401: 'Wrong email or password (`code: invalid_credentials`)', 403: 'The account is disabled (`code: account_disabled`)' },
+    errors: { 401: 'Wrong email or password (`code: invalid_credentials`), or 2FA is on and `code` is missing (`totp_required`) or wrong (`invalid_totp_code`)', 403: 'The account is disabled (`code: account_disabled`)', 429: 'Too many failed attempts for this account or address (`Retry-After`)' },
   },
   { method: 'post', path: '/api/auth/logout', access: 'user', summary: 'Sign out (clears the session cookie)', answers: { 200: { description: 'Signed out', schema: statusAnswer('signed_out') } } },
   { method: 'get', path: '/api/auth/me', access: 'user', summary: 'Who is calling', answers: { 200: { description: 'The caller', schema: obj({ user: publicUser }) } } },
@@ -25,6 +26,43 @@ export default defineRoutes('Session', 'Signing in (a sealed session cookie), fi
   },
   {
     method: 'get', path: '/api/health', access: 'public', summary: 'Liveness and database check',
-    answers: { 200: { description: 'Healthy', schema: obj({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } },
+    description: 'Anyone gets `{ ok }`; administrators also see which database runs the panel.',
+    answers: { 200: { description: 'Healthy', schema: obj({ ok: z.boolean(), status: z.literal('ok').optional(), database: z.enum(['pglite', 'postgres']).optional() }) } },
+    errors: { 503: 'The database does not answer (`{ ok: false }`)' },
+  },
+  {
+    method: 'post', path: '/api/auth/password', access: 'user', summary: 'Change your own password (browser session)',
+    description: 'Your other sessions and all your API tokens end.',
+    body: passwordChangeBody, answers: { 200: { description: 'Changed', schema: statusAnswer('changed') } },
+  },
+  {
+    method: 'post', path: '/api/auth/reauth', access: 'user', summary: 'Confirm your password (or a 2FA code) to see or change secrets for a few minutes',
+    body: reauthBody, answers: { 200: { description: 'Confirmed', schema: statusAnswer('confirmed') } },
+    errors: { 429: 'Too many failed attempts (`Retry-After`)' },
+  },
+  {
+    method: 'post', path: '/api/auth/totp/setup', access: 'user', summary: 'Start two-factor set-up: a new TOTP secret to scan',
+    answers: { 200: { description: 'The secret, shown once', schema: obj({ secret: z.string(), otpauth_url: z.string() }) } },
+  },
+  {
+    method: 'post', path: '/api/auth/totp/enable', access: 'user', summary: 'Turn two-factor sign-in on with a code from the app',
+    body: totpEnableBody, answers: { 200: { description: 'Recovery codes, shown once', schema: obj({ recovery_codes: z.array(z.string()) }) } },
+  },
+  {
+    method: 'post', path: '/api/auth/totp/disable', access: 'user', summary: 'Turn two-factor sign-in off (password and a code)',
+    body: totpDisableBody, answers: { 200: { description: 'Off', schema: statusAnswer('disabled') } },
+    errors: { 409: 'Two-factor sign-in is not on' },
+  },
+  {
+    method: 'get', path: '/api/sessions', access: 'user', summary: 'Your signed-in browser sessions',
+    answers: { 200: { description: 'Sessions, newest use first', schema: z.array(obj({ id: uuid, createdAt: isoDate, lastSeenAt: isoDate, ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() })) } },
+  },
+  {
+    method: 'delete', path: '/api/sessions/{id}', access: 'user', summary: 'Sign one of your sessions out',
+    params: idParams, answers: { 200: { description: 'Revoked', schema: statusAnswer('revoked') } },
+  },
+  {
+    method: 'post', path: '/api/sessions/revoke-all', access: 'user', summary: 'Sign out everywhere',
+    answers: { 200: { description: 'Revoked', schema: obj({ status: z.literal('revoked'), count: z.number().int() }) } },
   },
 ])

@@ -1,6 +1,6 @@
 /** /api/_test/*: served only with NUXT_TEST_ROUTES=1, for the server test suite. */
 import { z } from 'zod'
-import { ensureSshKeysBody, testSshKeyBody, zoneAssignmentBody } from '../../schemas/test-routes'
+import { ensureSshKeysBody, reauthAgeBody, testSshKeyBody, tokenExpireBody, zoneAssignmentBody } from '../../schemas/test-routes'
 import { defineRoutes, obj } from '../define'
 
 const testOnly = { access: 'admin' as const, testOnly: true }
@@ -10,5 +10,7 @@ export default defineRoutes('Test-only', 'Served only with NUXT_TEST_ROUTES=1 (t
   { ...testOnly, method: 'get', path: '/api/_test/jobs', summary: 'The pg-boss queues', answers: { 200: { description: 'Queues', schema: obj({ queues: z.array(z.string()) }) } } },
   { ...testOnly, method: 'get', path: '/api/_test/provider-accounts', summary: 'The raw provider_accounts rows', answers: { 200: { description: 'Rows', schema: z.array(obj({})) } } },
   { ...testOnly, method: 'post', path: '/api/_test/ssh-keys', summary: 'Put a key in a user\'s keychain directly', body: testSshKeyBody, answers: { 201: { description: 'The row', schema: obj({}) } } },
+  { ...testOnly, access: 'user', method: 'post', path: '/api/_test/session-reauth-age', summary: 'Make the caller\'s last password confirmation look old', body: reauthAgeBody, answers: { 200: { description: 'Aged', schema: obj({ status: z.literal('aged') }) } } },
+  { ...testOnly, access: 'user', method: 'post', path: '/api/_test/token-expire', summary: 'Let one of the caller\'s tokens run out now', body: tokenExpireBody, answers: { 200: { description: 'Expired', schema: obj({ status: z.literal('expired') }) } } },
   { ...testOnly, method: 'post', path: '/api/_test/zone-assignments', summary: 'Hand a zone to a customer directly', body: zoneAssignmentBody, answers: { 201: { description: 'The row', schema: obj({}) } } },
 ])

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { idParams } from '../../schemas/common'
 import { tokenCreateBody } from '../../schemas/tokens'
 import { userCreateBody, userListQuery, userParams, userPatchBody } from '../../schemas/users'
+import { settingsSchema } from '../../services/app-settings'
 import { defineRoutes, statusAnswer } from '../define'
 import { apiToken, publicUser } from '../shapes'
 
@@ -19,6 +20,11 @@ export default defineRoutes('Users and tokens', 'Customer and admin accounts; pe
     description: 'The token is in this answer and nowhere else, ever: store it. Send it as `Authorization: Bearer <token>`.',
     body: tokenCreateBody,
     answers: { 201: { description: 'Created', schema: apiToken.extend({ token: z.string() }) } },
+  },
+  { method: 'get', path: '/api/admin/settings', access: 'admin', summary: 'Instance-wide settings', answers: { 200: { description: 'Settings', schema: settingsSchema } } },
+  {
+    method: 'patch', path: '/api/admin/settings', access: 'admin', summary: 'Change instance-wide settings (e.g. require 2FA for admins)',
+    body: settingsSchema.partial(), answers: { 200: { description: 'Settings', schema: settingsSchema } },
   },
   { method: 'delete', path: '/api/tokens/{id}', access: 'user', summary: 'Revoke one of your API tokens', params: idParams, answers: { 200: { description: 'Revoked', schema: statusAnswer('revoked') } } },
 ])

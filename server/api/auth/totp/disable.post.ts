@@ -1,9 +1,7 @@
-import { z } from 'zod'
 import { verifyPassword } from '../../../lib/passwords'
 import { audit } from '../../../services/audit'
 import { checkSecondFactor, disableTotp } from '../../../services/totp'
-
-const Body = z.object({ password: z.string().min(1, 'Enter your password').max(200), code: z.string().trim().min(1, 'Enter a code from your app or a recovery code').max(40) })
+import { totpDisableBody as Body } from '../../../schemas/auth'
 
 /** Turns 2FA off: needs both the password and a current code (or a recovery code). */
 export default defineEventHandler(async (event) => {

@@ -1,8 +1,6 @@
-import { z } from 'zod'
 import { audit } from '../../../services/audit'
 import { enableTotp } from '../../../services/totp'
-
-const Body = z.object({ code: z.string().trim().min(1, 'Enter the code from your app').max(12) })
+import { totpEnableBody as Body } from '../../../schemas/auth'
 
 /** Turns 2FA on; the answer holds the recovery codes, shown this once. */
 export default defineEventHandler(async (event) => {
