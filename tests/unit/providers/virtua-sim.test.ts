@@ -14,8 +14,10 @@ afterAll(async () => { await sb.close() })
 beforeEach(() => sb.reset())
 
 const KEY = SANDBOX_CREDENTIALS.virtua.api_key
-async function api(path: string, init: { method?: string, auth?: string | null, body?: string, type?: string } = {}) {
+async function api(path: string, init: { method?: string, auth?: string | null, body?: string, type?: string, offContract?: boolean } = {}) {
   const headers: Record<string, string> = {}
+  // A request that breaks the spec on purpose (to test the refusal) is not a contract violation.
+  if (init.offContract) headers['x-sandbox-contract'] = 'off'
   if (init.auth !== null) headers.authorization = init.auth ?? `Basic ${KEY}`
   if (init.type) headers['content-type'] = init.type
   const res = await fetch(`${sb.url}/virtua${path}`, { method: init.method ?? 'GET', headers, body: init.body })
@@ -46,7 +48,7 @@ describe('Virtua.cloud simulator', () => {
     const s = (await api(`/cloud-server/${WIN_SERVER}`)).body
     expect(s).toMatchObject({ success: true, uuid: WIN_SERVER, vcpus: '2', memory_size: '4096', is_suspended: '0', is_processing: '0', status: 'running', setup_step: null, hostname: null })
     expect(Number(s.uptime)).toBeGreaterThanOrEqual(14624)
-    expect((await api('/nowhere')).body).toMatchObject({ success: false, error: 'not_found' })
+    expect((await api('/nowhere', { offContract: true })).body).toMatchObject({ success: false, error: 'not_found' })
   })
 
   it('takes the curl example body (form data under a JSON content type) and the ipv6_enabled spelling', async () => {
