@@ -7,6 +7,7 @@
  *   GET    /__sandbox/requests?provider=              the request log (method, path, headers, body)
  *   POST   /__sandbox/latency {ms}                    latency added to every request
  *   POST   /__sandbox/inferno/unpaid-order            an Inferno order that stays Pending (to cancel)
+ *   POST   /__sandbox/strict  {provider, mode}        strict mode: off | omit | rename undocumented fields
  *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
  *   DELETE /__sandbox/contract                        forget them
  *
@@ -26,7 +27,8 @@ import { createVirtuaSim } from './providers/virtua'
 import { createHostingerSim } from './providers/hostinger'
 import { createInfernoSim } from './providers/inferno'
 import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
-import { checkExchange, hasSpec, type Violation } from './contract/validator'
+import { checkExchange, exampleFor, hasSpec, type Violation } from './contract/validator'
+import { pruneToExample, stripFields, type StrictMode } from './core/strict'
 
 /** Every violation any sandbox in this process recorded (the unit suite's after-each-file check reads it). */
 export const contractViolations: Violation[] = []
@@ -58,6 +60,12 @@ export interface Sandbox {
   sims: Record<ProviderName, Simulator>
   /** Contract violations this sandbox saw (contract mode only). */
   violations: Violation[]
+  /**
+   * Strict mode per provider (core/strict.ts): answers lose or rename the fields no document
+   * names. SANDBOX_STRICT=omit|rename sets it for all; `reset()` leaves it as it is.
+   */
+  strict: Record<ProviderName, StrictMode>
+  setStrict(provider: ProviderName, mode: StrictMode): void
   /** Runs `fn` with the contract check paused: for tests whose point is a request the spec forbids. */
   offContract<T>(fn: () => Promise<T>): Promise<T>
   reset(): void
@@ -120,6 +128,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const violations: Violation[] = []
   const contract = opts.contract ?? process.env.SANDBOX_CONTRACT === '1'
   let paused = 0
+  const initialStrict = (process.env.SANDBOX_STRICT ?? 'off') as StrictMode
+  const strict = Object.fromEntries(Object.keys(sims).map(p => [p, initialStrict])) as Record<ProviderName, StrictMode>
+  /** The answer as strict mode shapes it. */
+  function strictAnswer(sim: Simulator, req: SimRequest, out: SimResponse): SimResponse {
+    const mode = strict[sim.name]
+    if (mode === 'off' || out.json === undefined) return out
+    if (sim.undocumented) return { ...out, json: stripFields(out.json, sim.undocumented(req), mode) }
+    if (sim.name === 'virtfusion') return { ...out, json: pruneToExample(out.json, exampleFor('virtfusion', req.method, req.path, out.status ?? 200), mode) }
+    return out
+  }
   /**
    * Queues one exchange for the contract check; `res` is absent when a fault, not the simulator,
    * answered. Checks run later, in `contractSettled()` (the suites' after-each-file check and
@@ -175,6 +193,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (route === '/inferno/unpaid-order' && req.method === 'POST') {
       return { json: addUnpaidOrder(sims.inferno.state as InfernoState) }
     }
+    if (route === '/strict' && req.method === 'POST') {
+      const { provider, mode } = (body ?? {}) as { provider: ProviderName, mode: StrictMode }
+      if (!provider || !(provider in sims) || !['off', 'omit', 'rename'].includes(mode)) return { status: 400, json: { error: 'provider and mode (off|omit|rename) are required' } }
+      strict[provider] = mode
+      return { json: { status: 'ok', provider, mode } }
+    }
     if (route === '/contract' && req.method === 'GET') {
       await contractSettled()
       return { json: violations }
@@ -225,6 +249,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (m === null) out = sim.notFound(simReq)
       else if (m === 'method') out = { status: 405, json: { message: `Method ${method} not allowed` } }
       else out = await m.handler({ ...simReq, params: m.params })
+      out = strictAnswer(sim, simReq, out)
       if (!fault) checkContract(sim.name, simReq, out)
       if (fault?.hangAfter) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
       send(res, out)
@@ -243,6 +268,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     requests,
     sims,
     violations,
+    strict,
+    setStrict(provider, mode) { strict[provider] = mode },
     async offContract(fn) {
       paused++
       try { return await fn() }

@@ -226,3 +226,16 @@ export function checkExchange(provider: SpecProvider, req: ContractRequest, res?
 export function warmContract() {
   for (const p of SPEC_PROVIDERS) contractOf(p).coercing()
 }
+
+/** The documented example answer of the operation `method path` with `status`, if the spec has one. */
+export function exampleFor(provider: SpecProvider, method: string, path: string, status: number): unknown {
+  const c = contractOf(provider)
+  const op = c.match(method, path)
+  if (typeof op === 'string') return undefined
+  const resp = op.op.responses?.[String(status)]
+  const media = resp?.content?.['application/json']
+  if (!media) return undefined
+  if (media.example !== undefined) return media.example
+  const first = Object.values(media.examples ?? {})[0] as { value?: unknown } | undefined
+  return first?.value
+}

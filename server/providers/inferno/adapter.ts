@@ -14,11 +14,14 @@ import type {
 import { failureError, failureOf, PROVIDER, splitEndpoint, type InfernoAnswer } from './client'
 import {
   hasVps, mapCatalogItem, mapOrder, mapOrderAsServer, mapPlan, mapServerInfo, mapService, mapSshKey,
-  mapSubscription, mapTemplates, orderEntries, productEntries, entries,
+  mapSubscription, mapTemplates, orderEntries, parseBalance, productEntries, entries,
   type GetInfo, type InfernoService, type OrderEntry, type ServiceEntry, type SshKeyEntry,
 } from './mappers'
 
 type Params = Record<string, string | number | undefined>
+
+/** The one action the doc calls without credentials. */
+const PUBLIC_LIST = 'list'
 
 const POWER_ACTIONS: Partial<Record<PowerAction, { action: string, status: string }>> = {
   start: { action: 'boot', status: 'started' },
@@ -38,12 +41,14 @@ export class InfernoAdapter extends BaseAdapter {
   private get cid() { return String(this.ctx.settings.cid ?? '').trim() }
   private get currency() { return String(this.ctx.settings.currency ?? '').trim() || 'EUR' }
 
-  /** One action. Reads: GET, query params, retried; writes: POST, JSON body, never retried. */
+  /**
+   * One action, in the doc's JSON style: POST `?action=…` with `{"cid":…, …params}` and the key
+   * in `X-Key`. Reads are retried, writes never. `list` needs no key: a bare GET, as documented.
+   */
   protected async call<T extends object>(action: string, params: Params = {}, opts: { write?: boolean } = {}): Promise<T & InfernoAnswer> {
-    if (!this.cid) throw providerError(PROVIDER, 'provider_auth', 'Inferno needs the client id (cid) setting: it is returned by getApiKey next to the API key')
-    const res = opts.write
-      ? await this.http.request<T & InfernoAnswer>({ method: 'POST', path: this.script, query: { action }, json: { cid: this.cid, ...params }, idempotent: false })
-      : await this.http.request<T & InfernoAnswer>({ method: 'GET', path: this.script, query: { action, ...params } })
+    const res = action === PUBLIC_LIST
+      ? await this.http.request<T & InfernoAnswer>({ method: 'GET', path: this.script, query: { action } })
+      : await this.authed<T & InfernoAnswer>(action, params, !opts.write)
     const body = res.data
     if (!body || typeof body !== 'object') throw providerError(PROVIDER, 'bad_response', `Inferno answered ${action} with an empty or non-object body`, { upstreamStatus: res.status })
     const failure = failureOf(body)
@@ -51,9 +56,21 @@ export class InfernoAdapter extends BaseAdapter {
     return body
   }
 
+  private authed<T>(action: string, params: Params, idempotent: boolean) {
+    if (!this.cid) throw providerError(PROVIDER, 'provider_auth', 'Inferno needs the client id (cid) setting: it is returned by getApiKey next to the API key')
+    return this.http.request<T>({ method: 'POST', path: this.script, query: { action }, json: { cid: this.cid, ...params }, idempotent })
+  }
+
+  /**
+   * `orders` has a documented shape and needs the key, so it proves the credentials. The
+   * balance is extra: its field names are not documented, so it is shown as "unknown" when it
+   * cannot be read, never as a failed test.
+   */
   override async testConnection(): Promise<ConnectionResult> {
-    const [balance] = await this.getBalance()
-    return { message: `Inferno connection successful. Balance: ${balance!.amount.toFixed(2)} ${balance!.currency}` }
+    const orders = await this.orderList()
+    const balance = await this.call<object>('balance').then(parseBalance).catch(() => null)
+    const money = balance ? `${balance.amount.toFixed(2)} ${balance.currency ?? this.currency}` : 'unknown'
+    return { message: `Inferno connection successful: ${orders.length} order(s). Balance: ${money}` }
   }
 
   // ---------- servers ----------
@@ -215,12 +232,10 @@ export class InfernoAdapter extends BaseAdapter {
   // ---------- billing and orders ----------
 
   override async getBalance(): Promise<Balance[]> {
-    const body = await this.call<{ balance?: string | number, currency?: string }>('balance')
-    const amount = Number(body.balance)
-    if (body.balance === undefined || body.balance === '' || !Number.isFinite(amount)) {
-      throw providerError(PROVIDER, 'bad_response', 'Inferno answered balance without a numeric balance')
-    }
-    return [{ amount, currency: body.currency || this.currency, extra: body }]
+    const body = await this.call<object>('balance')
+    const balance = parseBalance(body)
+    if (!balance) throw providerError(PROVIDER, 'bad_response', 'Inferno answered balance without anything that reads as an amount')
+    return [{ amount: balance.amount, currency: balance.currency ?? this.currency, extra: body }]
   }
 
   /** Inferno's services (undocumented shape; WHMCS-like). Adapter-specific. */

@@ -30,7 +30,8 @@ describe('Virtua.cloud simulator', () => {
     expect(await api('/account', { auth: 'Basic nope' })).toMatchObject({ status: 403, body: { success: false, error: 'forbidden' } })
     // base64 of user:key is not what the API takes.
     expect((await api('/account', { auth: `Basic ${Buffer.from(`user:${KEY}`).toString('base64')}` })).status).toBe(403)
-    expect((await api('/account', { auth: `Bearer ${KEY}` })).status).toBe(200)
+    // Only the seed's style: Basic with the raw key. Bearer (the newer README) is refused.
+    expect((await api('/account', { auth: `Bearer ${KEY}` })).status).toBe(401)
   })
 
   it('serves the account exactly as the reference shows', async () => {
@@ -69,8 +70,14 @@ describe('Virtua.cloud simulator', () => {
   })
 
   it('validates orders with the provider error body', async () => {
-    const post = (body: Record<string, string>) => api('/cloud/order', { method: 'POST', type: 'application/json', body: JSON.stringify(body) })
+    const post = (body: Record<string, string>) => api('/cloud/order', { method: 'POST', type: 'application/x-www-form-urlencoded', body: new URLSearchParams({ ipv6_enabled: '0', ...body }).toString() })
     expect(await post({ offer: 'vcs-2-intel.par01fr' })).toMatchObject({ status: 400, body: { success: false, error: 'missing_parameter' } })
+    // A JSON body is not read (the seed sends form fields), nor is an order without either IPv6 spelling.
+    const order = { offer: 'vcs-2-intel.par01fr', system: 'debian-10-64', project: PROJECT }
+    const json = await api('/cloud/order', { method: 'POST', type: 'application/json', body: JSON.stringify({ ...order, ipv6_enabled: 0 }) })
+    expect(json).toMatchObject({ status: 400, body: { error: 'missing_parameter', messages: [{ content: 'Missing parameter: offer, system, project.' }] } })
+    const noIpv6 = await api('/cloud/order', { method: 'POST', type: 'application/x-www-form-urlencoded', body: new URLSearchParams(order).toString() })
+    expect(noIpv6).toMatchObject({ status: 400, body: { error: 'missing_parameter', messages: [{ content: 'Missing parameter: ipv6_enabled.' }] } })
     expect(await post({ offer: 'x', system: 'debian-10-64', project: PROJECT })).toMatchObject({ status: 400, body: { error: 'invalid_offer' } })
     expect(await post({ offer: 'vcs-2-intel.par01fr', system: 'debian-10-64', project: 'nope' })).toMatchObject({ body: { error: 'invalid_project' } })
     expect(await post({ offer: 'vcs-2-intel.par01fr', system: 'debian-10-64', project: PROJECT, hostname: 'bad host!' })).toMatchObject({ body: { error: 'invalid_hostname' } })
