@@ -97,7 +97,9 @@ export class InfernoAdapter extends BaseAdapter {
       catch (e) {
         // Cancelled between the two calls: leave it out rather than fail the whole list.
         if (isProviderError(e) && e.code === 'not_found') return null
-        throw e
+        if (isProviderError(e) && e.code === 'provider_auth') throw e
+        // One unreadable order: the rest of the list still comes, this one marked.
+        return { ...mapOrderAsServer(o), status: 'unknown' as const, detailError: (e as Error).message }
       }
     }).then(list => list.filter((s): s is ServerRecord => s !== null))
   }

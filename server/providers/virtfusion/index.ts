@@ -47,6 +47,17 @@ function toId(v: unknown): number | null {
   return /^\d+$/.test(s) && Number(s) > 0 ? Number(s) : null
 }
 
+/** A server known only from its list row (its details could not be read this time). */
+function rowOnlyRecord(row: Obj, detailError: string): ServerRecord {
+  const id = String(row.id)
+  return {
+    upstreamId: id, name: typeof row.name === 'string' && row.name ? row.name : `Server ${id}`, hostname: null,
+    status: row.suspended ? 'suspended' : 'unknown', rawStatus: row.suspended ? 'suspended' : 'unknown',
+    ipv4: [], ipv6: [], os: null, vcpus: null, memoryMb: null, diskGb: null, region: null, plan: null,
+    createdAt: typeof row.created === 'string' ? row.created : null, extra: row, detailError,
+  }
+}
+
 export class VirtfusionAdapter extends BaseAdapter {
   /** Rows per page when walking a list (the API allows 1–200). */
   protected pageSize = 200
@@ -89,7 +100,11 @@ export class VirtfusionAdapter extends BaseAdapter {
       }
       catch (err) {
         if (isProviderError(err) && err.code === 'not_found') return null // deleted meanwhile
-        throw err
+        if (isProviderError(err) && err.code === 'provider_auth') throw err
+        // One unreadable server: the rest of the list still comes, this one marked.
+        const message = (err as Error).message
+        const before = known.get(row.id)?.record
+        return before ? { ...before, detailError: message } : rowOnlyRecord(rows.find(r => String(r.id) === row.id)!, message)
       }
     })
     const ids = new Set(listed.map(r => r.id))

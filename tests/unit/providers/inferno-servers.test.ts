@@ -47,6 +47,16 @@ describe('Inferno servers', () => {
     }
   })
 
+  it('lists every order when a getinfo fails: that server marked, not the whole list failed', async () => {
+    sb.faults.add('inferno', { status: 500, match: 'action=getinfo', count: 3 })
+    const servers = await adapter().listServers()
+    expect(servers.map(s => s.upstreamId)).toEqual(['47012', '47013', '47200'])
+    const marked = servers.filter(s => s.detailError)
+    expect(marked.length).toBeGreaterThan(0)
+    for (const s of marked) expect(s).toMatchObject({ status: 'unknown', detailError: expect.stringMatching(/Inferno/) })
+    expect(servers.find(s => s.upstreamId === '47200')).toMatchObject({ status: 'pending' })
+  })
+
   it('reads one server with getinfo', async () => {
     const s = await adapter().getServer('47013')
     expect(s).toMatchObject({ upstreamId: '47013', status: 'stopped', rawStatus: 'Выключен', ipv4: ['37.1.0.112'] })

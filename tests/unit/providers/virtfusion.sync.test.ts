@@ -5,14 +5,15 @@
 import { describe, expect, it } from 'vitest'
 import { planReads, type KnownServer, type ListRow } from '../../../server/providers/virtfusion/known-servers'
 import type { ServerRecord } from '../../../server/providers/types'
+import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
+import { createAdapter } from '../../../server/providers/registry'
 import { adapter, reqs, sb, state } from './virtfusion-harness'
 
 const serverReads = () => reqs().filter(r => /^\/servers\/\d+$/.test(r.path) && r.method === 'GET')
 
 describe('VirtFusion sync', () => {
   it('reads each server once, then only what changed; live state for built servers each sync', async () => {
-    // A fresh account slug: nothing known yet.
-    const a = adapter({}, { user_id: '1', hypervisor_id: '1' })
+    const a = adapter()
     const first = await a.listServers()
     expect(first.length).toBe(state().servers.length)
     expect(serverReads().map(r => r.path).sort()).toEqual(state().servers.map(s => `/servers/${s.id}`).sort())
@@ -59,5 +60,29 @@ describe('planReads', () => {
     const { read, live } = planReads(rows(40), new Map(), Date.now(), 10)
     expect(read.size).toBe(40)
     expect(live.size).toBe(10)
+  })
+})
+
+describe('VirtFusion list with one unreadable server', () => {
+  it('lists the others and marks that one, from the row or the last record', async () => {
+    // Its own account: nothing known about its servers yet.
+    const a = createAdapter('virtfusion', {
+      slug: 'vf-partial',
+      credentials: { apiKey: SANDBOX_CREDENTIALS.virtfusion.api_key },
+      settings: { base_url: sandboxBaseUrl(sb.url, 'virtfusion'), ...SANDBOX_CREDENTIALS.virtfusion.extra },
+    }, { sleep: async () => {} })
+    sb.faults.add('virtfusion', { status: 500, method: 'GET', match: '/servers/102', count: 20 })
+    const first = await a.listServers()
+    expect(first.map(s => s.upstreamId)).toEqual(['101', '102', '103'])
+    const broken = first.find(s => s.upstreamId === '102')!
+    expect(broken).toMatchObject({ status: 'unknown', ipv4: [], detailError: expect.stringMatching(/VirtFusion/) })
+    expect(first.filter(s => s.detailError)).toHaveLength(1)
+    sb.faults.clear()
+    const good = await a.listServers()
+    expect(good.find(s => s.upstreamId === '102')).not.toHaveProperty('detailError')
+    // Known before: the last full record stands in, marked.
+    sb.faults.add('virtfusion', { status: 500, method: 'GET', match: '/servers/102', count: 20 })
+    const again = await a.listServers()
+    expect(again.find(s => s.upstreamId === '102')).toMatchObject({ ipv4: good.find(s => s.upstreamId === '102')!.ipv4, detailError: expect.any(String) })
   })
 })
