@@ -15,7 +15,7 @@ import { failureError, failureOf, PROVIDER, splitEndpoint, type InfernoAnswer } 
 import {
   hasVps, mapCatalogItem, mapOrder, mapOrderAsServer, mapPlan, mapServerInfo, mapService, mapSshKey,
   mapSubscription, mapTemplates, orderEntries, parseBalance, productEntries, entries,
-  type GetInfo, type InfernoService, type OrderEntry, type ServiceEntry, type SshKeyEntry,
+  withProduct, type GetInfo, type InfernoService, type OrderEntry, type ProductEntry, type ServiceEntry, type SshKeyEntry,
 } from './mappers'
 
 type Params = Record<string, string | number | undefined>
@@ -86,9 +86,37 @@ export class InfernoAdapter extends BaseAdapter {
     return info
   }
 
+  /**
+   * Each order's product (so its vCPU, RAM, disk and plan name), from `services` (which names
+   * the order's pid) and the `list` catalog, or, where services say nothing, the one product
+   * whose price is the order's amount. Empty when neither answers: specs are then unknown.
+   */
+  private async productsByOrder(orders: OrderEntry[]): Promise<Map<string, ProductEntry>> {
+    const [services, catalog] = await Promise.all([
+      this.listServices().catch(() => [] as InfernoService[]),
+      this.catalog().catch(() => ({})),
+    ])
+    const products = productEntries(catalog)
+    const byPid = new Map(products.map(p => [String(p.pid), p]))
+    const out = new Map<string, ProductEntry>()
+    for (const s of services) if (s.orderId && s.planId && byPid.has(s.planId)) out.set(s.orderId, byPid.get(s.planId)!)
+    for (const o of orders) {
+      if (out.has(o.id) || !o.amount) continue
+      const same = products.filter(p => p.price !== undefined && Number(p.price) === Number(o.amount))
+      if (same.length === 1) out.set(o.id, same[0]!)
+    }
+    return out
+  }
+
   /** Pending orders come from the list alone; Active ones are read with getinfo. */
   override async listServers(): Promise<ServerRecord[]> {
     const orders = (await this.orderList()).filter(o => o.status !== 'Cancelled')
+    const products = await this.productsByOrder(orders)
+    const records = await this.listOrderServers(orders)
+    return records.map(r => withProduct(r, products.get(r.upstreamId), this.currency))
+  }
+
+  private async listOrderServers(orders: OrderEntry[]): Promise<ServerRecord[]> {
     return mapLimit(orders, INFO_CONCURRENCY, async (o) => {
       if (o.status !== 'Active') return mapOrderAsServer(o)
       try {
@@ -105,7 +133,9 @@ export class InfernoAdapter extends BaseAdapter {
   }
 
   override async getServer(id: string): Promise<ServerRecord> {
-    return mapServerInfo(id, await this.info(id))
+    const record = mapServerInfo(id, await this.info(id))
+    const product = (await this.productsByOrder((await this.orderList().catch(() => [])).filter(o => o.id === id))).get(id)
+    return withProduct(record, product, this.currency)
   }
 
   /** Buys `input.plan` (a product id). Sent once: a lost answer is settled by findCreatedServer. */

@@ -141,6 +141,13 @@ export function productEntries(body: { products?: unknown }): ProductEntry[] {
   return entries<ProductEntry>(body.products).map(([key, p]) => ({ ...p, pid: str(p?.pid ?? key) }))
 }
 
+/** A server record with its product's resources and name, where they are known. */
+export function withProduct(r: ServerRecord, product: ProductEntry | undefined, currency: string): ServerRecord {
+  if (!product) return r
+  const plan = mapPlan(product, currency)
+  return { ...r, vcpus: r.vcpus ?? plan.vcpus, memoryMb: r.memoryMb ?? plan.memoryMb, diskGb: r.diskGb ?? plan.diskGb, plan: plan.name }
+}
+
 export function mapPlan(p: ProductEntry, currency: string): PlanOffer {
   return {
     id: str(p.pid),

@@ -35,10 +35,13 @@ describe('Inferno servers', () => {
     // The root password is only handed out by getRootPassword, never in `extra`.
     expect(JSON.stringify(servers)).not.toContain('Xk3vP9qLm2Rw')
     // Reads in the doc's JSON style: POST, cid in the body, the key in X-Key.
-    expect(actions()).toEqual(['POST orders', 'POST getinfo', 'POST getinfo'])
+    // (`list` is the documented bare GET; services and list give each order's product.)
+    expect(actions().sort()).toEqual(['GET list', 'POST getinfo', 'POST getinfo', 'POST orders', 'POST services'])
+    // vCPU, RAM, disk and plan come from the order's product in the list.
+    expect(on).toMatchObject({ vcpus: 1, memoryMb: 1024, diskGb: 20, plan: 'Linux Lite' })
     const infos = hits().filter(r => r.query.action === 'getinfo').map(r => r.body?.orderid).sort()
     expect(infos).toEqual(['47012', '47013'])
-    for (const r of hits()) {
+    for (const r of hits().filter(h => h.query.action !== 'list')) {
       expect(r.path).toBe('/')
       expect(r.headers['x-key']).toBe(KEY)
       expect(r.headers['content-type']).toContain('application/json')
@@ -148,7 +151,7 @@ describe('Inferno servers', () => {
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'pending', rawStatus: 'Выключается' })
     await wait(150)
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'stopped' })
-    expect(hits().filter(r => r.query.action !== 'getinfo').map(r => r.query.action)).toEqual(['boot', 'reboot', 'stop'])
+    expect(hits().filter(r => !['getinfo', 'orders', 'list', 'services'].includes(r.query.action!)).map(r => r.query.action)).toEqual(['boot', 'reboot', 'stop'])
   })
 
   it('maps wrong-state power answers to conflict and refuses poweroff as not supported', async () => {
