@@ -33,6 +33,15 @@ export const DEVIATIONS: Deviation[] = [
       + 'also answers 401 "Unauthorized", 404 for an unknown id and 409/422/423 `{"errors":[…]}` refusals '
       + '(specs/README: "There are no 404/429 responses"). Our simulator answers them in the panel\'s own shape.',
   },
+  {
+    provider: 'virtfusion',
+    kinds: ['response-body'],
+    method: 'GET',
+    path: /^\/connect$/,
+    message: /^\(root\) must be object$/,
+    reason: 'The spec contradicts itself: /connect\'s example answer is `[]`, its schema an object (specs/README). '
+      + 'Strict mode answers the example, `[]`; the adapter reads a version only when there is one.',
+  },
   // ── Virtua ──────────────────────────────────────────────────────────────────────────────
   {
     provider: 'virtua',

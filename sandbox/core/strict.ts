@@ -38,6 +38,8 @@ export function stripFields(json: unknown, paths: string[], mode: StrictMode): u
  */
 export function pruneToExample(json: unknown, example: unknown, mode: StrictMode): unknown {
   if (mode === 'off' || example === undefined || json === null || typeof json !== 'object') return json
+  // The documented answer is an empty list (VirtFusion's /connect): that is all a client may rely on.
+  if (Array.isArray(example) && example.length === 0 && !Array.isArray(json)) return []
   if (Array.isArray(json)) {
     if (!Array.isArray(example) || !example.length) return json
     const merged = example.reduce<Record<string, unknown>>((acc, e) => (e && typeof e === 'object' ? { ...acc, ...(e as object) } : acc), {})
