@@ -33,8 +33,8 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 
 describe('VirtFusion simulator', () => {
   it('answers 401 "401 Unauthorized" without a Bearer token or with a wrong one', async () => {
-    const variants: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Authorization: SANDBOX_CREDENTIALS.virtfusion.api_key }]
-      .map(h => ({ ...h, 'x-sandbox-contract': 'off' }))
+    const variants = ([{}, { Authorization: 'Bearer nope' }, { Authorization: SANDBOX_CREDENTIALS.virtfusion.api_key }] as Record<string, string>[])
+      .map((h): Record<string, string> => ({ ...h, 'x-sandbox-contract': 'off' }))
     for (const headers of variants) {
       const r = await call('GET', '/connect', undefined, headers)
       expect(r).toMatchObject({ status: 401, text: '401 Unauthorized', type: 'application/octet-stream' })
