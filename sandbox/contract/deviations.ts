@@ -25,6 +25,8 @@ export interface Deviation {
 
 export const DEVIATIONS: Deviation[] = [
   // ── VirtFusion ──────────────────────────────────────────────────────────────────────────
+  // The `/api/v1` base needs no entry: the spec's paths have no prefix and its server URL is
+  // `https://cp.domain.com/api/v1`, which is where the simulator is mounted (/virtfusion/api/v1).
   {
     provider: 'virtfusion',
     kinds: ['response-status'],
