@@ -219,14 +219,6 @@ export function checkExchange(provider: SpecProvider, req: ContractRequest, res?
   return found.filter(v => !allowed(provider, v)).map(v => ({ provider, ...v }))
 }
 
-/**
- * Loads every spec and builds its validators' base now (about a second), so that the first
- * check of a run does not stall the simulators in the middle of a timing-sensitive test.
- */
-export function warmContract() {
-  for (const p of SPEC_PROVIDERS) contractOf(p).coercing()
-}
-
 /** The documented example answer of the operation `method path` with `status`, if the spec has one. */
 export function exampleFor(provider: SpecProvider, method: string, path: string, status: number): unknown {
   const c = contractOf(provider)
