@@ -70,9 +70,15 @@ describe.each(['omit', 'rename'] as StrictMode[])('strict mode "%s"', (mode) => 
     expect((await a.getBalance())[0]).toMatchObject({ currency: 'EUR' })
   })
 
-  it('Hostinger: servers and domains', async () => {
+  it('Hostinger: servers, domains, and plans from a catalog whose metadata keys are unknown', async () => {
     const a = adapter('hostinger')
     expect((await a.listServers()).length).toBeGreaterThan(0)
+    const plans = await a.listPlans()
+    expect(plans.length).toBeGreaterThan(0)
+    for (const p of plans) expect(p.name).toBeTruthy()
+    // Domain prices are found by the catalog item's name without its metadata.
+    const [avail] = await a.checkDomains(['strict-mode-name.com'])
+    expect(avail).toMatchObject({ available: true, price: expect.any(Number) })
     expect((await a.listDomains()).length).toBeGreaterThan(0)
   })
 })
