@@ -9,7 +9,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          // Sandboxes check traffic against the providers' OpenAPI files; each file ends with no violation.
+          env: { SANDBOX_CONTRACT: '1' },
+          setupFiles: ['tests/support/contract-check.ts'],
+        },
       },
       {
         extends: true,
@@ -18,6 +26,8 @@ export default defineConfig({
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/server/global-setup.ts'],
+          env: { SANDBOX_CONTRACT: '1' },
+          setupFiles: ['tests/support/contract-check.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // One app, one database: files run one after another against it.

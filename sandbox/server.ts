@@ -7,6 +7,15 @@
  *   GET    /__sandbox/requests?provider=              the request log (method, path, headers, body)
  *   POST   /__sandbox/latency {ms}                    latency added to every request
  *   POST   /__sandbox/inferno/unpaid-order            an Inferno order that stays Pending (to cancel)
+ *   POST   /__sandbox/strict  {provider, mode}        strict mode: off | omit | rename undocumented fields
+ *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
+ *   DELETE /__sandbox/contract                        forget them
+ *
+ * Contract mode (`contract: true`, or SANDBOX_CONTRACT=1 as the test suites set it) checks every
+ * request to and answer from the VirtFusion, Hostinger and Virtua simulators against the
+ * providers' OpenAPI files and records what `sandbox/contract/deviations.ts` does not allow.
+ * A test that breaks the contract on purpose (a request without a key …) sends the header
+ * `x-sandbox-contract: off`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,6 +27,19 @@ import { createVirtuaSim } from './providers/virtua'
 import { createHostingerSim } from './providers/hostinger'
 import { createInfernoSim } from './providers/inferno'
 import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
+import { checkExchange, exampleFor, hasSpec, type Violation } from './contract/validator'
+import { pruneToExample, stripFields, type StrictMode } from './core/strict'
+
+/** Every violation any sandbox in this process recorded (the unit suite's after-each-file check reads it). */
+export const contractViolations: Violation[] = []
+const queuedChecks: (() => void)[] = []
+function runQueuedChecks() {
+  for (const check of queuedChecks.splice(0)) check()
+}
+/** Runs every contract check queued so far. */
+export async function contractSettled(): Promise<void> {
+  runQueuedChecks()
+}
 
 export interface LoggedRequest {
   provider: ProviderName
@@ -36,6 +58,16 @@ export interface Sandbox {
   faults: FaultBook
   requests: LoggedRequest[]
   sims: Record<ProviderName, Simulator>
+  /** Contract violations this sandbox saw (contract mode only). */
+  violations: Violation[]
+  /**
+   * Strict mode per provider (core/strict.ts): answers lose or rename the fields no document
+   * names. SANDBOX_STRICT=omit|rename sets it for all; `reset()` leaves it as it is.
+   */
+  strict: Record<ProviderName, StrictMode>
+  setStrict(provider: ProviderName, mode: StrictMode): void
+  /** Runs `fn` with the contract check paused: for tests whose point is a request the spec forbids. */
+  offContract<T>(fn: () => Promise<T>): Promise<T>
   reset(): void
   close(): Promise<void>
 }
@@ -44,6 +76,8 @@ export interface SandboxOptions extends Partial<SimOptions> {
   port?: number
   host?: string
   latencyMs?: number
+  /** Check traffic against the providers' OpenAPI files; default: SANDBOX_CONTRACT=1. */
+  contract?: boolean
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, any> | undefined {
@@ -91,6 +125,46 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   faults.globalLatencyMs = opts.latencyMs ?? Number(process.env.SANDBOX_LATENCY_MS ?? 0)
   const requests: LoggedRequest[] = []
   const hanging = new Set<ServerResponse>()
+  const violations: Violation[] = []
+  const contract = opts.contract ?? process.env.SANDBOX_CONTRACT === '1'
+  let paused = 0
+  const initialStrict = (process.env.SANDBOX_STRICT ?? 'off') as StrictMode
+  const strict = Object.fromEntries(Object.keys(sims).map(p => [p, initialStrict])) as Record<ProviderName, StrictMode>
+  /** The answer as strict mode shapes it. */
+  function strictAnswer(sim: Simulator, req: SimRequest, out: SimResponse): SimResponse {
+    const mode = strict[sim.name]
+    if (mode === 'off' || out.json === undefined) return out
+    if (sim.undocumented) return { ...out, json: stripFields(out.json, sim.undocumented(req), mode) }
+    if (sim.name === 'virtfusion') return { ...out, json: pruneToExample(out.json, exampleFor('virtfusion', req.method, req.path, out.status ?? 200), mode) }
+    return out
+  }
+  /**
+   * Queues one exchange for the contract check; `res` is absent when a fault, not the simulator,
+   * answered. Checks run later, in `contractSettled()` (the suites' after-each-file check and
+   * GET /__sandbox/contract), or once 500 are queued: compiling a spec's schemas takes a
+   * moment and must not stall a simulator in the middle of a timing-sensitive test.
+   */
+  function checkContract(provider: ProviderName, req: SimRequest, res?: SimResponse) {
+    if (!contract || paused > 0 || !hasSpec(provider) || req.headers['x-sandbox-contract'] === 'off') return
+    const exchange = { method: req.method, path: req.path, query: { ...req.query }, headers: { ...req.headers }, rawBody: req.rawBody }
+    const answer = res && {
+      status: res.status ?? 200,
+      contentType: res.json !== undefined ? (res.headers?.['content-type'] ?? res.contentType ?? 'application/json') : res.contentType,
+      // A snapshot: the simulator's state changes after this.
+      body: res.json === undefined ? undefined : JSON.parse(JSON.stringify(res.json)),
+    }
+    queuedChecks.push(() => {
+      let found: Violation[]
+      try { found = checkExchange(provider, exchange, answer) }
+      catch (e) {
+        // A broken check must fail the suite, never the simulated answer.
+        found = [{ provider, kind: 'check-error', method: req.method, path: req.path, message: (e as Error).message }]
+      }
+      violations.push(...found)
+      contractViolations.push(...found)
+    })
+    if (queuedChecks.length >= 500) setImmediate(runQueuedChecks)
+  }
 
   async function admin(req: IncomingMessage, url: URL, body: Record<string, any> | undefined): Promise<SimResponse> {
     const route = url.pathname.replace('/__sandbox', '')
@@ -119,6 +193,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (route === '/inferno/unpaid-order' && req.method === 'POST') {
       return { json: addUnpaidOrder(sims.inferno.state as InfernoState) }
     }
+    if (route === '/strict' && req.method === 'POST') {
+      const { provider, mode } = (body ?? {}) as { provider: ProviderName, mode: StrictMode }
+      if (!provider || !(provider in sims) || !['off', 'omit', 'rename'].includes(mode)) return { status: 400, json: { error: 'provider and mode (off|omit|rename) are required' } }
+      strict[provider] = mode
+      return { json: { status: 'ok', provider, mode } }
+    }
+    if (route === '/contract' && req.method === 'GET') {
+      await contractSettled()
+      return { json: violations }
+    }
+    if (route === '/contract' && req.method === 'DELETE') {
+      violations.length = 0
+      return { json: { status: 'ok' } }
+    }
     if (route === '/health') return { json: { status: 'ok', providers: Object.keys(sims) } }
     return { status: 404, json: { error: 'unknown sandbox admin route' } }
   }
@@ -145,6 +233,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       // `match` may name a query too (Inferno has one path: `action=balance`).
       const fault = faults.take(sim.name, method, path + url.search)
       if (fault?.latencyMs) await sleep(fault.latencyMs)
+      const simReq: SimRequest = { method, path, params: {}, query, headers: req.headers, body, rawBody }
+      if (fault) checkContract(sim.name, simReq)
       if (fault?.hang) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
       if (fault?.html) return send(res, { status: fault.status ?? 200, text: HTML_CHALLENGE, contentType: 'text/html; charset=utf-8' })
       if (fault?.status) {
@@ -152,14 +242,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return send(res, { status: fault.status, json: { message: `sandbox injected HTTP ${fault.status}` }, headers })
       }
 
-      const simReq: SimRequest = { method, path, params: {}, query, headers: req.headers, body, rawBody }
       const denied = sim.authorize(simReq)
-      if (denied) return send(res, denied)
+      if (denied) { checkContract(sim.name, simReq, denied); return send(res, denied) }
       const m = sim.router.match(method, path)
       let out: SimResponse
       if (m === null) out = sim.notFound(simReq)
       else if (m === 'method') out = { status: 405, json: { message: `Method ${method} not allowed` } }
       else out = await m.handler({ ...simReq, params: m.params })
+      out = strictAnswer(sim, simReq, out)
+      if (!fault) checkContract(sim.name, simReq, out)
       if (fault?.hangAfter) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
       send(res, out)
     }
@@ -176,6 +267,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults,
     requests,
     sims,
+    violations,
+    strict,
+    setStrict(provider, mode) { strict[provider] = mode },
+    async offContract(fn) {
+      paused++
+      try { return await fn() }
+      finally { paused-- }
+    },
     reset() {
       for (const s of Object.values(sims)) s.reset()
       faults.clear()

@@ -15,6 +15,8 @@ export interface DomainItem {
   privacy_protection: boolean
   nameservers: string[]
   details_known: boolean
+  /** Reading this domain's details failed this time; the rest of the list still came. */
+  details_failed?: boolean
   expires_in_days: number | null
   owner?: DomainOwner | null
   account: AccountRef

@@ -20,6 +20,11 @@ export interface Simulator {
   /** The provider's answer for an unknown path (its own 404 shape). */
   notFound(req: SimRequest): SimResponse
   reset(): void
+  /**
+   * Answer fields no provider document names, for strict mode (see core/strict.ts). Absent for
+   * providers whose answers are pruned to their OpenAPI examples instead (VirtFusion).
+   */
+  undocumented?(req: SimRequest): string[]
   /** Provider-specific state for tests (read-only use). */
   state: unknown
 }

@@ -73,6 +73,11 @@ export interface ServerRecord {
   plan: string | null
   createdAt: string | null
   extra: unknown
+  /**
+   * Set when a list could read this server's row but not its details (one failing read must not
+   * fail the whole list): the other fields are a stand-in, and the sync keeps what it knew.
+   */
+  detailError?: string
 }
 
 export interface CreateServerInput {

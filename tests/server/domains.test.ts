@@ -67,6 +67,20 @@ describe('reading domains', () => {
     expect(r.body.find((d: any) => d.name === 'shop.example.net').expires_in_days).toBe(20)
   })
 
+  it('lists the portfolio when one domain\'s details fail: that one marked, the others whole', async () => {
+    await sandboxAdmin('/faults', 'POST', { provider: 'hostinger', status: 500, method: 'GET', match: '/api/domains/v1/portfolio/shop.example.net', count: 10 })
+    try {
+      const r = await admin.get(`${P}/${HOST}/domains`)
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      const by = Object.fromEntries(r.body.map((d: any) => [d.name, d]))
+      expect(by['example.com']).toMatchObject({ details_known: true, details_failed: false, locked: true, nameservers: ['ns1.dns-parking.com', 'ns2.dns-parking.com'] })
+      expect(by['shop.example.net']).toMatchObject({ details_known: false, details_failed: true, nameservers: [] })
+      // The admin sees why (the provider's error rides in extra).
+      expect(by['shop.example.net'].extra?.details_error).toMatch(/Hostinger/)
+    }
+    finally { await sandboxAdmin('/faults?provider=hostinger', 'DELETE') }
+  })
+
   it('reads one domain; unknown is 404, a malformed name 400, an unknown account 404', async () => {
     const r = await admin.get(`${P}/${HOST}/domains/Example.COM`)
     expect(r.status).toBe(200)

@@ -9,7 +9,7 @@ import { startSandbox } from '../../sandbox/server'
 import { ROOT, resetPostgres, startApp } from '../support/app-process'
 
 export default async function setup(project: TestProject) {
-  const sandbox = await startSandbox({ transitionMs: 300 })
+  const sandbox = await startSandbox({ transitionMs: 300, contract: true })
   const databaseUrl = process.env.TEST_DATABASE_URL
   if (databaseUrl) await resetPostgres(databaseUrl)
   const logFile = resolve(ROOT, '.data/test-app.log')

@@ -21,6 +21,8 @@ export async function upstream(type: ProviderType, method: string, path: string,
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }
   if (type === 'virtfusion' || type === 'hostinger') headers.authorization = `Bearer ${key}`
   else if (type === 'virtua') headers.authorization = `Basic ${key}`
+  // Inferno: the doc's two styles only, GET with `key` in the query or JSON POST with X-Key.
+  else if (method === 'GET') path += `${path.includes('?') ? '&' : '?'}key=${encodeURIComponent(key)}`
   else headers['x-key'] = key
   const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()

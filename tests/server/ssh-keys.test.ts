@@ -54,7 +54,7 @@ async function sandboxKeys(type: 'virtfusion' | 'hostinger' | 'inferno'): Promis
     }
     return out
   }
-  const r = await fetch(`${sb}/inferno/api_client.php?action=sshkey.list&cid=${SANDBOX_CREDENTIALS.inferno.extra.cid}`, { headers: { 'x-key': SANDBOX_CREDENTIALS.inferno.api_key } })
+  const r = await fetch(`${sb}/inferno/api_client.php?action=sshkey.list&cid=${SANDBOX_CREDENTIALS.inferno.extra.cid}&key=${SANDBOX_CREDENTIALS.inferno.api_key}`)
   return ((await r.json()).list as { sshkey: string }[]).map(k => k.sshkey)
 }
 
@@ -233,6 +233,23 @@ describe('pushing keys to providers', () => {
     expect((await admin.post(`/api/ssh-keys/${k.id}/push`, { accounts: [ACCOUNTS.hostinger] })).body[0].status).toBe('already_present')
     expect((await admin.del(`/api/ssh-keys/${k.id}?everywhere=1`)).status).toBe(200)
     expect(await holds('hostinger', lost.pub)).toBe(false)
+  })
+
+  it('Inferno listing no key text (strict mode): a key pushed twice is found by name, one key upstream', async () => {
+    const k2 = generate(['-t', 'ed25519'], 'by-name@test')
+    const row = (await admin.post('/api/ssh-keys', { name: 'inferno-by-name', public_key: k2.pub })).body
+    // Only `id` and `name` of sshkey.list are documented: the simulator leaves the key text out.
+    await sandboxAdmin('/strict', 'POST', { provider: 'inferno', mode: 'omit' })
+    try {
+      const first = await admin.post(`/api/ssh-keys/${row.id}/push`, { accounts: [ACCOUNTS.inferno] })
+      expect(first.body[0], JSON.stringify(first.body)).toMatchObject({ status: 'added', upstream_id: expect.any(String) })
+      const second = await admin.post(`/api/ssh-keys/${row.id}/push`, { accounts: [ACCOUNTS.inferno] })
+      expect(second.body[0], JSON.stringify(second.body)).toMatchObject({ status: 'already_present', upstream_id: first.body[0].upstream_id })
+    }
+    finally { await sandboxAdmin('/strict', 'POST', { provider: 'inferno', mode: 'off' }) }
+    expect(await addCalls('inferno', k2.pub)).toBe(1)
+    expect((await sandboxKeys('inferno')).filter(k => k.split(/\s+/)[1] === blobOf(k2.pub))).toHaveLength(1)
+    expect((await admin.del(`/api/ssh-keys/${row.id}?everywhere=1`)).status).toBe(200)
   })
 
   it('presence lists every upstream key per account, with the keychain key it matches or none', async () => {

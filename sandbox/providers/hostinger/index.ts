@@ -39,6 +39,9 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
       if (m === null || m === 'method') return null
       return req.headers.authorization === `Bearer ${SANDBOX_CREDENTIALS.hostinger.api_key}` ? null : unauthenticated()
     },
+    // The catalog's `metadata` is documented only as "category-specific" key-value pairs: its
+    // keys (cpus, memory, disk_space, tld …) are ours, so strict mode drops or renames them.
+    undocumented: req => (req.path === '/api/billing/v1/catalog' ? ['*.metadata.*'] : []),
     // Laravel's wording for an unknown route.
     notFound: req => fail(404, `The route ${req.path.replace(/^\//, '')} could not be found.`),
     reset() {

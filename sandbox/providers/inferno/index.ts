@@ -30,6 +30,22 @@ const ACTIONS: Record<string, billing.Action> = {
   'sshkey.remove': keys.sshkeyRemove,
 }
 
+/**
+ * Answer fields that neither the provider's doc (seed 003) nor a public client shows
+ * (specs/inferno/NOTES.md): strict mode drops or renames them.
+ */
+const UNDOCUMENTED: Record<string, string[]> = {
+  // Only `pid` of a product is known; names, prices and resources are guesses.
+  'list': ['products.*.name', 'products.*.price', 'products.*.billingcycle', 'products.*.cpu', 'products.*.ram', 'products.*.disk'],
+  // "Получить доступный баланс": no field named.
+  'balance': ['balance'],
+  // Only `id` and `name` of a key are read by the one public client.
+  'sshkey.list': ['list.*.sshkey'],
+  // Shapes unknown.
+  'services': ['services'],
+  'getService': ['service'],
+}
+
 export const createInfernoSim: SimulatorFactory = (opts) => {
   const holder: { state: InfernoState } = { state: seedState() }
 
@@ -50,6 +66,7 @@ export const createInfernoSim: SimulatorFactory = (opts) => {
     // Anything below the script is not the API: the web server's own 404 page.
     notFound: () => ({ status: 404, text: '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>', contentType: 'text/html' }),
     reset() { holder.state = seedState() },
+    undocumented: req => UNDOCUMENTED[paramsOf(req).action ?? ''] ?? [],
     get state() { return holder.state },
   }
 }

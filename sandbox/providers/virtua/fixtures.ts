@@ -127,7 +127,7 @@ export const SYSTEMS: System[] = [
 ]
 
 export const PROJECTS: Project[] = [
-  { uuid: '6f1c2b1e-3a4d-4f5e-9a7b-1c2d3e4f5a6b', name: 'Default project', description: 'Created with the account', environment: null, created_at: '2020-01-15 09:12:44' },
+  { uuid: '6f1c2b1e-3a4d-4f5e-9a7b-1c2d3e4f5a6b', name: 'Default project', description: 'Created with the account', environment: null, created_at: '2020-01-15T09:12:44Z' },
 ]
 
 const DEFAULT_PROJECT = PROJECTS[0]!.uuid

@@ -1,7 +1,8 @@
 /**
  * Virtua.cloud simulator, mounted at `/virtua` (the API itself has no `/v1` prefix any more).
- * Auth is `Authorization: Basic <API key>`: the raw key, not base64 of user:password, as in the
- * reference's curl examples. The current API also takes `Bearer <key>`, so that is accepted too.
+ * Auth is only `Authorization: Basic <API key>`: the raw key, not base64 of user:password, exactly
+ * as seed 001's curl examples send it (that seed wins over the stale spec's X-API-Key and the
+ * newer README's Bearer, see specs/README). Bodies are form data only (responses.ts `fields`).
  */
 import { Router } from '../../core/router'
 import type { SimulatorFactory } from '../../core/simulator'
@@ -24,7 +25,7 @@ export const createVirtuaSim: SimulatorFactory = (opts) => {
     authorize(req) {
       const header = req.headers.authorization
       const value = Array.isArray(header) ? header[0] : header
-      const m = value?.match(/^(Basic|Bearer)\s+(.+)$/i)
+      const m = value?.match(/^(Basic)\s+(.+)$/)
       if (!m) return fail(401, 'unauthorized', 'Missing API key: send "Authorization: Basic <API key>".')
       if (m[2]!.trim() !== SANDBOX_CREDENTIALS.virtua.api_key) return fail(403, 'forbidden', 'Invalid API key.')
       return null

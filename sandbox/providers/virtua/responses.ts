@@ -15,19 +15,15 @@ export function fail(status: number, error: string, message: string): SimRespons
 }
 
 /**
- * Request fields, whatever way they came: the reference's curl examples send form data under a
- * JSON content type, which the sandbox could not parse as JSON, so that raw text is read as a form.
+ * Request fields, strictly as seed 001 sends them: form data (`--data 'offer=…' -d 'system=…'`),
+ * which its curl examples label `Content-Type: application/json` anyway, so the content type is
+ * not trusted. A real JSON object, query parameters or anything else is not read: the fields are
+ * then missing, as they would be upstream.
  */
 export function fields(req: SimRequest): Record<string, string> {
-  const out: Record<string, string> = {}
-  const body = req.body ?? {}
-  const src: Record<string, unknown> = typeof body.__invalidJson === 'string'
-    ? Object.fromEntries(new URLSearchParams(body.__invalidJson))
-    : body
-  for (const [k, v] of Object.entries({ ...req.query, ...src })) {
-    if (v !== undefined && v !== null) out[k] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v)
-  }
-  return out
+  const raw = req.rawBody.trim()
+  if (!raw || raw.startsWith('{') || raw.startsWith('[')) return {}
+  return Object.fromEntries(new URLSearchParams(raw))
 }
 
 /** First present field among several spellings (the reference and the old spec disagree). */

@@ -44,8 +44,11 @@ export function serverRoutes(router: Router, state: VirtuaState) {
     if (!state.findProject(projectId)) return fail(400, 'invalid_project', `Unknown project "${projectId}".`)
     const hostname = pick(f, 'hostname') ?? null
     if (hostname !== null && !HOSTNAME_RE.test(hostname)) return fail(400, 'invalid_hostname', `"${hostname}" is not a valid hostname.`)
-    // The reference's example says `ipv6_enable`, its parameter table `ipv6_enabled`.
-    const ipv6 = truthy(pick(f, 'ipv6_enable', 'ipv6_enabled'))
+    // The reference's parameter table names `ipv6_enabled` (Required), its example `ipv6_enable`:
+    // either spelling is read, and a request with neither is refused as the table says.
+    const ipv6Word = pick(f, 'ipv6_enabled', 'ipv6_enable')
+    if (ipv6Word === undefined) return fail(400, 'missing_parameter', 'Missing parameter: ipv6_enabled.')
+    const ipv6 = truthy(ipv6Word)
     const blockSize = pick(f, 'ipv6_block_size')
     if (blockSize !== undefined && blockSize !== '64' && blockSize !== '128') {
       return fail(400, 'invalid_parameter', 'ipv6_block_size must be 128 (one address) or 64 (a block).')

@@ -148,7 +148,8 @@ export class VirtuaState {
       label: s.label,
       offer: { ...s.offer },
       start_time: s.start_time,
-      end_time: null,
+      // Seed 001 shows a timestamp here for a running server (the end of the usage window so far).
+      end_time: stamp(now),
       monthly_usage: s.monthly_usage,
       short_description: null,
       is_suspended: s.is_suspended,

@@ -79,7 +79,11 @@ export function hostingerDomains(http: HttpClient, displayName = 'Hostinger') {
         }
         catch (e) {
           if (isProviderError(e) && e.code === 'not_found') return toDomainFromListItem(item)
-          throw e
+          // One domain whose details fail must not blank the portfolio: it is listed from the
+          // list item alone, marked so the UI says its details could not be read.
+          if (isProviderError(e) && e.code === 'provider_auth') throw e
+          const partial = toDomainFromListItem(item)
+          return { ...partial, extra: { ...(partial.extra as object), details_error: (e as Error).message } }
         }
       })
     },

@@ -14,11 +14,14 @@ import type {
 import { failureError, failureOf, PROVIDER, splitEndpoint, type InfernoAnswer } from './client'
 import {
   hasVps, mapCatalogItem, mapOrder, mapOrderAsServer, mapPlan, mapServerInfo, mapService, mapSshKey,
-  mapSubscription, mapTemplates, orderEntries, productEntries, entries,
-  type GetInfo, type InfernoService, type OrderEntry, type ServiceEntry, type SshKeyEntry,
+  mapSubscription, mapTemplates, orderEntries, parseBalance, productEntries, entries,
+  withProduct, type GetInfo, type InfernoService, type OrderEntry, type ProductEntry, type ServiceEntry, type SshKeyEntry,
 } from './mappers'
 
 type Params = Record<string, string | number | undefined>
+
+/** The one action the doc calls without credentials. */
+const PUBLIC_LIST = 'list'
 
 const POWER_ACTIONS: Partial<Record<PowerAction, { action: string, status: string }>> = {
   start: { action: 'boot', status: 'started' },
@@ -38,12 +41,14 @@ export class InfernoAdapter extends BaseAdapter {
   private get cid() { return String(this.ctx.settings.cid ?? '').trim() }
   private get currency() { return String(this.ctx.settings.currency ?? '').trim() || 'EUR' }
 
-  /** One action. Reads: GET, query params, retried; writes: POST, JSON body, never retried. */
+  /**
+   * One action, in the doc's JSON style: POST `?action=…` with `{"cid":…, …params}` and the key
+   * in `X-Key`. Reads are retried, writes never. `list` needs no key: a bare GET, as documented.
+   */
   protected async call<T extends object>(action: string, params: Params = {}, opts: { write?: boolean } = {}): Promise<T & InfernoAnswer> {
-    if (!this.cid) throw providerError(PROVIDER, 'provider_auth', 'Inferno needs the client id (cid) setting: it is returned by getApiKey next to the API key')
-    const res = opts.write
-      ? await this.http.request<T & InfernoAnswer>({ method: 'POST', path: this.script, query: { action }, json: { cid: this.cid, ...params }, idempotent: false })
-      : await this.http.request<T & InfernoAnswer>({ method: 'GET', path: this.script, query: { action, ...params } })
+    const res = action === PUBLIC_LIST
+      ? await this.http.request<T & InfernoAnswer>({ method: 'GET', path: this.script, query: { action } })
+      : await this.authed<T & InfernoAnswer>(action, params, !opts.write)
     const body = res.data
     if (!body || typeof body !== 'object') throw providerError(PROVIDER, 'bad_response', `Inferno answered ${action} with an empty or non-object body`, { upstreamStatus: res.status })
     const failure = failureOf(body)
@@ -51,9 +56,21 @@ export class InfernoAdapter extends BaseAdapter {
     return body
   }
 
+  private authed<T>(action: string, params: Params, idempotent: boolean) {
+    if (!this.cid) throw providerError(PROVIDER, 'provider_auth', 'Inferno needs the client id (cid) setting: it is returned by getApiKey next to the API key')
+    return this.http.request<T>({ method: 'POST', path: this.script, query: { action }, json: { cid: this.cid, ...params }, idempotent })
+  }
+
+  /**
+   * `orders` has a documented shape and needs the key, so it proves the credentials. The
+   * balance is extra: its field names are not documented, so it is shown as "unknown" when it
+   * cannot be read, never as a failed test.
+   */
   override async testConnection(): Promise<ConnectionResult> {
-    const [balance] = await this.getBalance()
-    return { message: `Inferno connection successful. Balance: ${balance!.amount.toFixed(2)} ${balance!.currency}` }
+    const orders = await this.orderList()
+    const balance = await this.call<object>('balance').then(parseBalance).catch(() => null)
+    const money = balance ? `${balance.amount.toFixed(2)} ${balance.currency ?? this.currency}` : 'unknown'
+    return { message: `Inferno connection successful: ${orders.length} order(s). Balance: ${money}` }
   }
 
   // ---------- servers ----------
@@ -69,9 +86,37 @@ export class InfernoAdapter extends BaseAdapter {
     return info
   }
 
+  /**
+   * Each order's product (so its vCPU, RAM, disk and plan name), from `services` (which names
+   * the order's pid) and the `list` catalog, or, where services say nothing, the one product
+   * whose price is the order's amount. Empty when neither answers: specs are then unknown.
+   */
+  private async productsByOrder(orders: OrderEntry[]): Promise<Map<string, ProductEntry>> {
+    const [services, catalog] = await Promise.all([
+      this.listServices().catch(() => [] as InfernoService[]),
+      this.catalog().catch(() => ({})),
+    ])
+    const products = productEntries(catalog)
+    const byPid = new Map(products.map(p => [String(p.pid), p]))
+    const out = new Map<string, ProductEntry>()
+    for (const s of services) if (s.orderId && s.planId && byPid.has(s.planId)) out.set(s.orderId, byPid.get(s.planId)!)
+    for (const o of orders) {
+      if (out.has(o.id) || !o.amount) continue
+      const same = products.filter(p => p.price !== undefined && Number(p.price) === Number(o.amount))
+      if (same.length === 1) out.set(o.id, same[0]!)
+    }
+    return out
+  }
+
   /** Pending orders come from the list alone; Active ones are read with getinfo. */
   override async listServers(): Promise<ServerRecord[]> {
     const orders = (await this.orderList()).filter(o => o.status !== 'Cancelled')
+    const products = await this.productsByOrder(orders)
+    const records = await this.listOrderServers(orders)
+    return records.map(r => withProduct(r, products.get(r.upstreamId), this.currency))
+  }
+
+  private async listOrderServers(orders: OrderEntry[]): Promise<ServerRecord[]> {
     return mapLimit(orders, INFO_CONCURRENCY, async (o) => {
       if (o.status !== 'Active') return mapOrderAsServer(o)
       try {
@@ -80,13 +125,17 @@ export class InfernoAdapter extends BaseAdapter {
       catch (e) {
         // Cancelled between the two calls: leave it out rather than fail the whole list.
         if (isProviderError(e) && e.code === 'not_found') return null
-        throw e
+        if (isProviderError(e) && e.code === 'provider_auth') throw e
+        // One unreadable order: the rest of the list still comes, this one marked.
+        return { ...mapOrderAsServer(o), status: 'unknown' as const, detailError: (e as Error).message }
       }
     }).then(list => list.filter((s): s is ServerRecord => s !== null))
   }
 
   override async getServer(id: string): Promise<ServerRecord> {
-    return mapServerInfo(id, await this.info(id))
+    const record = mapServerInfo(id, await this.info(id))
+    const product = (await this.productsByOrder((await this.orderList().catch(() => [])).filter(o => o.id === id))).get(id)
+    return withProduct(record, product, this.currency)
   }
 
   /** Buys `input.plan` (a product id). Sent once: a lost answer is settled by findCreatedServer. */
@@ -215,12 +264,10 @@ export class InfernoAdapter extends BaseAdapter {
   // ---------- billing and orders ----------
 
   override async getBalance(): Promise<Balance[]> {
-    const body = await this.call<{ balance?: string | number, currency?: string }>('balance')
-    const amount = Number(body.balance)
-    if (body.balance === undefined || body.balance === '' || !Number.isFinite(amount)) {
-      throw providerError(PROVIDER, 'bad_response', 'Inferno answered balance without a numeric balance')
-    }
-    return [{ amount, currency: body.currency || this.currency, extra: body }]
+    const body = await this.call<object>('balance')
+    const balance = parseBalance(body)
+    if (!balance) throw providerError(PROVIDER, 'bad_response', 'Inferno answered balance without anything that reads as an amount')
+    return [{ amount: balance.amount, currency: balance.currency ?? this.currency, extra: body }]
   }
 
   /** Inferno's services (undocumented shape; WHMCS-like). Adapter-specific. */

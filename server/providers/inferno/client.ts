@@ -1,15 +1,13 @@
 /**
  * Inferno transport: one PHP script, `api_client.php?action=<action>`.
  *
- * Choices, from the provider's doc (knowledge-base article 97):
- * - The key travels only in the `X-Key` header (the current doc's style), never in a URL, so it
- *   stays out of proxy and Cloudflare logs. `cid` is not secret: it goes in the query string of
- *   every request (as in every URL example of the doc) and, for writes, also in the JSON body
- *   (as in the doc's `-d '{"cid":…}'` examples), so either reading of the doc is satisfied.
- * - `action` is always in the query string, like every example.
- * - Reads are GETs with their parameters in the query string; they may be retried.
- * - Writes (create, cancel, install, reinstall, power, SSH keys) are POSTs with a JSON body and
- *   are never retried: a lost `create` is settled by `findCreatedServer`, not by buying twice.
+ * Choices, from the provider's doc (knowledge-base article 97, seed 003):
+ * - Every call but `list` is a POST with a JSON body `{"cid":…, …}` and the key in the `X-Key`
+ *   header, as the doc's `balance` and `sshkey.add` examples are. Its other style (GET with
+ *   `&cid=…&key=…`) would put the key in URLs, and so in proxy and Cloudflare logs.
+ * - `action` is always in the query string, like every example; `list` is a bare GET.
+ * - Reads may be retried; writes (create, cancel, install, reinstall, power, SSH keys) never
+ *   are: a lost `create` is settled by `findCreatedServer`, not by buying twice.
  * - Failures come back as HTTP 200 `{"result":"fail","message":…}` (install: `msg` and
  *   `error_code`); `failureOf` spots them and `failureError` turns them into ProviderErrors.
  */
@@ -33,11 +31,10 @@ export function splitEndpoint(baseUrl: string): { root: string, script: string }
 }
 
 export function infernoHttpOptions(credentials: AdapterCredentials, settings: AccountSettings): Omit<HttpClientOptions, 'provider'> {
-  const cid = settings.cid === undefined || settings.cid === null ? undefined : String(settings.cid).trim()
   return {
     baseUrl: splitEndpoint(String(settings.base_url ?? DEFAULT_BASE_URL)).root,
+    // `cid` travels in each call's JSON body (see the adapter's `call`).
     headers: { 'X-Key': credentials.apiKey },
-    query: cid ? { cid } : undefined,
     errorMessage: body => failureMessage(body),
   }
 }

@@ -34,9 +34,24 @@ export const STATUS_MAP: Record<string, ServerStatus> = {
   'Terminated': 'error',
 }
 
+/**
+ * Word stems for `real_state` values not in the map (the doc shows only "Включен"): an ongoing
+ * "…ается/…ется" process is a transition. Anything else stays `unknown`, and the provider's
+ * word travels beside it as `rawStatus`, never as our status.
+ */
+const STATUS_STEMS: [RegExp, ServerStatus][] = [
+  [/перезагруж/i, 'rebooting'],
+  [/приостановлен|заблокирован/i, 'suspended'],
+  [/ошибк|сбой/i, 'error'],
+  [/(а|е|я)ется$|ётся$|установк/i, 'pending'],
+  [/^включ[её]н/i, 'running'],
+  [/^(выключ|останов)/i, 'stopped'],
+]
+
 export function mapStatus(raw: string | null | undefined): ServerStatus {
   if (!raw) return 'unknown'
-  return STATUS_MAP[raw] ?? STATUS_MAP[raw.trim()] ?? 'unknown'
+  const word = raw.trim()
+  return STATUS_MAP[raw] ?? STATUS_MAP[word] ?? STATUS_STEMS.find(([re]) => re.test(word))?.[1] ?? 'unknown'
 }
 
 export function parseNum(v: unknown): number | null {
@@ -124,6 +139,13 @@ export interface ProductEntry { pid?: string | number, name?: string, price?: st
 
 export function productEntries(body: { products?: unknown }): ProductEntry[] {
   return entries<ProductEntry>(body.products).map(([key, p]) => ({ ...p, pid: str(p?.pid ?? key) }))
+}
+
+/** A server record with its product's resources and name, where they are known. */
+export function withProduct(r: ServerRecord, product: ProductEntry | undefined, currency: string): ServerRecord {
+  if (!product) return r
+  const plan = mapPlan(product, currency)
+  return { ...r, vcpus: r.vcpus ?? plan.vcpus, memoryMb: r.memoryMb ?? plan.memoryMb, diskGb: r.diskGb ?? plan.diskGb, plan: plan.name }
 }
 
 export function mapPlan(p: ProductEntry, currency: string): PlanOffer {
@@ -234,4 +256,42 @@ export function mapSubscription(s: InfernoService, currency: string): Subscripti
     created_at: s.registeredAt,
     extra: s.extra,
   }
+}
+
+// ---------- balance ----------
+
+const NOT_AMOUNTS = new Set(['result', 'cid', 'message', 'msg', 'error_code', 'currency'])
+const BALANCE_NAMES = ['balance', 'amount', 'credit', 'sum', 'money', 'available', 'funds']
+
+/** "150.00", 150, "150,00 EUR", "€150.00" → amount and currency (when the text names one). */
+function moneyOf(v: unknown): { amount: number, currency: string | null } | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? { amount: v, currency: null } : null
+  if (typeof v !== 'string') return null
+  const m = /^\s*([€$₽£])?\s*(-?\d+(?:[.,]\d+)?)\s*([A-Za-z]{3}|[€$₽£])?\s*$/.exec(v)
+  if (!m) return null
+  const symbol = m[1] ?? m[3]
+  const currency = symbol ? ({ '€': 'EUR', '$': 'USD', '₽': 'RUB', '£': 'GBP' } as Record<string, string>)[symbol] ?? symbol.toUpperCase() : null
+  return { amount: Number(m[2]!.replace(',', '.')), currency }
+}
+
+/**
+ * The `balance` answer. The doc gives no field names, so this looks for a likely name first
+ * (`balance`, `amount`, `credit`, …, also one level down), then for the only numeric field.
+ * Null when nothing reads as an amount: the caller shows "unknown" rather than failing.
+ */
+export function parseBalance(body: unknown): { amount: number, currency: string | null } | null {
+  if (!body || typeof body !== 'object') return moneyOf(body)
+  const b = body as Record<string, unknown>
+  const currency = typeof b.currency === 'string' && b.currency ? b.currency : null
+  for (const name of BALANCE_NAMES) {
+    const v = b[name]
+    if (v && typeof v === 'object') {
+      const inner = parseBalance(v)
+      if (inner) return { amount: inner.amount, currency: inner.currency ?? currency }
+    }
+    const m = moneyOf(v)
+    if (m) return { amount: m.amount, currency: m.currency ?? currency }
+  }
+  const numeric = Object.entries(b).filter(([k]) => !NOT_AMOUNTS.has(k)).map(([, v]) => moneyOf(v)).filter(x => x !== null)
+  return numeric.length === 1 ? { amount: numeric[0]!.amount, currency: numeric[0]!.currency ?? currency } : null
 }

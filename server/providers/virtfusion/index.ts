@@ -17,6 +17,8 @@ import type {
   PlanOffer, PowerAction, ResizeInput, ServerRecord, UpstreamSshKey,
 } from '../types'
 import { httpOptions, mapLimit, VirtfusionApi } from './client'
+import { knownServers, planReads, rowSignature, type ListRow } from './known-servers'
+import { cachedCatalog, withNames, type NameCatalog } from './names'
 import { toDatacenter, toPlan, toServerRecord, toSshKey, toTemplates } from './mappers'
 import { DISPLAY_NAME, meta } from './metadata'
 
@@ -45,11 +47,22 @@ function toId(v: unknown): number | null {
   return /^\d+$/.test(s) && Number(s) > 0 ? Number(s) : null
 }
 
+/** A server known only from its list row (its details could not be read this time). */
+function rowOnlyRecord(row: Obj, detailError: string): ServerRecord {
+  const id = String(row.id)
+  return {
+    upstreamId: id, name: typeof row.name === 'string' && row.name ? row.name : `Server ${id}`, hostname: null,
+    status: row.suspended ? 'suspended' : 'unknown', rawStatus: row.suspended ? 'suspended' : 'unknown',
+    ipv4: [], ipv6: [], os: null, vcpus: null, memoryMb: null, diskGb: null, region: null, plan: null,
+    createdAt: typeof row.created === 'string' ? row.created : null, extra: row, detailError,
+  }
+}
+
 export class VirtfusionAdapter extends BaseAdapter {
   /** Rows per page when walking a list (the API allows 1–200). */
   protected pageSize = 200
-  /** Parallel server reads when listing. */
-  protected concurrency = 5
+  /** Parallel server reads when listing (plain record reads; live ones are bounded per sync). */
+  protected concurrency = 10
 
   private readonly api = new VirtfusionApi(this.ctx.http)
 
@@ -63,26 +76,62 @@ export class VirtfusionAdapter extends BaseAdapter {
 
   // ---------- servers ----------
 
+  /**
+   * The list gives id, name, commissioned, suspended and `updated` only. A server is read in
+   * full when its row changed since the last sync (or is new); the hypervisor is asked for live
+   * state (`remoteState`) for at most LIVE_READS_PER_SYNC built servers, those changed recently
+   * first, then the ones asked longest ago. The others keep their last record: 1,000 servers
+   * cost the list pages and a few dozen reads per sync instead of a thousand live round trips.
+   * A server on screen is read live through getServer.
+   */
   override async listServers(): Promise<ServerRecord[]> {
     const rows = await this.api.all<Obj>('/servers', this.pageSize)
-    // The list has no addresses or power state: read each server, asking the hypervisor only
-    // where there is a running guest to ask about (built and not suspended).
-    const full = await mapLimit(rows, this.concurrency, async (row) => {
-      const live = Number(row.commissioned) === 3 && !row.suspended
+    const known = knownServers(this.accountKey)
+    const listed: ListRow[] = rows.map(r => ({ id: String(r.id), updated: typeof r.updated === 'string' ? r.updated : null, signature: rowSignature(r), live: Number(r.commissioned) === 3 && !r.suspended }))
+    const now = Date.now()
+    const { read, live } = planReads(listed, known, now)
+    const out = await mapLimit(listed, this.concurrency, async (row) => {
+      if (!read.has(row.id)) return known.get(row.id)!.record
       try {
-        return await this.readServer(String(row.id), live)
+        const record = await this.readServer(row.id, live.has(row.id))
+        const before = known.get(row.id)
+        known.set(row.id, { row: row.signature, record, liveAt: live.has(row.id) ? now : before?.liveAt ?? 0 })
+        return record
       }
       catch (err) {
         if (isProviderError(err) && err.code === 'not_found') return null // deleted meanwhile
-        throw err
+        if (isProviderError(err) && err.code === 'provider_auth') throw err
+        // One unreadable server: the rest of the list still comes, this one marked.
+        const message = (err as Error).message
+        const before = known.get(row.id)?.record
+        return before ? { ...before, detailError: message } : rowOnlyRecord(rows.find(r => String(r.id) === row.id)!, message)
       }
     })
-    return full.filter((s): s is ServerRecord => s !== null)
+    const ids = new Set(listed.map(r => r.id))
+    for (const id of known.keys()) if (!ids.has(id)) known.delete(id)
+    const names = await this.names()
+    return out.filter((s): s is ServerRecord => s !== null).map(r => (names ? withNames(r, names) : r))
   }
 
   override async getServer(id: string): Promise<ServerRecord> {
-    return this.readServer(id, true)
+    const record = await this.readServer(id, true)
+    const known = knownServers(this.accountKey)
+    const before = known.get(String(record.upstreamId))
+    if (before) known.set(String(record.upstreamId), { ...before, record, liveAt: Date.now() })
+    const names = await this.names()
+    return names ? withNames(record, names) : record
   }
+
+  /**
+   * OS template and package names (cached): "Debian 12" rather than "OS template 8". Null when
+   * the catalog cannot be read; the records then keep their ids, which is no reason to fail.
+   */
+  private async names(): Promise<NameCatalog | null> {
+    return cachedCatalog(this.accountKey, async () => ({ plans: await this.listPlans(), templates: await this.listTemplates() })).catch(() => null)
+  }
+
+  /** Per account and panel: two accounts on one panel still have their own view. */
+  private get accountKey() { return `${this.ctx.slug}|${String(this.ctx.settings.base_url ?? '')}` }
 
   private async readServer(id: string, remoteState: boolean): Promise<ServerRecord> {
     const sid = this.serverId(id)

@@ -73,7 +73,9 @@ export class VirtuaAdapter extends BaseAdapter {
         offer: input.plan,
         system: input.template,
         project,
-        // Spelling of the reference's example; its parameter table says `ipv6_enabled`.
+        // The reference's parameter table says `ipv6_enabled` (Required), its example
+        // `ipv6_enable`: both are sent, so either reading of the document is satisfied.
+        ipv6_enabled: ipv6 ? 1 : 0,
         ipv6_enable: ipv6 ? 1 : 0,
         ipv6_block_size: ipv6 ? blockSize ?? 128 : undefined,
         hostname: input.hostname || undefined,

@@ -16,6 +16,8 @@ export interface PublicDomain {
   auto_renew_known: boolean
   /** False when only the portfolio list could be read: lock, privacy and nameservers are not known. */
   details_known: boolean
+  /** True when reading this domain's details failed this time (the rest of the list still came). */
+  details_failed: boolean
   expires_in_days: number | null
   owner?: Owner | null
   extra?: unknown
@@ -34,6 +36,7 @@ export function presentDomain(d: Domain, opts: { extra?: boolean, owner?: Owner 
     nameservers: d.nameservers,
     auto_renew_known: extra.auto_renew_known !== false,
     details_known: extra.details_known !== false,
+    details_failed: typeof extra.details_error === 'string',
     expires_in_days: daysUntil(d.expires_at),
   }
   if (opts.owner !== undefined) out.owner = opts.owner

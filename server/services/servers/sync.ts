@@ -68,8 +68,19 @@ export async function upsertRecords(accountId: string, records: ServerRecord[], 
     ['plan', 'plan'], ['upstreamCreatedAt', 'upstream_created_at'], ['extra', 'extra'], ['goneAt', 'gone_at'],
     ['lastSyncedAt', 'last_synced_at'], ['updatedAt', 'updated_at'], ...(withOwner ? [['ownerId', 'owner_id']] : []),
   ] as [string, string][]) set[key] = excluded(col)
-  const out = await db.insert(servers).values(rows).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set })
-    .returning({ id: servers.id, upstreamId: servers.upstreamId })
+  // A record whose details could not be read this time is a stand-in: a known row keeps what
+  // it had (only marked as seen), a new one is inserted as it is.
+  const partial = new Set(unique.filter(r => r.detailError).map(r => String(r.upstreamId)))
+  const full = rows.filter(r => !partial.has(r.upstreamId))
+  const stand = rows.filter(r => partial.has(r.upstreamId))
+  const out = full.length
+    ? await db.insert(servers).values(full).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set })
+      .returning({ id: servers.id, upstreamId: servers.upstreamId })
+    : []
+  if (stand.length) {
+    out.push(...await db.insert(servers).values(stand).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set: { goneAt: excluded('gone_at'), lastSyncedAt: excluded('last_synced_at') } })
+      .returning({ id: servers.id, upstreamId: servers.upstreamId }))
+  }
   return new Map(out.map(o => [o.upstreamId, o.id]))
 }
 

@@ -24,10 +24,18 @@ function message(e: unknown): string {
   return isProviderError(e) ? e.message : (e as Error)?.message ?? 'Unknown error'
 }
 
+/**
+ * The upstream key that is this key: same fingerprint, or (where the provider's list gives no
+ * key text, so no fingerprint, as Inferno's `sshkey.list` documents only id and name) same name.
+ */
+function sameKey<K extends { fingerprint?: string | null, name?: string | null }>(keys: K[], key: { name: string, fingerprint: string }): K | undefined {
+  return keys.find(k => k.fingerprint === key.fingerprint) ?? keys.find(k => !k.fingerprint && k.name === key.name)
+}
+
 /** Adds one key to one account unless it is there already. Returns its upstream id. */
 export async function ensureKeyAt(account: ProviderAccount, key: { name: string, publicKey: string, fingerprint: string }): Promise<{ status: 'added' | 'already_present', upstreamId: string }> {
   return withAccountLock(account.id, async () => {
-    const found = (await listUpstreamKeys(account)).find(k => k.fingerprint === key.fingerprint)
+    const found = sameKey(await listUpstreamKeys(account), key)
     if (found) {
       await linkFingerprint(key.fingerprint, account.id, found.id)
       return { status: 'already_present' as const, upstreamId: found.id }
@@ -42,7 +50,7 @@ export async function ensureKeyAt(account: ProviderAccount, key: { name: string,
       // mean our add went through. Either way, look again before calling it a failure.
       if (!isProviderError(e) || e.code === 'not_supported') throw e
       forgetUpstreamKeys(account.id)
-      const again = (await listUpstreamKeys(account).catch(() => [])).find(k => k.fingerprint === key.fingerprint)
+      const again = sameKey(await listUpstreamKeys(account).catch(() => []), key)
       if (!again) throw e
       await linkFingerprint(key.fingerprint, account.id, again.id)
       const ours = e.code === 'timeout' || e.code === 'network_error'

@@ -21,6 +21,9 @@ beforeAll(async () => { sb = await startSandbox({ transitionMs: 100 }) })
 afterAll(async () => { await sb.close() })
 beforeEach(() => { sb.reset(); sleeps.length = 0 })
 
+/** Requests that break the spec on purpose (to test the refusal) are not contract violations. */
+const OFF_CONTRACT = { 'x-sandbox-contract': 'off' }
+
 describe('hostinger errors', () => {
   it('answers a wrong key with the spec\'s 401 body, mapped to provider_auth naming Hostinger', async () => {
     const res = await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/vps/v1/virtual-machines`, { headers: { Authorization: 'Bearer nope' } })
@@ -32,10 +35,10 @@ describe('hostinger errors', () => {
     expect(err.message).toMatch(/^Hostinger rejected the credentials \(HTTP 401: Unauthenticated\)/)
     expect(err.message).not.toContain('wrong-token-123')
     // A missing header is refused the same way.
-    const bare = await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/billing/v1/catalog`)
+    const bare = await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/billing/v1/catalog`, { headers: OFF_CONTRACT })
     expect(bare.status).toBe(401)
     // Like Laravel, an unknown route is a 404 before any token check.
-    expect((await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/nothing/here`)).status).toBe(404)
+    expect((await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/nothing/here`, { headers: OFF_CONTRACT })).status).toBe(404)
   })
 
   it('retries a read answered 429 with Retry-After, then succeeds', async () => {
@@ -85,7 +88,7 @@ describe('hostinger errors', () => {
   it('answers not_found for unknown ids and routes, keeping the correlation id', async () => {
     const a = adapter()
     await expect(a.getServer('123')).rejects.toMatchObject({ code: 'not_found', correlationId: expect.any(String) })
-    const res = await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/vps/v1/nowhere`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    const res = await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}/api/vps/v1/nowhere`, { headers: { Authorization: `Bearer ${TOKEN}`, ...OFF_CONTRACT } })
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ message: 'The route api/vps/v1/nowhere could not be found.', correlation_id: expect.any(String) })
   })

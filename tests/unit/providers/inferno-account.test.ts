@@ -25,11 +25,22 @@ const NEW_FP = 'SHA256:+vQEC8az6JHqEfTJnoVvefCnUAWSGpLTo0KF31qE8cg'
 const SEED_FP = 'SHA256:P33ANpwJvZGRSTvNmqZUTAXYK/2QZxrtQGdCv3hP/bA'
 
 describe('Inferno connection and billing', () => {
-  it('tests the connection with balance', async () => {
-    await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful. Balance: 150.00 EUR' })
-    expect(hits()).toHaveLength(1)
-    expect(hits()[0]).toMatchObject({ method: 'GET', query: { action: 'balance', cid: '777' } })
+  it('tests the connection with orders (a documented shape), the balance only as extra', async () => {
+    await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: 150.00 EUR' })
+    expect(hits().map(r => r.query.action)).toEqual(['orders', 'balance'])
+    expect(hits()[0]).toMatchObject({ method: 'POST', body: { cid: '777' } })
     expect(hits()[0]!.headers['x-key']).toBe(KEY)
+  })
+
+  it('reads a renamed balance field, and shows "unknown", not an error, when there is none', async () => {
+    try {
+      // Renamed: the only numeric field of the answer is the balance.
+      sb.setStrict('inferno', 'rename')
+      await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: 150.00 EUR' })
+      sb.setStrict('inferno', 'omit')
+      await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: unknown' })
+    }
+    finally { sb.setStrict('inferno', 'off') }
   })
 
   it('reads the balance, labelled with the currency setting', async () => {
@@ -45,7 +56,7 @@ describe('Inferno connection and billing', () => {
       ['47200', '8634530000', 20, 'Pending', true],
     ])
     expect(orders[2]!.extra).toEqual({ id: '47200', ordernum: '8634530000', amount: '20.00', invoiceid: '366000', status: 'Pending' })
-    expect(hits()[0]).toMatchObject({ method: 'GET', query: { action: 'orders' } })
+    expect(hits()[0]).toMatchObject({ method: 'POST', query: { action: 'orders' } })
   })
 
   it('cancels a Pending order and refuses an Active one with a clear conflict', async () => {
@@ -70,7 +81,7 @@ describe('Inferno connection and billing', () => {
     const one = await a.getService('49651')
     expect(one).toMatchObject({ id: '49651', orderId: '47013', planId: '304', status: 'Active' })
     expect(one.extra).toMatchObject({ ram: '2048', ostpl: 'ubuntu22-64-default' })
-    expect(hits().at(-1)).toMatchObject({ method: 'GET', query: { action: 'getService', serviceid: '49651' } })
+    expect(hits().at(-1)).toMatchObject({ method: 'POST', query: { action: 'getService' }, body: { serviceid: '49651' } })
     await expect(a.getService('1')).rejects.toMatchObject({ code: 'not_found' })
 
     const subs = await a.listSubscriptions()
@@ -112,13 +123,13 @@ describe('Inferno SSH keys', () => {
     await expect(adapter().listSshKeys()).resolves.toEqual([
       { id: '1', name: 'laptop', fingerprint: SEED_FP, public_key: state().sshkeys[0]!.sshkey },
     ])
-    expect(hits()[0]).toMatchObject({ method: 'GET', query: { action: 'sshkey.list' } })
+    expect(hits()[0]).toMatchObject({ method: 'POST', query: { action: 'sshkey.list' } })
   })
 
   it('adds a key (POST, JSON body) and finds its id by re-reading the list', async () => {
     const key = await adapter().addSshKey({ name: 'ci', public_key: `${NEW_KEY}\n` })
     expect(key).toEqual({ id: '2', name: 'ci', fingerprint: NEW_FP, public_key: NEW_KEY })
-    expect(hits().map(r => `${r.method} ${r.query.action}`)).toEqual(['POST sshkey.add', 'GET sshkey.list'])
+    expect(hits().map(r => `${r.method} ${r.query.action}`)).toEqual(['POST sshkey.add', 'POST sshkey.list'])
     expect(hits()[0]).toMatchObject({ body: { cid: '777', sshkey: NEW_KEY, name: 'ci' } })
     expect(hits()[0]!.headers['content-type']).toContain('application/json')
     expect(hits()[0]!.headers['x-key']).toBe(KEY)

@@ -38,7 +38,7 @@ describe('Inferno errors', () => {
 
   it('retries a read answered 429 with Retry-After, then succeeds', async () => {
     const slept: number[] = []
-    sb.faults.add('inferno', { status: 429, retryAfter: 2, method: 'GET', count: 1 })
+    sb.faults.add('inferno', { status: 429, retryAfter: 2, match: 'action=orders', count: 1 })
     const a = adapter({ overrides: { sleep: async (ms) => { slept.push(ms) } } })
     await expect(a.listOrders()).resolves.toHaveLength(3)
     expect(hits().map(r => r.query.action)).toEqual(['orders', 'orders'])
@@ -88,24 +88,34 @@ describe('Inferno errors', () => {
     expect(hits()[0]!.path).toBe('/nested/api_client.php')
   })
 
-  it('sends the key as X-Key only, never in the URL, and cid in the query (and write bodies)', async () => {
+  it('sends the key as X-Key only, never in the URL or a body, and cid in the JSON body', async () => {
     const a = adapter()
     await a.listOrders()
     await a.power('47013', 'start')
     for (const r of hits()) {
+      expect(r).toMatchObject({ method: 'POST' })
       expect(r.headers['x-key']).toBe(KEY)
-      expect(r.query).not.toHaveProperty('key')
-      expect(r.query.cid).toBe('777')
+      expect(r.headers['content-type']).toContain('application/json')
+      expect(r.query).toEqual({ action: expect.any(String) })
       expect(JSON.stringify(r.body ?? {})).not.toContain(KEY)
     }
+    expect(hits()[0]!.body).toEqual({ cid: '777' })
     expect(hits()[1]!.body).toEqual({ cid: '777', orderid: '47013' })
   })
 
-  it('accepts the older cid+key parameter style in the simulator too', async () => {
-    const res = await fetch(`${sandboxBaseUrl(sb.url, 'inferno')}?action=balance&cid=777&key=${KEY}`)
+  it('the simulator takes exactly the two documented styles: GET with cid+key, or JSON POST with X-Key', async () => {
+    const url = sandboxBaseUrl(sb.url, 'inferno')
+    const res = await fetch(`${url}?action=balance&cid=777&key=${KEY}`)
     expect(await res.json()).toEqual({ result: 'success', balance: '150.00' })
-    const missing = await fetch(`${sandboxBaseUrl(sb.url, 'inferno')}?action=balance`)
+    const post = await fetch(`${url}?action=balance`, { method: 'POST', headers: { 'x-key': KEY, 'content-type': 'application/json' }, body: '{"cid":777}' })
+    expect(await post.json()).toEqual({ result: 'success', balance: '150.00' })
+    const missing = await fetch(`${url}?action=balance`)
     expect(missing.status).toBe(200)
     expect(await missing.json()).toEqual({ result: 'fail', message: 'Authorization required: pass cid and key' })
+    // The undocumented mixes are refused: a GET with X-Key, a POST with the key in the query or a form body.
+    const refused = { result: 'fail', message: expect.stringContaining('Authorization required') }
+    expect(await (await fetch(`${url}?action=balance&cid=777`, { headers: { 'x-key': KEY } })).json()).toMatchObject(refused)
+    expect(await (await fetch(`${url}?action=balance&cid=777&key=${KEY}`, { method: 'POST' })).json()).toMatchObject(refused)
+    expect(await (await fetch(`${url}?action=balance`, { method: 'POST', headers: { 'x-key': KEY, 'content-type': 'application/x-www-form-urlencoded' }, body: 'cid=777' })).json()).toMatchObject(refused)
   })
 })

@@ -17,6 +17,14 @@ describe('Inferno status map', () => {
     expect(mapStatus('Active')).toBe('pending') // paid, no VPS installed yet
     expect(mapStatus('Suspended')).toBe('suspended')
     expect(mapStatus('Что-то новое')).toBe('unknown')
+    // Words the doc never shows: translated by their stem where it is clear, else unknown.
+    expect(mapStatus('Запускается')).toBe('pending')
+    expect(mapStatus('Переустанавливается ')).toBe('pending')
+    expect(mapStatus('Выключена')).toBe('stopped')
+    expect(mapStatus('Мигрирует')).toBe('unknown')
+    // The provider's word is kept beside our status, never in its place.
+    const s = mapServerInfo('1', { orderStatus: 'Active', vps_info: { result: 'success', main_id: '5', ip: '192.0.2.1', real_state: 'Мигрирует' } })
+    expect(s).toMatchObject({ status: 'unknown', rawStatus: 'Мигрирует' })
     expect(mapStatus('')).toBe('unknown')
   })
 
@@ -93,9 +101,10 @@ describe('Inferno transport and metadata', () => {
     expect(splitEndpoint('')).toEqual({ root: 'https://cp.inferno.name', script: '/api_client.php' })
   })
 
-  it('puts the key in X-Key and the cid in the query', () => {
+  it('puts the key in X-Key and nothing in the query (cid goes in each JSON body)', () => {
     const o = infernoHttpOptions({ apiKey: 'k-123456789' }, { cid: 777, base_url: 'https://cp.inferno.name/api_client.php' })
-    expect(o).toMatchObject({ baseUrl: 'https://cp.inferno.name', headers: { 'X-Key': 'k-123456789' }, query: { cid: '777' } })
+    expect(o).toMatchObject({ baseUrl: 'https://cp.inferno.name', headers: { 'X-Key': 'k-123456789' } })
+    expect(o.query).toBeUndefined()
   })
 
   it('declares every capability group, cid as required and a default endpoint', () => {

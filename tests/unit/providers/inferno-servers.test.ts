@@ -34,21 +34,36 @@ describe('Inferno servers', () => {
     expect(on.extra).toMatchObject({ orderStatus: 'Active', vps_info: { main_id: '21968', real_state: 'Включен' } })
     // The root password is only handed out by getRootPassword, never in `extra`.
     expect(JSON.stringify(servers)).not.toContain('Xk3vP9qLm2Rw')
-    expect(actions()).toEqual(['GET orders', 'GET getinfo', 'GET getinfo'])
-    const infos = hits().filter(r => r.query.action === 'getinfo').map(r => r.query.orderid).sort()
+    // Reads in the doc's JSON style: POST, cid in the body, the key in X-Key.
+    // (`list` is the documented bare GET; services and list give each order's product.)
+    expect(actions().sort()).toEqual(['GET list', 'POST getinfo', 'POST getinfo', 'POST orders', 'POST services'])
+    // vCPU, RAM, disk and plan come from the order's product in the list.
+    expect(on).toMatchObject({ vcpus: 1, memoryMb: 1024, diskGb: 20, plan: 'Linux Lite' })
+    const infos = hits().filter(r => r.query.action === 'getinfo').map(r => r.body?.orderid).sort()
     expect(infos).toEqual(['47012', '47013'])
-    for (const r of hits()) {
+    for (const r of hits().filter(h => h.query.action !== 'list')) {
       expect(r.path).toBe('/')
       expect(r.headers['x-key']).toBe(KEY)
-      expect(r.query.cid).toBe('777')
+      expect(r.headers['content-type']).toContain('application/json')
+      expect(r.body?.cid).toBe('777')
       expect(r.query.key).toBeUndefined()
     }
+  })
+
+  it('lists every order when a getinfo fails: that server marked, not the whole list failed', async () => {
+    sb.faults.add('inferno', { status: 500, match: 'action=getinfo', count: 3 })
+    const servers = await adapter().listServers()
+    expect(servers.map(s => s.upstreamId)).toEqual(['47012', '47013', '47200'])
+    const marked = servers.filter(s => s.detailError)
+    expect(marked.length).toBeGreaterThan(0)
+    for (const s of marked) expect(s).toMatchObject({ status: 'unknown', detailError: expect.stringMatching(/Inferno/) })
+    expect(servers.find(s => s.upstreamId === '47200')).toMatchObject({ status: 'pending' })
   })
 
   it('reads one server with getinfo', async () => {
     const s = await adapter().getServer('47013')
     expect(s).toMatchObject({ upstreamId: '47013', status: 'stopped', rawStatus: 'Выключен', ipv4: ['37.1.0.112'] })
-    expect(hits()[0]).toMatchObject({ method: 'GET', query: { action: 'getinfo', orderid: '47013', cid: '777' } })
+    expect(hits()[0]).toMatchObject({ method: 'POST', query: { action: 'getinfo' }, body: { orderid: '47013', cid: '777' } })
   })
 
   it('shows a Pending order read directly as pending, and an unknown one as not_found', async () => {
@@ -64,7 +79,7 @@ describe('Inferno servers', () => {
     expect(s.extra).toMatchObject({ productids: '49701' })
     expect(hits()).toHaveLength(1)
     const r = hits()[0]!
-    expect(r).toMatchObject({ method: 'POST', query: { action: 'create', cid: '777' }, body: { cid: '777', pid: '303' } })
+    expect(r).toMatchObject({ method: 'POST', query: { action: 'create' }, body: { cid: '777', pid: '303' } })
     expect(r.headers['content-type']).toContain('application/json')
     expect(r.headers['x-key']).toBe(KEY)
   })
@@ -136,7 +151,7 @@ describe('Inferno servers', () => {
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'pending', rawStatus: 'Выключается' })
     await wait(150)
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'stopped' })
-    expect(hits().filter(r => r.method === 'POST').map(r => r.query.action)).toEqual(['boot', 'reboot', 'stop'])
+    expect(hits().filter(r => !['getinfo', 'orders', 'list', 'services'].includes(r.query.action!)).map(r => r.query.action)).toEqual(['boot', 'reboot', 'stop'])
   })
 
   it('maps wrong-state power answers to conflict and refuses poweroff as not supported', async () => {
@@ -186,7 +201,7 @@ describe('Inferno servers', () => {
     sb.requests.length = 0
     const found = await a.findCreatedServer(input)
     expect(found).toMatchObject({ upstreamId: '47201', status: 'pending', plan: '304' })
-    expect(hits().every(r => r.method === 'GET')).toBe(true)
+    expect(hits().every(r => ['orders', 'services', 'list', 'getinfo'].includes(r.query.action!))).toBe(true)
     expect(state().orders).toHaveLength(4)
   })
 

@@ -102,7 +102,7 @@ describe('VirtFusion reinstall', () => {
     expect(during).toMatchObject({ status: 'pending', rawStatus: 'queued' })
     expect((during.extra as { rebuild: boolean }).rebuild).toBe(true)
     state().advance(150)
-    expect(await a.getServer('101')).toMatchObject({ status: 'running', os: 'OS template 20' })
+    expect(await a.getServer('101')).toMatchObject({ status: 'running', os: 'Ubuntu Server 22.04 LTS' })
   })
 
   it('refuses while a build is queued, and on a suspended server', async () => {

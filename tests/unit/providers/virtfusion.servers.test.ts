@@ -18,12 +18,13 @@ describe('VirtFusion servers', () => {
       hostname: 'web-1.example.com',
       ipv4: ['203.0.113.11', '203.0.113.12'],
       ipv6: ['2001:db8:100:101::/80'],
-      os: 'OS template 21',
+      // Named from the packages' templates and the package whose resources match (cached).
+      os: 'Ubuntu Server 24.04 LTS',
       vcpus: 2,
       memoryMb: 4096,
       diskGb: 60,
       region: 'London',
-      plan: null,
+      plan: 'VPS Medium',
       createdAt: '2025-01-10T09:00:00+00:00',
     })
     expect((web.extra as { uuid: string }).uuid).toMatch(/^[0-9a-f-]{36}$/)
@@ -33,8 +34,8 @@ describe('VirtFusion servers', () => {
     expect(sent[0]).toMatchObject({ method: 'GET', path: '/servers', query: { results: '200', page: '1' } })
     expect(sent[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`)
     expect(sent[0]!.headers.accept).toBe('application/json')
-    // The hypervisor is asked only about built, unsuspended servers.
-    const reads = sent.slice(1).map(r => `${r.path}?${new URLSearchParams(r.query)}`).sort()
+    // The hypervisor is asked only about built, unsuspended servers (the rest: OS and package names, cached).
+    const reads = sent.slice(1).filter(r => r.path.startsWith('/servers/')).map(r => `${r.path}?${new URLSearchParams(r.query)}`).sort()
     expect(reads).toEqual(['/servers/101?remoteState=true', '/servers/102?remoteState=true', '/servers/103?'])
   })
 
@@ -110,7 +111,7 @@ describe('VirtFusion servers', () => {
 
     expect(await a.getServer(upstreamId)).toMatchObject({ status: 'pending', rawStatus: 'queued', name: 'app.example.com' })
     state().advance(150)
-    expect(await a.getServer(upstreamId)).toMatchObject({ status: 'running', rawStatus: 'running', hostname: 'app.example.com', os: 'OS template 46' })
+    expect(await a.getServer(upstreamId)).toMatchObject({ status: 'running', rawStatus: 'running', hostname: 'app.example.com', os: 'Debian 12 (Bookworm) Minimal' })
   })
 
   it('checks a template without building when asked for a dry run', async () => {

@@ -15,6 +15,8 @@ beforeEach(() => sb.reset())
 
 const auth = { Authorization: `Bearer ${SANDBOX_CREDENTIALS.virtfusion.api_key}`, Accept: 'application/json' }
 const state = () => sb.sims.virtfusion.state as VirtfusionState
+/** Requests that break the spec on purpose (to test the refusal) are not contract violations. */
+const offContract = { ...auth, 'x-sandbox-contract': 'off' }
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = auth) {
   const res = await fetch(base + path, {
@@ -31,7 +33,8 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 
 describe('VirtFusion simulator', () => {
   it('answers 401 "401 Unauthorized" without a Bearer token or with a wrong one', async () => {
-    const variants: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Authorization: SANDBOX_CREDENTIALS.virtfusion.api_key }]
+    const variants = ([{}, { Authorization: 'Bearer nope' }, { Authorization: SANDBOX_CREDENTIALS.virtfusion.api_key }] as Record<string, string>[])
+      .map((h): Record<string, string> => ({ ...h, 'x-sandbox-contract': 'off' }))
     for (const headers of variants) {
       const r = await call('GET', '/connect', undefined, headers)
       expect(r).toMatchObject({ status: 401, text: '401 Unauthorized', type: 'application/octet-stream' })
@@ -39,12 +42,12 @@ describe('VirtFusion simulator', () => {
   })
 
   it('refuses POST /servers without packageId/userId/hypervisorId, or with non-integers (422 {"errors":[…]})', async () => {
-    const empty = await call('POST', '/servers', {})
+    const empty = await call('POST', '/servers', {}, offContract)
     expect(empty.status).toBe(422)
     expect(empty.json).toEqual({ errors: ['The packageId field is required.', 'The userId field is required.', 'The hypervisorId field is required.'] })
-    const email = await call('POST', '/servers', { packageId: 1, userId: 'jon@example.com', hypervisorId: 1 })
+    const email = await call('POST', '/servers', { packageId: 1, userId: 'jon@example.com', hypervisorId: 1 }, offContract)
     expect(email).toMatchObject({ status: 422, json: { errors: ['The userId must be an integer.'] } })
-    const text = await call('POST', '/servers', { packageId: '1', userId: 1, hypervisorId: 1 })
+    const text = await call('POST', '/servers', { packageId: '1', userId: 1, hypervisorId: 1 }, offContract)
     expect(text).toMatchObject({ status: 422, json: { errors: ['The packageId must be an integer.'] } })
     const unknown = await call('POST', '/servers', { packageId: 1, userId: 9, hypervisorId: 3 })
     expect(unknown).toMatchObject({ status: 422, json: { errors: ['Invalid user', 'Invalid or disabled hypervisor group'] } })
@@ -86,18 +89,18 @@ describe('VirtFusion simulator', () => {
   })
 
   it('validates the deletion delay (0–43800) and a path id', async () => {
-    expect((await call('DELETE', '/servers/101?delay=43801')).status).toBe(422)
-    expect((await call('DELETE', '/servers/101?delay=abc')).status).toBe(422)
-    expect((await call('GET', '/servers/abc')).status).toBe(422)
-    expect((await call('GET', '/no/such/path')).json).toEqual({ errors: ['The requested resource could not be found.'] })
+    expect((await call('DELETE', '/servers/101?delay=43801', undefined, offContract)).status).toBe(422)
+    expect((await call('DELETE', '/servers/101?delay=abc', undefined, offContract)).status).toBe(422)
+    expect((await call('GET', '/servers/abc', undefined, offContract)).status).toBe(422)
+    expect((await call('GET', '/no/such/path', undefined, offContract)).json).toEqual({ errors: ['The requested resource could not be found.'] })
   })
 
   it('returns the generated root password with the build, and a fresh one on reset', async () => {
     const build = await call('POST', '/servers/101/build', { operatingSystemId: 46 })
     expect(build.json.data).toMatchObject({ state: 'queued', commissionStatus: 1, rebuild: true })
     expect(build.json.data.settings.decryptedPassword).toMatch(/^[A-Za-z0-9]{20}$/)
-    expect((await call('POST', '/servers/101/build', {})).json).toEqual({ errors: ['The operating system id field is required.'] })
-    expect((await call('POST', '/servers/102/resetPassword', {})).status).toBe(422)
+    expect((await call('POST', '/servers/101/build', {}, offContract)).json).toEqual({ errors: ['The operating system id field is required.'] })
+    expect((await call('POST', '/servers/102/resetPassword', {}, offContract)).status).toBe(422)
   })
 
   it('reset() restores the seed fixture', async () => {

@@ -14,8 +14,10 @@ afterAll(async () => { await sb.close() })
 beforeEach(() => sb.reset())
 
 const KEY = SANDBOX_CREDENTIALS.virtua.api_key
-async function api(path: string, init: { method?: string, auth?: string | null, body?: string, type?: string } = {}) {
+async function api(path: string, init: { method?: string, auth?: string | null, body?: string, type?: string, offContract?: boolean } = {}) {
   const headers: Record<string, string> = {}
+  // A request that breaks the spec on purpose (to test the refusal) is not a contract violation.
+  if (init.offContract) headers['x-sandbox-contract'] = 'off'
   if (init.auth !== null) headers.authorization = init.auth ?? `Basic ${KEY}`
   if (init.type) headers['content-type'] = init.type
   const res = await fetch(`${sb.url}/virtua${path}`, { method: init.method ?? 'GET', headers, body: init.body })
@@ -28,7 +30,8 @@ describe('Virtua.cloud simulator', () => {
     expect(await api('/account', { auth: 'Basic nope' })).toMatchObject({ status: 403, body: { success: false, error: 'forbidden' } })
     // base64 of user:key is not what the API takes.
     expect((await api('/account', { auth: `Basic ${Buffer.from(`user:${KEY}`).toString('base64')}` })).status).toBe(403)
-    expect((await api('/account', { auth: `Bearer ${KEY}` })).status).toBe(200)
+    // Only the seed's style: Basic with the raw key. Bearer (the newer README) is refused.
+    expect((await api('/account', { auth: `Bearer ${KEY}` })).status).toBe(401)
   })
 
   it('serves the account exactly as the reference shows', async () => {
@@ -46,7 +49,7 @@ describe('Virtua.cloud simulator', () => {
     const s = (await api(`/cloud-server/${WIN_SERVER}`)).body
     expect(s).toMatchObject({ success: true, uuid: WIN_SERVER, vcpus: '2', memory_size: '4096', is_suspended: '0', is_processing: '0', status: 'running', setup_step: null, hostname: null })
     expect(Number(s.uptime)).toBeGreaterThanOrEqual(14624)
-    expect((await api('/nowhere')).body).toMatchObject({ success: false, error: 'not_found' })
+    expect((await api('/nowhere', { offContract: true })).body).toMatchObject({ success: false, error: 'not_found' })
   })
 
   it('takes the curl example body (form data under a JSON content type) and the ipv6_enabled spelling', async () => {
@@ -67,8 +70,14 @@ describe('Virtua.cloud simulator', () => {
   })
 
   it('validates orders with the provider error body', async () => {
-    const post = (body: Record<string, string>) => api('/cloud/order', { method: 'POST', type: 'application/json', body: JSON.stringify(body) })
+    const post = (body: Record<string, string>) => api('/cloud/order', { method: 'POST', type: 'application/x-www-form-urlencoded', body: new URLSearchParams({ ipv6_enabled: '0', ...body }).toString() })
     expect(await post({ offer: 'vcs-2-intel.par01fr' })).toMatchObject({ status: 400, body: { success: false, error: 'missing_parameter' } })
+    // A JSON body is not read (the seed sends form fields), nor is an order without either IPv6 spelling.
+    const order = { offer: 'vcs-2-intel.par01fr', system: 'debian-10-64', project: PROJECT }
+    const json = await api('/cloud/order', { method: 'POST', type: 'application/json', body: JSON.stringify({ ...order, ipv6_enabled: 0 }) })
+    expect(json).toMatchObject({ status: 400, body: { error: 'missing_parameter', messages: [{ content: 'Missing parameter: offer, system, project.' }] } })
+    const noIpv6 = await api('/cloud/order', { method: 'POST', type: 'application/x-www-form-urlencoded', body: new URLSearchParams(order).toString() })
+    expect(noIpv6).toMatchObject({ status: 400, body: { error: 'missing_parameter', messages: [{ content: 'Missing parameter: ipv6_enabled.' }] } })
     expect(await post({ offer: 'x', system: 'debian-10-64', project: PROJECT })).toMatchObject({ status: 400, body: { error: 'invalid_offer' } })
     expect(await post({ offer: 'vcs-2-intel.par01fr', system: 'debian-10-64', project: 'nope' })).toMatchObject({ body: { error: 'invalid_project' } })
     expect(await post({ offer: 'vcs-2-intel.par01fr', system: 'debian-10-64', project: PROJECT, hostname: 'bad host!' })).toMatchObject({ body: { error: 'invalid_hostname' } })

@@ -129,7 +129,7 @@ describe('Virtua.cloud servers', () => {
     expect(order.headers['content-type']).toContain('application/x-www-form-urlencoded')
     expect(order.body).toEqual({
       offer: 'vcs-4-intel.par01fr', system: 'debian-10-64', project: PROJECT,
-      ipv6_enable: '1', ipv6_block_size: '128', hostname: 'app-1.example.com',
+      ipv6_enabled: '1', ipv6_enable: '1', ipv6_block_size: '128', hostname: 'app-1.example.com',
     })
     expect(created).toMatchObject({ status: 'pending', hostname: 'app-1.example.com', plan: 'vcs-4-intel.par01fr', region: 'par01fr', vcpus: 2 })
     expect(created.rawStatus).toMatch(/^stopped \(processing: /)
@@ -145,14 +145,14 @@ describe('Virtua.cloud servers', () => {
     await adapter.createServer({ plan: 'vcs-2-intel.par01fr', template: 'centos-7-64', hostname: 'db-1.example.com', options: { project: PROJECT, ipv6: false } })
     expect(virtuaRequests(sb).some(r => r.path === '/project')).toBe(false)
     const order = virtuaRequests(sb).find(r => r.path === '/cloud/order')!
-    expect(order.body).toMatchObject({ project: PROJECT, ipv6_enable: '0' })
+    expect(order.body).toMatchObject({ project: PROJECT, ipv6_enabled: '0', ipv6_enable: '0' })
     expect(order.body).not.toHaveProperty('ipv6_block_size')
 
     sb.reset()
     const withSetting = makeAdapter(sb, { settings: { project_uuid: PROJECT } })
     await withSetting.createServer({ plan: 'vcs-2-intel.par01fr', template: 'centos-7-64', hostname: 'db-2.example.com', options: { ipv6_block_size: 64 } })
     expect(virtuaRequests(sb).map(r => r.path)[0]).toBe('/cloud/order')
-    expect(virtuaRequests(sb)[0]!.body).toMatchObject({ project: PROJECT, ipv6_enable: '1', ipv6_block_size: '64' })
+    expect(virtuaRequests(sb)[0]!.body).toMatchObject({ project: PROJECT, ipv6_enabled: '1', ipv6_enable: '1', ipv6_block_size: '64' })
   })
 
   it('refuses a Windows system on an offer without Windows (provider error)', async () => {
