@@ -62,9 +62,14 @@ export async function authenticate(email: string, password: string): Promise<Use
     return null
   }
   if (!(await verifyPassword(u.passwordHash, password))) return null
-  const db = await useDb()
-  await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, u.id))
   return u
+}
+
+/** Stamps lastLoginAt once a sign-in is granted (not for a refused one); the row as it now is. */
+export async function recordLogin(id: string): Promise<User> {
+  const db = await useDb()
+  const [u] = await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning()
+  return u!
 }
 
 let dummy: Promise<string> | undefined

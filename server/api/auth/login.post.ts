@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { authenticate, toPublicUser } from '../../services/users'
+import { authenticate, recordLogin, toPublicUser } from '../../services/users'
 import { audit } from '../../services/audit'
 
 const Body = z.object({ email: z.string().trim().min(1, 'Email is required').max(254), password: z.string().min(1, 'Password is required').max(200) })
@@ -11,5 +11,6 @@ export default defineEventHandler(async (event) => {
   if (user.disabled) throw httpError(403, 'This account is disabled; ask an administrator', 'account_disabled')
   await setUserSession(event, { user: { id: user.id, email: user.email, name: user.name, role: user.role } })
   await audit({ userId: user.id, action: 'auth.login', ip: getRequestIP(event) })
-  return { user: toPublicUser(user) }
+  // Stamped only now, once the sign-in is granted: the answer carries this login's time.
+  return { user: toPublicUser(await recordLogin(user.id)) }
 })
