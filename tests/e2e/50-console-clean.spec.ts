@@ -25,14 +25,14 @@ test('no console error or warning on the main pages', async ({ page }) => {
   await expect.poll(async () => ((await (await page.request.get('/api/servers')).json()).items ?? []).length, { timeout: 60_000 }).toBeGreaterThan(0)
   const server = (await (await page.request.get('/api/servers')).json()).items[0] as { id: string }
   const zone = ((await (await page.request.get('/api/dns/zones')).json()).zones as { provider: string, domain: string }[])[0]
-  const domain = ((await (await page.request.get('/api/domains')).json()).domains as { account: { slug: string }, domain: string }[])[0]
+  const domain = ((await (await page.request.get('/api/domains')).json()).domains as { account: { slug: string }, name: string }[])[0]
 
   await page.context().clearCookies()
   await signIn(page)
   const paths = [
     '/', '/servers', `/servers/${server.id}`, '/servers/new',
     '/dns', zone && `/dns/${zone.provider}/${zone.domain}`,
-    '/domains', domain && `/domains/${domain.account.slug}/${domain.domain}`, '/domains/register',
+    '/domains', domain && `/domains/${domain.account.slug}/${domain.name}`, '/domains/register',
     '/ssh-keys', '/billing', '/providers', '/users', '/plans', '/orders', '/account/tokens',
   ].filter((p): p is string => !!p)
   for (const path of paths) {
