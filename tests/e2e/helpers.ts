@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 
 export const ADMIN = { name: 'Erin Admin', email: 'erin@example.com', password: 'e2e-password-123' }
@@ -8,6 +8,18 @@ export const SANDBOX_ORIGIN = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?
 export async function shot(page: Page, name: string) {
   mkdirSync('.data/screenshots', { recursive: true })
   await page.screenshot({ path: `.data/screenshots/${name}.png`, fullPage: true })
+}
+
+/**
+ * Fills an input until the value sticks: before hydration finishes, Vue re-renders the server's
+ * markup and wipes what was typed. Not needed for the sign-in form any more (it keeps early input),
+ * kept for other forms.
+ */
+export async function fillStable(input: Locator, value: string) {
+  await expect(async () => {
+    await input.fill(value)
+    await expect(input).toHaveValue(value, { timeout: 500 })
+  }).toPass({ timeout: 15_000 })
 }
 
 /**
