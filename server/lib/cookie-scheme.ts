@@ -11,7 +11,8 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 export const trustProxy = () => ['1', 'true', 'yes'].includes(String(process.env.TRUST_PROXY ?? '').toLowerCase())
 
-export function requestIsHttps(req: { headers: IncomingHttpHeaders, socket?: { encrypted?: boolean } | null }, trusted = trustProxy()): boolean {
+export function requestIsHttps(req: { headers: IncomingHttpHeaders, socket?: object | null }, trusted = trustProxy()): boolean {
+  // A TLS socket (node:https) has `encrypted: true`; a plain one has no such property.
   if ((req.socket as { encrypted?: boolean } | null | undefined)?.encrypted) return true
   if (!trusted) return false
   // A chain of proxies appends: "https, http". The first one is what the browser used.

@@ -27,7 +27,7 @@ export async function fillStable(input: Locator, value: string) {
  * typed before the page hydrates, and its button is disabled until then (pages/login.vue), so
  * the click waits for hydration on its own, on a busy machine too (02-login proves both).
  */
-export async function signIn(page: Page, who: { email: string, password: string } = ADMIN) {
+export async function signIn(page: Page, who: { email: string, password: string, name?: string } = ADMIN) {
   await page.goto('/login')
   await page.getByTestId('login-email').locator('input').fill(who.email)
   await page.getByTestId('login-password').locator('input').fill(who.password)
