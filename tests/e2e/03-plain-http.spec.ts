@@ -4,7 +4,7 @@
  * not be `Secure` on such a request, and the sign-in page says the connection is not encrypted.
  */
 import { expect, test } from '@playwright/test'
-import { ADMIN, signIn } from './helpers'
+import { ADMIN, shot, signIn } from './helpers'
 
 const PORT = Number(process.env.E2E_PORT ?? 3457)
 const ORIGIN = `http://panel.test:${PORT}`
@@ -27,6 +27,8 @@ test('over plain HTTP on a LAN name: the page warns, and sign-in works', async (
   const notice = page.getByTestId('login-insecure')
   await expect(notice).toBeVisible()
   await expect(notice).toContainText(`panel.test:${PORT}`)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await shot(page, 'login-insecure-origin')
 
   await signIn(page)
   const session = (await context.cookies(ORIGIN)).find(c => c.name === 'nuxt-session')
