@@ -21,7 +21,7 @@ export default defineNuxtConfig({
   },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
   components: [{ path: '~/components', pathPrefix: false }],
-  css: ['@mdi/font/css/materialdesignicons.css'],
+  // No `css:` for the icon font: vuetify-nuxt-module adds @mdi/font's stylesheet for `icons.defaultSet: 'mdi'`.
   app: {
     head: {
       title: 'Hosting panel',

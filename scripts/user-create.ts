@@ -1,5 +1,5 @@
 /**
- * `npm run user:create -- --email a@b.c --name Ann --password 'long-and-hard-to-guess' [--role admin|customer]`
+ * `npm run user:create -- --email admin@example.com --name Ann --password 'long-and-hard-to-guess' [--role admin|customer]`
  * Headless first admin (or any user). The first user is an admin unless told otherwise.
  */
 import { parseArgs } from 'node:util'
@@ -17,7 +17,7 @@ const parsed = z.object({
   role: z.enum(['admin', 'customer']),
 }).safeParse({ ...values, password: values.password ?? process.env.USER_PASSWORD, role: values.role ?? (first ? 'admin' : 'customer') })
 if (!parsed.success) {
-  console.error('usage: npm run user:create -- --email a@b.c --name Ann --password <at least 12 chars, hard to guess> [--role admin|customer]')
+  console.error('usage: npm run user:create -- --email admin@example.com --name Ann --password <at least 12 chars, hard to guess> [--role admin|customer]')
   console.error(parsed.error.issues.map(i => `  ${i.path.join('.')}: ${i.message}`).join('\n'))
   process.exit(2)
 }

@@ -21,7 +21,8 @@ export interface ServerLike {
   capabilities?: Record<string, Cap | undefined>
 }
 
-export interface Availability { enabled: boolean, reason?: string }
+/** Whether a server action can be offered now (named apart from the domains store's Availability: both are auto-imported). */
+export interface ActionAvailability { enabled: boolean, reason?: string }
 
 export const TRANSITIONAL: readonly string[] = ['pending', 'rebooting']
 export const isTransitional = (status: string) => TRANSITIONAL.includes(status)
@@ -78,7 +79,7 @@ export function passwordProblem(type: string, password: string): string | null {
 const HARD_POWEROFF = ['virtfusion']
 
 /** Root password: VirtFusion resets it to reveal it, Hostinger never gives it. */
-export function rootPasswordSupport(s: ServerLike): Availability & { resets: boolean } {
+export function rootPasswordSupport(s: ServerLike): ActionAvailability & { resets: boolean } {
   const cap = s.capabilities?.rootPassword ?? s.capabilities?.root_password
   const resets = s.account.type === 'virtfusion'
   if (cap) return { enabled: cap.supported, reason: cap.supported ? undefined : cap.note, resets }
@@ -110,7 +111,7 @@ const WANTS: Record<ServerAction, { from: string[], group: string, adminOnly?: b
   unsuspend: { from: ['suspended'], group: 'suspend', adminOnly: true },
 }
 
-export function actionAvailability(s: ServerLike, action: ServerAction, isAdmin: boolean): Availability {
+export function actionAvailability(s: ServerLike, action: ServerAction, isAdmin: boolean): ActionAvailability {
   const want = WANTS[action]
   if (want.adminOnly && !isAdmin) return { enabled: false, reason: 'Only an administrator can do this' }
   const cap = capability(s, want.group)
@@ -127,7 +128,7 @@ export function actionAvailability(s: ServerLike, action: ServerAction, isAdmin:
 }
 
 /** Reinstall, resize and delete: capability first (its note is the explanation), then state. */
-export function operationAvailability(s: ServerLike, op: 'reinstall' | 'resize' | 'destroy', isAdmin: boolean): Availability {
+export function operationAvailability(s: ServerLike, op: 'reinstall' | 'resize' | 'destroy', isAdmin: boolean): ActionAvailability {
   if (op !== 'reinstall' && !isAdmin) return { enabled: false, reason: 'Only an administrator can do this' }
   const cap = capability(s, op)
   if (!cap.supported) return { enabled: false, reason: cap.note }

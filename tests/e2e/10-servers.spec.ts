@@ -1,25 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { ADMIN, SANDBOX_ORIGIN, shot } from './helpers'
+import { ADMIN, SANDBOX_ORIGIN, ensureAdmin, shot, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
-
-/**
- * helpers.signIn can type into the server-rendered form before Vue hydrates it, and the typing
- * is then lost ("Email is required"): wait for the app to be mounted first.
- */
-async function signIn(page: Page, who: { email: string, password: string }) {
-  await page.goto('/login')
-  await page.waitForFunction(() => !!(document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__)
-  await page.getByTestId('login-email').locator('input').fill(who.email)
-  await page.getByTestId('login-password').locator('input').fill(who.password)
-  await page.getByTestId('login-submit').click()
-  await expect(page).not.toHaveURL(/\/login/)
-}
-async function ensureAdmin(page: Page) {
-  const status = await (await page.request.get('/api/setup/status')).json()
-  if (status.needsSetup) await page.request.post('/api/setup', { data: ADMIN })
-  await signIn(page, ADMIN)
-}
 
 const PROVIDERS = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
 type Slug = (typeof PROVIDERS)[number]

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { ADMIN, SANDBOX_ORIGIN, shot } from './helpers'
+import { SANDBOX_ORIGIN, ensureAdmin, shot, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -7,17 +7,6 @@ const RUN = Date.now().toString(36)
 const BARE = `e2e-shop-${RUN}`
 const BOUGHT = `${BARE}.net`
 let slug = 'hostinger'
-
-/**
- * Signs in through the API (page.request shares the browser's cookies): typing into the login
- * form can race its hydration on a busy machine, and the form is covered by 01-spine.
- */
-async function ensureAdmin(page: Page) {
-  const status = await (await page.request.get('/api/setup/status')).json()
-  if (status.needsSetup) await page.request.post('/api/setup', { data: ADMIN })
-  const r = await page.request.post('/api/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } })
-  expect(r.ok()).toBe(true)
-}
 
 /** The sandbox Hostinger account, connected through the API if this spec runs alone. */
 async function sandboxHostinger(page: Page) {
@@ -148,7 +137,7 @@ test('an admin assigns the domain to a customer, who then sees only that one', a
   await expect(page.getByTestId('toast-success').filter({ hasText: `assigned to ${customer.name}` })).toBeVisible()
 
   await page.context().clearCookies()
-  expect((await page.request.post('/api/auth/login', { data: { email: customer.email, password: customer.password } })).ok()).toBe(true)
+  await signIn(page, customer)
   await page.goto('/domains')
   await expect(page.getByTestId(`domain-row-${BOUGHT}`)).toBeVisible()
   await expect(page.getByTestId('domain-row-example.com')).toHaveCount(0)
@@ -165,7 +154,7 @@ test('an admin assigns the domain to a customer, who then sees only that one', a
   const none = { name: 'Ned None', email: `ned-${RUN}@example.com`, password: 'ned-password-1234' }
   expect((await page.request.post('/api/users', { data: { ...none, role: 'customer' } })).ok()).toBe(true)
   await page.context().clearCookies()
-  expect((await page.request.post('/api/auth/login', { data: { email: none.email, password: none.password } })).ok()).toBe(true)
+  await signIn(page, none)
   await page.goto('/domains')
   await expect(page.getByTestId('domains-empty')).toContainText('No domains yet')
   await shot(page, 'domains-empty-customer')

@@ -4,7 +4,7 @@
  * it and the customer cannot start it and reads why.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { ADMIN, SANDBOX_ORIGIN, ensureAdmin, shot } from './helpers'
+import { SANDBOX_ORIGIN, ensureAdmin, shot, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -14,25 +14,14 @@ const HOST = `nina-${Date.now().toString(36)}.example.com`
 const REASON = 'Unpaid invoice #2024-117'
 let orderUrl = ''
 
-/**
- * Signs in through the API (the page shares its cookies): the sign-in form has its own e2e,
- * and on a loaded machine a click before hydration makes it a flaky way in.
- */
-async function signInQuick(page: Page, who: { email: string, password: string }) {
-  const status = await (await page.request.get('/api/setup/status')).json()
-  if (status.needsSetup && who === ADMIN) await page.request.post('/api/setup', { data: ADMIN })
-  const r = await page.request.post('/api/auth/login', { data: { email: who.email, password: who.password } })
-  expect(r.status()).toBe(200)
-}
-
 async function adminSession(page: Page) {
-  await signInQuick(page, ADMIN)
+  await ensureAdmin(page)
 }
 
 async function phone(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
   const page = await ctx.newPage()
-  await signInQuick(page, CUSTOMER)
+  await signIn(page, CUSTOMER)
   await page.goto('/')
   return page
 }
