@@ -49,6 +49,8 @@ class Browser {
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (this.cookie) headers.cookie = this.cookie
     if (this.token) headers.authorization = `Bearer ${this.token}`
+    // A browser sends its own origin with every write (the CSRF check wants it).
+    else if (method !== 'GET') headers.origin = base
     const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
     for (const c of res.headers.getSetCookie()) {
       const pair = c.split(';')[0]!
