@@ -12,7 +12,14 @@ export default defineNuxtConfig({
   buildDir: '.nuxt',
   // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
   srcDir: '.',
-  modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt'],
+  modules: [
+    'vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt',
+    // Nuxt 4.5 has a useLayout of its own; Vuetify's auto-import of the same name would shadow it.
+    (_options, nuxt) => nuxt.hook('modules:done', () => nuxt.hook('imports:extend', (imports) => {
+      const i = imports.findIndex(x => x.name === 'useLayout' && x.from === 'vuetify')
+      if (i >= 0) imports.splice(i, 1)
+    })),
+  ],
   // strict, but indexing is not treated as possibly undefined everywhere (parsers index a lot).
   typescript: {
     strict: true,

@@ -57,18 +57,16 @@ async function open(): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
+  const { fromPglite } = await import('pg-boss')
   const client = await PGlite.create(dataDir)
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return {
     db: db as unknown as Db,
     kind: 'pglite',
-    // pg-boss sends multi-statement scripts without parameters; PGlite runs those only through exec().
-    executeSql: async (text, values) => {
-      if (values && values.length) return client.query(text, values as any[])
-      const results = await client.exec(text)
-      return { rows: results.at(-1)?.rows ?? [] }
-    },
+    // pg-boss's own PGlite adapter: multi-statement scripts go through exec() with every result's
+    // rows kept, and an aborted transaction is rolled back so it cannot poison the one connection.
+    executeSql: fromPglite(client).executeSql,
     close: () => client.close(),
   }
 }
