@@ -6,7 +6,7 @@
  * Nitro does not await async plugins, so initialisation is a cached promise that every caller
  * awaits: a failed migration surfaces as an error on the first request, not a silent hang.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, realpathSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
@@ -24,15 +24,29 @@ export interface DbHandle {
 
 let handle: Promise<DbHandle> | undefined
 
+/**
+ * drizzle/ (copied next to the built server by nuxt.config.ts) is looked for upwards from this
+ * module and from the script node runs (`node /srv/panel/.output/server/index.mjs`), never in the
+ * working directory: a service started from anywhere finds the migrations of its own build.
+ * In the built server `import.meta.url` is a placeholder at start-up, hence the entry script.
+ */
 export function findMigrationsDir(): string {
-  if (process.env.MIGRATIONS_DIR) return process.env.MIGRATIONS_DIR
-  // In a build, migrations sit in .output/server/drizzle; walk up from this chunk to find them.
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle')
-    dir = dirname(dir)
+  const explicit = process.env.MIGRATIONS_DIR
+  if (explicit) return explicit
+  const starts = [safeDir(() => fileURLToPath(import.meta.url)), safeDir(() => realpathSync(process.argv[1]!))]
+  for (const start of starts) {
+    let dir = start
+    for (let i = 0; dir && i < 6; i++) {
+      if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle')
+      dir = dirname(dir)
+    }
   }
-  return resolve(process.cwd(), 'drizzle')
+  throw new Error(`no drizzle/ migrations found next to ${starts.filter(Boolean).join(' or ')} (set MIGRATIONS_DIR to the folder)`)
+}
+
+function safeDir(path: () => string): string | undefined {
+  try { return dirname(path()) }
+  catch { return undefined }
 }
 
 async function open(): Promise<DbHandle> {

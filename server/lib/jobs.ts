@@ -51,10 +51,8 @@ async function start(): Promise<PgBoss> {
 export function useBoss(): Promise<PgBoss> {
   if (!started) {
     started = start()
-    started.catch((err) => {
-      console.error('[jobs] could not start pg-boss:', err)
-      started = undefined
-    })
+    // The jobs plugin stops the process when the first start fails; later callers may try again.
+    started.catch(() => { started = undefined })
   }
   return started
 }
