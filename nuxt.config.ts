@@ -58,8 +58,6 @@ export default defineNuxtConfig({
   runtimeConfig: {
     // Sealed-cookie password for nuxt-auth-utils (NUXT_SESSION_PASSWORD); generated in dev.
     session: { maxAge: 60 * 60 * 24 * 7, password: '' },
-    credentialsKey: '',
-    databaseUrl: '',
   },
   nitro: {
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import * as schema from './schema'
+import { env } from '../lib/config'
 
 export type Db = NodePgDatabase<typeof schema>
 
@@ -31,7 +32,7 @@ let handle: Promise<DbHandle> | undefined
  * In the built server `import.meta.url` is a placeholder at start-up, hence the entry script.
  */
 export function findMigrationsDir(): string {
-  const explicit = process.env.MIGRATIONS_DIR
+  const explicit = env().MIGRATIONS_DIR
   if (explicit) return explicit
   const starts = [safeDir(() => fileURLToPath(import.meta.url)), safeDir(() => realpathSync(process.argv[1]!))]
   for (const start of starts) {
@@ -50,13 +51,13 @@ function safeDir(path: () => string): string | undefined {
 }
 
 async function open(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL || process.env.NUXT_DATABASE_URL
+  const url = env().DATABASE_URL
   const migrationsFolder = findMigrationsDir()
   if (url) {
     const { Pool } = (await import('pg')).default
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) })
+    const pool = new Pool({ connectionString: url, max: env().DATABASE_POOL_MAX })
     const db = drizzle(pool, { schema })
     await migrate(db, { migrationsFolder })
     return {
@@ -66,7 +67,7 @@ async function open(): Promise<DbHandle> {
       close: () => pool.end(),
     }
   }
-  const dataDir = process.env.PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
+  const dataDir = env().PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
   if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true })
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')

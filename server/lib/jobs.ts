@@ -10,6 +10,7 @@ import { PgBoss } from 'pg-boss'
 import type { Job, SendOptions } from 'pg-boss'
 import { useDbHandle } from '../db/client'
 import { adoptOldSchema, resendOldJobs } from './jobs-upgrade'
+import { env } from './config'
 
 export interface JobOptions {
   /** Cron, e.g. every 5 minutes: '*\/5 * * * *'. */
@@ -37,7 +38,7 @@ async function start(): Promise<PgBoss> {
   await boss.start()
   for (const [name, { handler, options }] of registry) {
     await boss.createQueue(name, { retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelay ?? 5, retryBackoff: true })
-    const workOptions = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Number(process.env.JOBS_POLL_SECONDS ?? 1), batchSize: options.batchSize ?? 1 }
+    const workOptions = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? env().JOBS_POLL_SECONDS, batchSize: options.batchSize ?? 1 }
     await boss.work<any>(name, workOptions, async (jobs) => {
       for (const job of jobs) await handler(job.data, job)
     })

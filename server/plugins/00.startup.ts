@@ -8,12 +8,13 @@
 import { loadKeyring } from '../lib/credentials-crypto'
 import { useDbHandle } from '../db/client'
 import { stopOnStartupFailure } from '../lib/startup'
+import { env } from '../lib/config'
 
 export default defineNitroPlugin(() => {
   const production = !import.meta.dev
   try {
+    const sessionPassword = env().NUXT_SESSION_PASSWORD
     loadKeyring({ production })
-    const sessionPassword = process.env.NUXT_SESSION_PASSWORD ?? ''
     if (production && sessionPassword.length < 32) {
       throw new Error('NUXT_SESSION_PASSWORD must be set to at least 32 characters in production (it seals the session cookies)')
     }

@@ -2,9 +2,10 @@
 import { JOBS } from '../jobs'
 import { stopJobs, useBoss } from '../lib/jobs'
 import { stopOnStartupFailure } from '../lib/startup'
+import { env } from '../lib/config'
 
 export default defineNitroPlugin((nitro) => {
-  if (process.env.JOBS_DISABLED === '1') return
+  if (env().JOBS_DISABLED) return
   if (!JOBS.length) return
   useBoss().catch(err => stopOnStartupFailure('background jobs', err))
   nitro.hooks.hook('close', () => stopJobs())

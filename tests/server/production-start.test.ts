@@ -43,4 +43,11 @@ describe('the production build started from another folder', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^\[startup\] database failed, stopping: .*ECONNREFUSED/)
   })
+
+  it('stops with one sentence naming a wrong setting', async () => {
+    const logFile = join(workDir, 'bad-env.log')
+    await expect(startApp({ cwd: workDir, pgliteDir: join(workDir, 'pglite-bad'), logFile, env: { JOBS_POLL_SECONDS: 'often' } })).rejects.toThrow(/exited with code 1/)
+    const lines = readFileSync(logFile, 'utf8').split('\n').filter(l => l.includes('[startup]'))
+    expect(lines).toEqual([expect.stringMatching(/^\[startup\] configuration failed, stopping: wrong environment: JOBS_POLL_SECONDS="often"/)])
+  })
 })

@@ -1,11 +1,12 @@
 /** Test-only (NUXT_TEST_ROUTES=1): ensureKeysUpstream as the server wizard calls it. */
 import { z } from 'zod'
 import { ensureKeysUpstream } from '../../services/ssh-keys/ensure-upstream'
+import { env } from '../../lib/config'
 
 const Body = z.object({ account: z.string().min(1), public_keys: z.array(z.string()).min(1) })
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const { account, public_keys } = await validBody(event, Body)
   return { ids: await ensureKeysUpstream(account, public_keys) }

@@ -6,11 +6,12 @@ import { z } from 'zod'
 import { useDb } from '../../db/client'
 import { sshKeys } from '../../db/schema'
 import { parsePublicKey } from '../../../shared/ssh'
+import { env } from '../../lib/config'
 
 const Body = z.object({ user_id: z.string().uuid(), name: z.string().min(1).max(80), public_key: z.string().min(1).max(16384) })
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const body = await validBody(event, Body)
   const parsed = await parsePublicKey(body.public_key)

@@ -7,11 +7,12 @@ import { z } from 'zod'
 import { useDb } from '../../db/client'
 import { zoneAssignments } from '../../db/schema'
 import { requireAccount } from '../../services/provider-accounts'
+import { env } from '../../lib/config'
 
 const Body = z.object({ account: z.string().min(1).max(40), domain: z.string().min(1).max(253), owner_id: z.string().uuid() })
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const body = await validBody(event, Body)
   const account = await requireAccount(body.account)
