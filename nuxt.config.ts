@@ -13,7 +13,7 @@ export default defineNuxtConfig({
   // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
   srcDir: '.',
   modules: [
-    'vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt',
+    'vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', '@nuxt/eslint',
     // Nuxt 4.5 has a useLayout of its own; Vuetify's auto-import of the same name would shadow it.
     (_options, nuxt) => nuxt.hook('modules:done', () => nuxt.hook('imports:extend', (imports) => {
       const i = imports.findIndex(x => x.name === 'useLayout' && x.from === 'vuetify')
@@ -26,6 +26,8 @@ export default defineNuxtConfig({
     tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } },
     sharedTsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } },
   },
+  // Lint rules for the code's style (eslint.config.mjs); the dev server does not lint.
+  eslint: { config: { stylistic: { indent: 2, quotes: 'single', semi: false } } },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
   components: [{ path: '~/components', pathPrefix: false }],
   css: ['@mdi/font/css/materialdesignicons.css'],
@@ -61,14 +63,18 @@ export default defineNuxtConfig({
   },
   nitro: {
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
-    // Ours answers /api/** with `{ error }`; Nuxt's own renders the error page for everything else.
-    // @ts-expect-error Nuxt's NitroConfig type leaves out errorHandler, which Nitro honours (a list).
-    errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')],
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {
         await cp(resolve(nitro.options.rootDir, 'drizzle'), resolve(nitro.options.output.serverDir, 'drizzle'), { recursive: true })
       },
+    },
+  },
+  hooks: {
+    // Ours answers /api/** with `{ error }`; Nuxt's own (set just before this hook) renders the
+    // error page for everything else. Nitro runs a list of error handlers in order.
+    'nitro:config'(nitroConfig) {
+      nitroConfig.errorHandler = [resolve(root, 'server/error-handler.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
     },
   },
   vite: {

@@ -29,12 +29,8 @@ async function ownDomain(label: string) {
   const name = `${label}-${RUN}.com`
   const r = await buy(admin, { domain: name })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
-  for (let i = 0; i < 40; i++) {
-    const d = await admin.get(`${P}/${HOST}/domains/${name}`)
-    if (d.body.status === 'active') return name
-    await new Promise(res => setTimeout(res, 100))
-  }
-  throw new Error(`${name} never became active`)
+  await expect.poll(async () => (await admin.get(`${P}/${HOST}/domains/${name}`)).body.status, { timeout: 10_000, interval: 100, message: `${name} never became active` }).toBe('active')
+  return name
 }
 
 beforeAll(async () => {
