@@ -161,6 +161,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       else if (m === 'method') out = { status: 405, json: { message: `Method ${method} not allowed` } }
       else out = await m.handler({ ...simReq, params: m.params })
       if (fault?.hangAfter) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
+      if (fault?.latencyAfterMs) {
+        // The answer as it was on arrival (it may point into live state): then late.
+        if (out.json !== undefined) out = { ...out, json: structuredClone(out.json) }
+        await sleep(fault.latencyAfterMs)
+      }
       send(res, out)
     }
     catch (err) {
