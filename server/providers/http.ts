@@ -9,7 +9,8 @@
  * - `Retry-After` honoured (seconds or HTTP date), capped.
  * - Failures become `ProviderError`s with our status codes; secrets never reach a log or a message.
  */
-import { providerError, ProviderError } from './errors'
+import type { ProviderError } from './errors'
+import { providerError } from './errors'
 import { env } from '../lib/config'
 
 type QueryValue = string | number | boolean | null | undefined

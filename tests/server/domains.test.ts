@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
-import { Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
+import type { Client } from './helpers'
+import { adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
 
 const RUN = Date.now().toString(36)
 const P = '/api/hosting/providers'

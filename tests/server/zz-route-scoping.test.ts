@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Client, adminClient, customerClient } from './helpers'
 import { configureSandboxAccounts } from './servers-helpers'
-import { addKeychainKey, createPlan, newPublicKey, order, uniqueHost, waitOrder } from './portal-helpers'
+import { addKeychainKey, createPlan, order, uniqueHost, waitOrder } from './portal-helpers'
 
 const API_DIR = resolve(import.meta.dirname, '../../server/api')
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const

@@ -204,7 +204,7 @@ describe('hostinger power and reinstall', () => {
 
   it('leaves suspend, resize, destroy, root password, balance and orders unsupported (501, with the reason)', async () => {
     const a = adapter()
-    await expect(a.destroy('1268054', {})).rejects.toMatchObject({ code: 'not_supported', statusCode: 501, message: expect.stringContaining("Hostinger's API cannot delete a VM; cancel the subscription in hPanel") })
+    await expect(a.destroy('1268054', {})).rejects.toMatchObject({ code: 'not_supported', statusCode: 501, message: expect.stringContaining('Hostinger\'s API cannot delete a VM; cancel the subscription in hPanel') })
     await expect(a.suspend('1268054')).rejects.toMatchObject({ code: 'not_supported' })
     await expect(a.unsuspend('1268054')).rejects.toMatchObject({ code: 'not_supported' })
     await expect(a.resize('1268054', { plan: 'x' })).rejects.toMatchObject({ code: 'not_supported', message: expect.stringMatching(/hPanel/) })

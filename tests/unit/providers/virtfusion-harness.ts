@@ -10,6 +10,7 @@ import { createAdapter, type AdapterOverrides } from '../../../server/providers/
 import type { VirtfusionAdapter } from '../../../server/providers/virtfusion'
 
 // A live binding: test files read the sandbox the hooks below start.
+// eslint-disable-next-line import/no-mutable-exports
 export let sb: Sandbox
 beforeAll(async () => { sb = await startSandbox({ transitionMs: 100 }) })
 afterAll(async () => { await sb.close() })

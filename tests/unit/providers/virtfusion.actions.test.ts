@@ -1,8 +1,6 @@
 /** VirtFusion adapter: power, suspend, resize, reinstall, delete and root password, over real HTTP. */
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
-import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
-
+import { adapter, reqs, state } from './virtfusion-harness'
 
 describe('VirtFusion power', () => {
   it('boots a stopped server: start → boot, pending until the queue has run it', async () => {

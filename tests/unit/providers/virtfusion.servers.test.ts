@@ -1,8 +1,6 @@
 /** VirtFusion adapter: reading, creating, building and finding servers, over real HTTP. */
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
 import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
-
 
 describe('VirtFusion servers', () => {
   it('lists every server with addresses, resources and live power state', async () => {
