@@ -61,8 +61,6 @@ export function loadKeyring(opts: { production?: boolean, dataDir?: string } = {
   return (cached = buildKeyring(readFileSync(file, 'utf8'), old))
 }
 
-export function resetKeyringCache() { cached = undefined }
-
 const aadFor = (accountId: string) => Buffer.from(`provider_account:${accountId}`)
 
 export function encryptCredentials(ring: Keyring, accountId: string, data: Record<string, string>): { ciphertext: string, keyId: string } {

@@ -44,7 +44,6 @@ export function publicAccount(a: ProviderAccount, creds?: Record<string, string>
     updated_at: a.updatedAt,
   }
 }
-export type PublicAccount = ReturnType<typeof publicAccount>
 
 function decrypt(a: ProviderAccount) {
   return decryptCredentials(loadKeyring(), a.id, a.credentialsCiphertext, a.credentialsKeyId)

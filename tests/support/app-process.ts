@@ -117,4 +117,6 @@ export async function startApp(opts: StartAppOptions): Promise<AppProcess> {
 }
 
 /** A port nothing listens on (fetch refuses well-known ports such as 9, so pick a free one). */
-export const closedPort = freePort
+export function closedPort(): Promise<number> {
+  return freePort()
+}

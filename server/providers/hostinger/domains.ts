@@ -177,5 +177,3 @@ export function hostingerDomains(http: HttpClient, displayName = 'Hostinger') {
   }
   return api
 }
-
-export type HostingerDomains = ReturnType<typeof hostingerDomains>

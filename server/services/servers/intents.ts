@@ -12,7 +12,6 @@ import { env } from '../../lib/config'
 
 export type Intent = typeof intents.$inferSelect
 export type IntentKind = Intent['kind']
-export type IntentState = Intent['state']
 
 /** JSON with sorted keys and no undefined, so equal requests hash equally whatever their key order. */
 export function canonicalJson(v: unknown): string {
