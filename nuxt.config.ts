@@ -15,10 +15,14 @@ export default defineNuxtConfig({
   modules: [
     'vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', '@nuxt/eslint',
     // Nuxt 4.5 has a useLayout of its own; Vuetify's auto-import of the same name would shadow it.
-    (_options, nuxt) => nuxt.hook('modules:done', () => nuxt.hook('imports:extend', (imports) => {
-      const i = imports.findIndex(x => x.name === 'useLayout' && x.from === 'vuetify')
-      if (i >= 0) imports.splice(i, 1)
-    })),
+    (_options, nuxt) => {
+      nuxt.hook('modules:done', () => {
+        nuxt.hook('imports:extend', (imports) => {
+          const i = imports.findIndex(x => x.name === 'useLayout' && x.from === 'vuetify')
+          if (i >= 0) imports.splice(i, 1)
+        })
+      })
+    },
   ],
   // strict, but indexing is not treated as possibly undefined everywhere (parsers index a lot).
   typescript: {

@@ -36,7 +36,7 @@ async function ownDomain(label: string) {
 
 beforeAll(async () => {
   admin = await adminClient()
-  const configure = async (slug: string, type: 'hostinger' | 'virtua', apiKey = SANDBOX_CREDENTIALS[type].api_key) => {
+  const configure = async (slug: string, type: 'hostinger' | 'virtua', apiKey: string = SANDBOX_CREDENTIALS[type].api_key) => {
     const r = await admin.post(`${P}/${slug}/configure`, { type, api_key: apiKey, display_name: `Dom ${slug}`, extra: { base_url: sandboxBaseUrl(sandboxUrl(), type) } })
     expect(r.status, JSON.stringify(r.body)).toBeLessThan(300)
   }

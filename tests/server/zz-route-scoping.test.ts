@@ -203,7 +203,7 @@ describe('every customer-callable route refuses another customer\'s resources', 
         continue
       }
       const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : extra?.body ?? {}
-      const headers = r.method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}
+      const headers: Record<string, string> = r.method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}
       const answer = await attacker.client.req(r.method, path, body, headers)
       if (answer.status === 403 || answer.status === 404) continue
       if (hasResource) {
