@@ -4,7 +4,7 @@
  * simulator through our own accounts (dom-*), with names made unique per run.
  */
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import type { Client } from './helpers'
 import { adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
@@ -30,7 +30,11 @@ async function ownDomain(label: string) {
   const name = `${label}-${RUN}.com`
   const r = await buy(admin, { domain: name })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
-  await expect.poll(async () => (await admin.get(`${P}/${HOST}/domains/${name}`)).body.status, { timeout: 10_000, interval: 100, message: `${name} never became active` }).toBe('active')
+  // vi.waitFor, not expect.poll: this also runs in beforeAll hooks.
+  await vi.waitFor(async () => {
+    const d = await admin.get(`${P}/${HOST}/domains/${name}`)
+    if (d.body.status !== 'active') throw new Error(`${name} never became active (${d.body.status})`)
+  }, { timeout: 10_000, interval: 100 })
   return name
 }
 
