@@ -12,13 +12,26 @@ export default defineNuxtConfig({
   buildDir: '.nuxt',
   // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
   srcDir: '.',
-  modules: ['vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', 'nuxt-security'],
+  modules: [
+    'vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', '@nuxt/eslint', 'nuxt-security',
+    // Nuxt 4.5 has a useLayout of its own; Vuetify's auto-import of the same name would shadow it.
+    (_options, nuxt) => {
+      nuxt.hook('modules:done', () => {
+        nuxt.hook('imports:extend', (imports) => {
+          const i = imports.findIndex(x => x.name === 'useLayout' && x.from === 'vuetify')
+          if (i >= 0) imports.splice(i, 1)
+        })
+      })
+    },
+  ],
   // strict, but indexing is not treated as possibly undefined everywhere (parsers index a lot).
   typescript: {
     strict: true,
     tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } },
     sharedTsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } },
   },
+  // Lint rules for the code's style (eslint.config.mjs); the dev server does not lint.
+  eslint: { config: { stylistic: { indent: 2, quotes: 'single', semi: false } } },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
   components: [{ path: '~/components', pathPrefix: false }],
   // No `css:` for the icon font: vuetify-nuxt-module adds @mdi/font's stylesheet for `icons.defaultSet: 'mdi'`.
@@ -90,24 +103,23 @@ export default defineNuxtConfig({
   runtimeConfig: {
     // Sealed-cookie password for nuxt-auth-utils (NUXT_SESSION_PASSWORD); generated in dev.
     session: { maxAge: 60 * 60 * 24 * 7, password: '' },
-    credentialsKey: '',
-    databaseUrl: '',
   },
   nitro: {
     // The audit helper reads the caller's IP and user agent from the request it runs in.
     experimental: { asyncContext: true },
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
-    // Ours answers /api/** with `{ error }`; Nuxt's own renders the error page for everything else.
-    // Nitro honours a list here, which Nuxt's NitroConfig type may not allow (it varies with the
-    // modules installed), hence the untyped spread rather than a @ts-expect-error.
-    ...({ errorHandler: [resolve(root, 'server/error-handler.ts'), resolve(root, 'node_modules/@nuxt/nitro-server/dist/runtime/handlers/error.mjs')] } as object),
-    // The API reference page (/api/docs) loads Scalar's standalone script from the installed package.
-    serverAssets: [{ baseName: 'api-docs', dir: resolve(root, 'node_modules/@scalar/api-reference/dist/browser'), pattern: 'standalone.js' }],
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {
         await cp(resolve(nitro.options.rootDir, 'drizzle'), resolve(nitro.options.output.serverDir, 'drizzle'), { recursive: true })
       },
+    },
+  },
+  hooks: {
+    // Ours answers /api/** with `{ error }`; Nuxt's own (set just before this hook) renders the
+    // error page for everything else. Nitro runs a list of error handlers in order.
+    'nitro:config'(nitroConfig) {
+      nitroConfig.errorHandler = [resolve(root, 'server/error-handler.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
     },
   },
   vite: {

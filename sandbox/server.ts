@@ -252,6 +252,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       out = strictAnswer(sim, simReq, out)
       if (!fault) checkContract(sim.name, simReq, out)
       if (fault?.hangAfter) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
+      if (fault?.latencyAfterMs) {
+        // The answer as it was on arrival (it may point into live state): then late.
+        if (out.json !== undefined) out = { ...out, json: structuredClone(out.json) }
+        await sleep(fault.latencyAfterMs)
+      }
       send(res, out)
     }
     catch (err) {

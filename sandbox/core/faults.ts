@@ -17,6 +17,8 @@ export interface Fault {
   html?: boolean
   /** Let the request reach the simulator (its effect happens) but hang the answer: a lost reply. */
   hangAfter?: boolean
+  /** Answer late with what the simulator saw on arrival: a slow reply whose data is already old. */
+  latencyAfterMs?: number
   count?: number
 }
 

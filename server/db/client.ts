@@ -6,11 +6,12 @@
  * Nitro does not await async plugins, so initialisation is a cached promise that every caller
  * awaits: a failed migration surfaces as an error on the first request, not a silent hang.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, realpathSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import * as schema from './schema'
+import { env } from '../lib/config'
 
 export type Db = NodePgDatabase<typeof schema>
 
@@ -29,25 +30,39 @@ export interface DbHandle {
 
 let handle: Promise<DbHandle> | undefined
 
+/**
+ * drizzle/ (copied next to the built server by nuxt.config.ts) is looked for upwards from this
+ * module and from the script node runs (`node /srv/panel/.output/server/index.mjs`), never in the
+ * working directory: a service started from anywhere finds the migrations of its own build.
+ * In the built server `import.meta.url` is a placeholder at start-up, hence the entry script.
+ */
 export function findMigrationsDir(): string {
-  if (process.env.MIGRATIONS_DIR) return process.env.MIGRATIONS_DIR
-  // In a build, migrations sit in .output/server/drizzle; walk up from this chunk to find them.
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle')
-    dir = dirname(dir)
+  const explicit = env().MIGRATIONS_DIR
+  if (explicit) return explicit
+  const starts = [safeDir(() => fileURLToPath(import.meta.url)), safeDir(() => realpathSync(process.argv[1]!))]
+  for (const start of starts) {
+    let dir = start
+    for (let i = 0; dir && i < 6; i++) {
+      if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle')
+      dir = dirname(dir)
+    }
   }
-  return resolve(process.cwd(), 'drizzle')
+  throw new Error(`no drizzle/ migrations found next to ${starts.filter(Boolean).join(' or ')} (set MIGRATIONS_DIR to the folder)`)
+}
+
+function safeDir(path: () => string): string | undefined {
+  try { return dirname(path()) }
+  catch { return undefined }
 }
 
 async function open(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL || process.env.NUXT_DATABASE_URL
+  const url = env().DATABASE_URL
   const migrationsFolder = findMigrationsDir()
   if (url) {
     const { Pool } = (await import('pg')).default
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) })
+    const pool = new Pool({ connectionString: url, max: env().DATABASE_POOL_MAX })
     const db = drizzle(pool, { schema })
     // Instances starting together on one database take turns migrating.
     await withAdvisoryLock(url, 'migrations', () => migrate(db, { migrationsFolder }))
@@ -63,23 +78,21 @@ async function open(): Promise<DbHandle> {
       },
     }
   }
-  const dataDir = process.env.PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
+  const dataDir = env().PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
   if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true })
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
+  const { fromPglite } = await import('pg-boss')
   const client = await PGlite.create(dataDir)
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return {
     db: db as unknown as Db,
     kind: 'pglite',
-    // pg-boss sends multi-statement scripts without parameters; PGlite runs those only through exec().
-    executeSql: async (text, values) => {
-      if (values && values.length) return client.query(text, values as any[])
-      const results = await client.exec(text)
-      return { rows: results.at(-1)?.rows ?? [] }
-    },
+    // pg-boss's own PGlite adapter: multi-statement scripts go through exec() with every result's
+    // rows kept, and an aborted transaction is rolled back so it cannot poison the one connection.
+    executeSql: fromPglite(client).executeSql,
     close: () => client.close(),
   }
 }
@@ -94,7 +107,7 @@ let lockPool: import('pg').Pool | undefined
 async function withAdvisoryLock<T>(url: string, key: string, fn: () => Promise<T>): Promise<T> {
   if (!lockPool) {
     const { Pool } = (await import('pg')).default
-    lockPool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_LOCK_POOL_MAX ?? 5) })
+    lockPool = new Pool({ connectionString: url, max: env().DATABASE_LOCK_POOL_MAX })
     lockPool.on('error', err => console.error('[db] lock connection failed:', err.message))
   }
   const client = await lockPool.connect()

@@ -8,8 +8,9 @@
  * TRUST_PROXY that header is ignored, since any client could send it.
  */
 import type { IncomingHttpHeaders } from 'node:http'
+import { env } from './config'
 
-export const trustProxy = () => ['1', 'true', 'yes'].includes(String(process.env.TRUST_PROXY ?? '').toLowerCase())
+export const trustProxy = () => env().TRUST_PROXY
 
 export function requestIsHttps(req: { headers: IncomingHttpHeaders, socket?: object | null }, trusted = trustProxy()): boolean {
   // A TLS socket (node:https) has `encrypted: true`; a plain one has no such property.

@@ -12,6 +12,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { env } from './config'
 
 export interface Keyring { current: { id: string, key: Buffer }, all: Map<string, Buffer> }
 
@@ -47,9 +48,8 @@ let cached: Keyring | undefined
 /** The keyring from the environment; generates a dev key when allowed. */
 export function loadKeyring(opts: { production?: boolean, dataDir?: string } = {}): Keyring {
   if (cached) return cached
-  const env = process.env.NUXT_CREDENTIALS_KEY
-  const old = (process.env.NUXT_CREDENTIALS_OLD_KEYS ?? '').split(',').map(s => s.trim()).filter(Boolean)
-  if (env) return (cached = buildKeyring(env, old))
+  const { NUXT_CREDENTIALS_KEY: key, NUXT_CREDENTIALS_OLD_KEYS: old } = env()
+  if (key) return (cached = buildKeyring(key, old))
   if (opts.production) throw new CredentialsKeyError('NUXT_CREDENTIALS_KEY is not set: refusing to start in production without a key to encrypt provider credentials (generate one with: openssl rand -base64 32)')
   const file = resolve(opts.dataDir ?? resolve(process.cwd(), '.data'), 'credentials.key')
   if (!existsSync(file)) {
@@ -60,8 +60,6 @@ export function loadKeyring(opts: { production?: boolean, dataDir?: string } = {
   chmodSync(file, 0o600)
   return (cached = buildKeyring(readFileSync(file, 'utf8'), old))
 }
-
-export function resetKeyringCache() { cached = undefined }
 
 const aadFor = (accountId: string) => Buffer.from(`provider_account:${accountId}`)
 

@@ -6,8 +6,11 @@
  * loaded by the jobs plugin); `enqueue(name, data, { singletonKey })` sends one. A handler that
  * throws is retried by pg-boss with backoff (`retryLimit`), so handlers must be safe to repeat.
  */
-import PgBoss from 'pg-boss'
+import { PgBoss } from 'pg-boss'
+import type { Job, SendOptions } from 'pg-boss'
 import { useDbHandle } from '../db/client'
+import { adoptOldSchema, resendOldJobs } from './jobs-upgrade'
+import { env } from './config'
 
 export interface JobOptions {
   /** Cron, e.g. every 5 minutes: '*\/5 * * * *'. */
@@ -18,7 +21,7 @@ export interface JobOptions {
   batchSize?: number
 }
 
-type Handler<T> = (data: T, job: PgBoss.Job<T>) => Promise<unknown>
+type Handler<T> = (data: T, job: Job<T>) => Promise<unknown>
 const registry = new Map<string, { handler: Handler<any>, options: JobOptions }>()
 let started: Promise<PgBoss> | undefined
 
@@ -28,17 +31,20 @@ export function defineJob<T extends object = Record<string, unknown>>(name: stri
 }
 
 async function start(): Promise<PgBoss> {
-  const { executeSql } = await useDbHandle()
-  const boss = new PgBoss({ db: { executeSql: (text, values) => executeSql(text, values) }, schema: 'pgboss' })
+  const { executeSql, kind } = await useDbHandle()
+  const oldSchema = await adoptOldSchema(executeSql)
+  const boss = new PgBoss({ db: { executeSql }, schema: 'pgboss', backend: kind === 'pglite' ? 'pglite' : 'postgres' })
   boss.on('error', err => console.error('[jobs]', err.message))
   await boss.start()
   for (const [name, { handler, options }] of registry) {
-    await boss.createQueue(name, { name, retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelay ?? 5, retryBackoff: true })
-    await boss.work<any>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Number(process.env.JOBS_POLL_SECONDS ?? 1), batchSize: options.batchSize ?? 1 }, async (jobs) => {
+    await boss.createQueue(name, { retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelay ?? 5, retryBackoff: true })
+    const workOptions = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? env().JOBS_POLL_SECONDS, batchSize: options.batchSize ?? 1 }
+    await boss.work<any>(name, workOptions, async (jobs) => {
       for (const job of jobs) await handler(job.data, job)
     })
     if (options.schedule) await boss.schedule(name, options.schedule, {}, { tz: 'UTC' })
   }
+  if (oldSchema) await resendOldJobs(executeSql, oldSchema, (name, data, opts) => registry.has(name) ? boss.send(name, data, opts) : Promise.resolve(null))
   console.info(`[jobs] pg-boss started with ${registry.size} queue(s)`)
   return boss
 }
@@ -46,15 +52,13 @@ async function start(): Promise<PgBoss> {
 export function useBoss(): Promise<PgBoss> {
   if (!started) {
     started = start()
-    started.catch((err) => {
-      console.error('[jobs] could not start pg-boss:', err)
-      started = undefined
-    })
+    // The jobs plugin stops the process when the first start fails; later callers may try again.
+    started.catch(() => { started = undefined })
   }
   return started
 }
 
-export async function enqueue<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+export async function enqueue<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
   const boss = await useBoss()
   return boss.send(name, data, options)
 }

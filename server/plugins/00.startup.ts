@@ -1,25 +1,29 @@
 /**
  * Checks that must pass before the app serves anything, and the database warm-up.
- * In production a missing credentials key or session password stops the process.
+ * Start-up cannot half-work: a missing credentials key or session password in production, a
+ * database that cannot be reached or migrated — each stops the process with one line saying
+ * why, so a supervisor (systemd, a container runtime) shows the failure and restarts it,
+ * instead of pages being served while syncing and provisioning never start.
  */
 import { loadKeyring } from '../lib/credentials-crypto'
 import { useDbHandle } from '../db/client'
+import { stopOnStartupFailure } from '../lib/startup'
+import { env } from '../lib/config'
 
 export default defineNitroPlugin(() => {
   const production = !import.meta.dev
   try {
+    const sessionPassword = env().NUXT_SESSION_PASSWORD
     loadKeyring({ production })
-    const sessionPassword = process.env.NUXT_SESSION_PASSWORD ?? ''
     if (production && sessionPassword.length < 32) {
       throw new Error('NUXT_SESSION_PASSWORD must be set to at least 32 characters in production (it seals the session cookies)')
     }
   }
   catch (err) {
-    console.error(`[startup] ${(err as Error).message}`)
-    process.exit(1)
+    stopOnStartupFailure('configuration', err)
   }
   useDbHandle().then(
     h => console.info(`[db] ready (${h.kind})`),
-    err => console.error('[db] initialisation failed:', err),
+    err => stopOnStartupFailure('database', err),
   )
 })

@@ -5,13 +5,14 @@
  */
 import { sendProvisionJob } from '../services/portal/orders'
 import { leaseMs, orphanedOrders } from '../services/portal/order-lease'
+import { env } from '../lib/config'
 
 async function sweep() {
   for (const o of await orphanedOrders(leaseMs())) await sendProvisionJob(o.id)
 }
 
 export default defineNitroPlugin((nitro) => {
-  if (process.env.JOBS_DISABLED === '1') return
+  if (env().JOBS_DISABLED) return
   const run = () => sweep().catch(e => console.error('[orders] recovery sweep failed:', (e as Error).message))
   const first = setTimeout(run, 1000)
   const timer = setInterval(run, leaseMs())

@@ -9,7 +9,9 @@
  * - `Retry-After` honoured (seconds or HTTP date), capped.
  * - Failures become `ProviderError`s with our status codes; secrets never reach a log or a message.
  */
-import { providerError, ProviderError } from './errors'
+import type { ProviderError } from './errors'
+import { providerError } from './errors'
+import { env } from '../lib/config'
 
 type QueryValue = string | number | boolean | null | undefined
 
@@ -244,7 +246,7 @@ function defaultLogger(entry: HttpLogEntry) {
   if (entry.error || (entry.status && entry.status >= 400)) {
     console.warn(`[upstream] ${entry.provider} ${entry.method} ${entry.url} → ${entry.status ?? entry.error} (attempt ${entry.attempt + 1}, ${entry.durationMs} ms)`)
   }
-  else if (process.env.DEBUG_UPSTREAM) {
+  else if (env().DEBUG_UPSTREAM) {
     console.info(`[upstream] ${entry.provider} ${entry.method} ${entry.url} → ${entry.status} (${entry.durationMs} ms)`)
   }
 }

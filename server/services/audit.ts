@@ -7,6 +7,7 @@
 import type { H3Event } from 'h3'
 import { getRequestHeader, getRequestIP } from 'h3'
 import { useDb } from '../db/client'
+import { env } from '../lib/config'
 import { auditLog } from '../db/schema'
 
 export interface AuditEntry {
@@ -30,7 +31,7 @@ function currentEvent(): H3Event | undefined {
 export function requestOrigin(event: H3Event | undefined): { ip: string | null, userAgent: string | null } {
   if (!event) return { ip: null, userAgent: null }
   // The socket's address; X-Forwarded-For only when the operator says the proxy is trusted.
-  const ip = getRequestIP(event, { xForwardedFor: process.env.TRUST_PROXY === '1' }) ?? null
+  const ip = getRequestIP(event, { xForwardedFor: env().TRUST_PROXY }) ?? null
   const ua = getRequestHeader(event, 'user-agent')
   return { ip, userAgent: ua ? ua.slice(0, 500) : null }
 }

@@ -14,6 +14,7 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import { RateLimiterDrizzle, type RateLimiterRes } from 'rate-limiter-flexible'
 import { useDb } from '../db/client'
 import { rateLimits } from '../db/schema'
+import { env } from '../lib/config'
 
 const WINDOW_SECONDS = 15 * 60
 export const ACCOUNT_MAX_FAILURES = 5
@@ -62,7 +63,7 @@ let limiters: { account: RateLimiterAppDb, ip: RateLimiterAppDb } | undefined
 function useLimiters() {
   limiters ??= {
     account: new RateLimiterAppDb({ keyPrefix: 'login_account', points: ACCOUNT_MAX_FAILURES, duration: WINDOW_SECONDS }),
-    ip: new RateLimiterAppDb({ keyPrefix: 'login_ip', points: Number(process.env.LOGIN_IP_MAX_FAILURES ?? 50), duration: WINDOW_SECONDS }),
+    ip: new RateLimiterAppDb({ keyPrefix: 'login_ip', points: env().LOGIN_IP_MAX_FAILURES, duration: WINDOW_SECONDS }),
   }
   return limiters
 }

@@ -13,6 +13,7 @@ import { createAdapter, getDefinition, providers } from '../providers/registry'
 import { PROVIDER_TYPES, type ProviderType } from '../providers/types'
 import { isProviderError } from '../providers/errors'
 import { notifyAdmins } from './notifications'
+import { env } from '../lib/config'
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
 
@@ -43,7 +44,6 @@ export function publicAccount(a: ProviderAccount, creds?: Record<string, string>
     updated_at: a.updatedAt,
   }
 }
-export type PublicAccount = ReturnType<typeof publicAccount>
 
 function decrypt(a: ProviderAccount) {
   return decryptCredentials(loadKeyring(), a.id, a.credentialsCiphertext, a.credentialsKeyId)
@@ -152,7 +152,7 @@ export async function removeAccount(slug: string) {
 
 export function adapterFor(a: ProviderAccount) {
   const creds = decrypt(a)
-  const timeoutMs = process.env.UPSTREAM_TIMEOUT_MS ? Number(process.env.UPSTREAM_TIMEOUT_MS) : undefined
+  const timeoutMs = env().UPSTREAM_TIMEOUT_MS
   return createAdapter(a.type, { slug: a.slug, credentials: { apiKey: creds.api_key!, apiSecret: creds.api_secret }, settings: a.settings }, { timeoutMs })
 }
 

@@ -10,13 +10,14 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm'
 import { useDb } from '../db/client'
 import { sessions, users, type User } from '../db/schema'
 import { httpError } from '../lib/http-errors'
+import { env } from '../lib/config'
 
 const SESSION_CACHE_MS = 2_000
 /** Idle sessions end after the cookie's own lifetime (7 days), even if someone kept the cookie. */
 const SESSION_IDLE_MS = 7 * 86_400_000
 const TOUCH_EVERY_MS = 60_000
 /** Secrets (root passwords, provider credentials) need the password typed this recently. */
-export const reauthWindowMs = () => Number(process.env.REAUTH_MAX_AGE_SECONDS ?? 300) * 1000
+export const reauthWindowMs = () => env().REAUTH_MAX_AGE_SECONDS * 1000
 
 type Session = typeof sessions.$inferSelect
 interface Cached { at: number, session: Session, user: User }

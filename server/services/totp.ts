@@ -13,8 +13,9 @@ import { recoveryCodes, users, type User } from '../db/schema'
 import { decryptCredentials, encryptCredentials, loadKeyring } from '../lib/credentials-crypto'
 import { httpError } from '../lib/http-errors'
 import { forgetUser } from './sessions'
+import { env } from '../lib/config'
 
-const ISSUER = process.env.TOTP_ISSUER || 'Hosting panel'
+const ISSUER = () => env().TOTP_ISSUER
 const RECOVERY_CODE_COUNT = 10
 /** One step either side, for phones whose clock is a little off. */
 const EPOCH_TOLERANCE = 30
@@ -35,7 +36,7 @@ export async function startTotpSetup(u: User): Promise<{ secret: string, otpauth
   const db = await useDb()
   await db.update(users).set({ totpSecretCiphertext: ciphertext, totpKeyId: keyId, updatedAt: new Date() }).where(eq(users.id, u.id))
   forgetUser(u.id)
-  return { secret, otpauth_url: generateURI({ issuer: ISSUER, label: u.email, secret }) }
+  return { secret, otpauth_url: generateURI({ issuer: ISSUER(), label: u.email, secret }) }
 }
 
 /**

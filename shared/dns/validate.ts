@@ -292,4 +292,3 @@ export const dnsDeleteQuerySchema = z.object({
   name: z.string().trim().min(1, { error: 'Name is required (use "@" for the domain itself)' }),
   type: z.enum(DNS_RECORD_TYPES, { error: `Record type must be one of ${DNS_RECORD_TYPES.join(', ')}` }),
 })
-

@@ -32,10 +32,6 @@ export function domainNameProblem(raw: string): string | null {
   return null
 }
 
-export function isDomainName(name: string): boolean {
-  return domainNameProblem(name) === null
-}
-
 /** Same rules as a domain: a nameserver is a full host name such as ns1.example.net. */
 export function hostNameProblem(raw: string): string | null {
   const problem = domainNameProblem(raw)

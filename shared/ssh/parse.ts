@@ -420,7 +420,7 @@ export async function parsePublicKey(text: string): Promise<ParsePublicKeyResult
 
   let line = content[0]
   let firstSpace = line.search(/\s/)
-  let first = firstSpace < 0 ? line : line.slice(0, firstSpace)
+  const first = firstSpace < 0 ? line : line.slice(0, firstSpace)
 
   if (!KEY_TYPE_TOKEN_RE.test(first)) {
     if (/^AAAA[A-Za-z0-9+/]/.test(first)) {

@@ -13,8 +13,6 @@ export const sshKeyInputSchema = z.object({
   public_key: z.string().min(1, 'Paste a public key.').max(MAX_PUBLIC_KEY_INPUT_LENGTH, 'This text is too long to be an SSH public key.'),
 })
 
-export type SshKeyInput = z.infer<typeof sshKeyInputSchema>
-
 export interface ValidatedSshKey {
   /** The given name, else the key comment, else e.g. "ED25519 key SHA256:abcd1234". */
   name: string

@@ -20,6 +20,17 @@ test('first-run setup creates the admin and signs them in', async ({ page }) => 
   await shot(page, 'providers-empty')
 })
 
+// Runs here, where the spine's fresh database has no provider account yet: always, in every run.
+test('without provider accounts, /servers points to Providers', async ({ page }) => {
+  await ensureAdmin(page)
+  expect(await (await page.request.get('/api/hosting/providers')).json()).toEqual([])
+  await page.goto('/servers')
+  await expect(page.getByTestId('servers-no-providers')).toBeVisible()
+  await shot(page, 'servers-no-providers')
+  await page.getByTestId('go-providers').click()
+  await expect(page).toHaveURL(/\/providers/)
+})
+
 test('sign in, add a sandbox provider through the dialog, test it, see the toast', async ({ page }) => {
   await page.context().clearCookies()
   await page.goto('/providers')

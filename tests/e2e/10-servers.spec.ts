@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { ADMIN, SANDBOX_ORIGIN, ensureAdmin, shot, signIn } from './helpers'
+import { SANDBOX_ORIGIN, animationsDone, ensureAdmin, shot, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -24,17 +24,6 @@ async function connectSandbox(page: Page) {
   const body = await res.json()
   expect(body.accounts.filter((a: { ok: boolean }) => a.ok).map((a: { slug: string }) => a.slug).sort()).toEqual([...PROVIDERS].sort())
 }
-
-test('without provider accounts, /servers points to Providers', async ({ page }) => {
-  await ensureAdmin(page)
-  const accounts = await (await page.request.get('/api/hosting/providers')).json()
-  test.skip(accounts.length > 0, 'an earlier spec connected providers already')
-  await page.goto('/servers')
-  await expect(page.getByTestId('servers-no-providers')).toBeVisible()
-  await shot(page, 'servers-no-providers')
-  await page.getByTestId('go-providers').click()
-  await expect(page).toHaveURL(/\/providers/)
-})
 
 test('the inventory lists every sandbox account with its freshness; filters, search and sort work', async ({ page }) => {
   await ensureAdmin(page)
@@ -429,7 +418,7 @@ test('phone and dark mode: the wizard and a dialog stay usable at 390 px', async
   await shot(page, 'wizard-mobile-dark-account')
   await next(page)
   await expect(page.locator('[data-testid^="wizard-plan-"]').first()).toBeVisible()
-  await page.waitForTimeout(500) // the step's slide-in
+  await animationsDone(page) // the step's slide-in
   await shot(page, 'wizard-mobile-dark-plan')
   // Nothing sticks out sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)

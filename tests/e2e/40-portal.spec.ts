@@ -4,7 +4,7 @@
  * it and the customer cannot start it and reads why.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { SANDBOX_ORIGIN, ensureAdmin, shot, signIn } from './helpers'
+import { SANDBOX_ORIGIN, animationsDone, ensureAdmin, shot, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -101,7 +101,7 @@ test('a customer on a phone orders the plan and watches every step complete', as
   await expect(page.getByTestId('notifications-badge')).toBeVisible()
   await page.getByTestId('notifications-button').click()
   await expect(page.getByTestId('notification-panel').getByTestId('notification-item').first()).toContainText(`Your server ${HOST} is ready`)
-  await page.waitForTimeout(400) // the menu fades in
+  await animationsDone(page) // the menu fades in
   await shot(page, 'portal-notification-mobile')
   await page.keyboard.press('Escape')
 

@@ -11,6 +11,16 @@ export async function shot(page: Page, name: string) {
 }
 
 /**
+ * Until no finite CSS transition or animation runs (a menu's fade, a step's slide), e.g. before a
+ * screenshot. Endless ones (a spinner) are not waited for.
+ */
+export async function animationsDone(page: Page) {
+  await page.waitForFunction(() => document.getAnimations()
+    .filter(a => a.effect?.getTiming().iterations !== Infinity)
+    .every(a => a.playState !== 'running'))
+}
+
+/**
  * Fills an input until the value sticks: before hydration finishes, Vue re-renders the server's
  * markup and wipes what was typed. Not needed for the sign-in form any more (it keeps early input),
  * kept for other forms.

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { normalizeRecord } from '../../shared/dns/normalize'
 import type { DnsRecord } from '../../shared/dns/types'
-import { Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
+import type { Client } from './helpers'
+import { adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
 
 const SLUG = 'dns-hostinger'
 const NAMED_CHECKZONE = '/usr/bin/named-checkzone'
@@ -370,7 +371,7 @@ describe('BIND export and import', () => {
     writeFileSync(file, r.body)
     let out: string
     try { out = execFileSync(NAMED_CHECKZONE, [domain, file], { encoding: 'utf8' }) }
-    catch (e: any) { throw new Error(`named-checkzone refused the export:\n${e.stdout}${e.stderr}\n---\n${r.body}`) }
+    catch (e: any) { throw new Error(`named-checkzone refused the export:\n${e.stdout}${e.stderr}\n---\n${r.body}`, { cause: e }) }
     expect(out).toMatch(/OK/)
   })
 

@@ -4,9 +4,10 @@
  * simulator through our own accounts (dom-*), with names made unique per run.
  */
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
-import { Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
+import type { Client } from './helpers'
+import { adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
 
 const RUN = Date.now().toString(36)
 const P = '/api/hosting/providers'
@@ -29,17 +30,17 @@ async function ownDomain(label: string) {
   const name = `${label}-${RUN}.com`
   const r = await buy(admin, { domain: name })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
-  for (let i = 0; i < 40; i++) {
+  // vi.waitFor, not expect.poll: this also runs in beforeAll hooks.
+  await vi.waitFor(async () => {
     const d = await admin.get(`${P}/${HOST}/domains/${name}`)
-    if (d.body.status === 'active') return name
-    await new Promise(res => setTimeout(res, 100))
-  }
-  throw new Error(`${name} never became active`)
+    if (d.body.status !== 'active') throw new Error(`${name} never became active (${d.body.status})`)
+  }, { timeout: 10_000, interval: 100 })
+  return name
 }
 
 beforeAll(async () => {
   admin = await adminClient()
-  const configure = async (slug: string, type: 'hostinger' | 'virtua', apiKey = SANDBOX_CREDENTIALS[type].api_key) => {
+  const configure = async (slug: string, type: 'hostinger' | 'virtua', apiKey: string = SANDBOX_CREDENTIALS[type].api_key) => {
     const r = await admin.post(`${P}/${slug}/configure`, { type, api_key: apiKey, display_name: `Dom ${slug}`, extra: { base_url: sandboxBaseUrl(sandboxUrl(), type) } })
     expect(r.status, JSON.stringify(r.body)).toBeLessThan(300)
   }

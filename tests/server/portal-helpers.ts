@@ -1,6 +1,6 @@
 /** Set-up for the portal suites: plans per provider, keychain keys, orders and waiting on them. */
 import { generateKeyPairSync, randomUUID } from 'node:crypto'
-import { expect } from 'vitest'
+import { expect, vi } from 'vitest'
 import type { Client } from './helpers'
 
 /** A fresh OpenSSH ed25519 public key line. */
@@ -44,15 +44,11 @@ export async function order(c: Client, body: Record<string, unknown>, key: strin
 
 /** Polls GET /api/orders/:id until `done` holds. */
 export async function waitOrder(c: Client, id: string, done: (o: any) => boolean = o => !['pending', 'running'].includes(o.status), timeoutMs = 45_000) {
-  const until = Date.now() + timeoutMs
-  let last: any
-  while (Date.now() < until) {
+  return vi.waitFor(async () => {
     const r = await c.get(`/api/orders/${id}`)
-    last = r.body
     if (r.status === 200 && done(r.body)) return r.body
-    await new Promise(res => setTimeout(res, 250))
-  }
-  throw new Error(`order ${id} did not settle: ${JSON.stringify({ status: last?.status, step: last?.current_step, error: last?.error })}`)
+    throw new Error(`order ${id} did not settle: ${JSON.stringify({ status: r.body?.status, step: r.body?.current_step, error: r.body?.error })}`)
+  }, { timeout: timeoutMs, interval: 250 })
 }
 
 export const STEP_NAMES = ['ensure_user', 'push_ssh_keys', 'create', 'install', 'wait_running', 'assign', 'notify']

@@ -7,7 +7,7 @@
  * own app on its own PGlite folder, so stopping it does not disturb the shared one.
  */
 import { resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { startSandbox, type Sandbox } from '../../sandbox/server'
 import type { VirtfusionState } from '../../sandbox/providers/virtfusion'
@@ -47,15 +47,11 @@ async function startAppProcess(keepData: boolean) {
 }
 
 async function waitOrder(id: string, done: (o: any) => boolean, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs
-  let last: any
-  while (Date.now() < until) {
+  return vi.waitFor(async () => {
     const r = await customer.req('GET', `/api/orders/${id}`).catch(() => undefined)
-    last = r?.body
     if (r?.status === 200 && done(r.body)) return r.body
-    await new Promise(res => setTimeout(res, 250))
-  }
-  throw new Error(`order ${id} did not get there: ${JSON.stringify({ status: last?.status, step: last?.current_step, error: last?.error })}`)
+    throw new Error(`order ${id} did not get there: ${JSON.stringify({ status: r?.body?.status, step: r?.body?.current_step, error: r?.body?.error })}`)
+  }, { timeout: timeoutMs, interval: 250 })
 }
 
 const vf = () => sandbox.sims.virtfusion.state as VirtfusionState
@@ -87,9 +83,7 @@ describe('an app restart in the middle of provisioning', () => {
     const hostname = uniqueHost('crash')
     const placed = await customer.req('POST', '/api/orders', { plan_id: planId, template: '46', hostname }, { 'Idempotency-Key': crypto.randomUUID() })
     expect(placed.status, JSON.stringify(placed.body)).toBe(202)
-    const until = Date.now() + 30_000
-    while (creates().length === before && Date.now() < until) await new Promise(r => setTimeout(r, 100))
-    expect(creates().length).toBe(before + 1)
+    await expect.poll(() => creates().length, { timeout: 30_000, interval: 100 }).toBe(before + 1)
 
     app.child.kill('SIGKILL')
     await new Promise(r => app.child.once('exit', r))

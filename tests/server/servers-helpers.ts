@@ -1,5 +1,5 @@
 /** Shared set-up for the servers suites: the four sandbox accounts and direct upstream calls. */
-import { expect } from 'vitest'
+import { expect, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { type Client, sandboxAdmin, sandboxUrl } from './helpers'
 
@@ -46,15 +46,11 @@ export async function syncAll(admin: Client, account?: string) {
 
 /** Polls GET /api/servers/:id?refresh=1 until `done` holds. */
 export async function waitForServer(c: Client, id: string, done: (s: any) => boolean, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs
-  let last: any
-  while (Date.now() < until) {
+  return vi.waitFor(async () => {
     const r = await c.get(`/api/servers/${id}?refresh=1`)
-    last = r.body
     if (r.status === 200 && done(r.body)) return r.body
-    await new Promise(res => setTimeout(res, 250))
-  }
-  throw new Error(`server ${id} did not settle: ${JSON.stringify({ status: last?.status, raw: last?.raw_status, needs_install: last?.needs_install })}`)
+    throw new Error(`server ${id} did not settle: ${JSON.stringify({ status: r.body?.status, raw: r.body?.raw_status, needs_install: r.body?.needs_install })}`)
+  }, { timeout: timeoutMs, interval: 250 })
 }
 
 export async function allServers(c: Client, query = '') {

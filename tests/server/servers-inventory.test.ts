@@ -91,10 +91,12 @@ describe('one server, owners and customers', () => {
     expect(one.status).toBe(200)
     expect(one.body).toMatchObject({ id: s.id, upstream_id: s.upstream_id, account: { type: 'virtua' } })
     const before = Date.parse(one.body.last_synced_at)
-    await new Promise(r => setTimeout(r, 20))
-    const fresh = await admin.get(`/api/servers/${s.id}?refresh=1`)
-    expect(fresh.status).toBe(200)
-    expect(Date.parse(fresh.body.last_synced_at)).toBeGreaterThan(before)
+    // A re-read upstream stamps a newer sync time (asked again should two land in one millisecond).
+    await expect.poll(async () => {
+      const fresh = await admin.get(`/api/servers/${s.id}?refresh=1`)
+      expect(fresh.status).toBe(200)
+      return Date.parse(fresh.body.last_synced_at)
+    }).toBeGreaterThan(before)
     expect((await admin.get('/api/servers/00000000-0000-4000-8000-000000000000')).status).toBe(404)
     expect((await admin.get('/api/servers/not-a-uuid')).status).toBe(400)
   })

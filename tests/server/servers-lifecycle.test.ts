@@ -1,6 +1,6 @@
 /** Actions on servers: state checks (409), capabilities (501), who may act, and what each answers. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Client, adminClient, customerClient } from './helpers'
+import { type Client, adminClient, customerClient, sandboxAdmin } from './helpers'
 import { configureSandboxAccounts, createRunning, syncAll, upstreamRequests, waitForServer } from './servers-helpers'
 
 let admin: Client
@@ -60,6 +60,29 @@ describe('power actions and state checks', () => {
     expect(susp.body.error).toMatch(/suspend/)
     expect((await act(admin, vt, 'suspend')).status).toBe(501)
     expect((await act(admin, hs, 'explode')).status).toBe(400)
+  })
+})
+
+describe('an action during a whole-account sync', () => {
+  // The cause of a flaky e2e bulk start: a sync's list, asked for before the action and
+  // answered after it, put the server back to "stopped", so the page stopped watching it.
+  it('keeps the state the action read, not the older list the slower sync brings back', async () => {
+    await waitForServer(admin, vt.id, x => x.status === 'running')
+    const since = Date.now()
+    // Virtua's list carries each server's state: read now (running), answered 1.5 s later (within the
+    // app's 2 s upstream timeout in this suite, so it is not retried).
+    await sandboxAdmin('/faults', 'POST', { provider: 'virtua', method: 'GET', match: '/cloud-server', latencyAfterMs: 1500, count: 1 })
+    const sync = admin.post('/api/servers/sync', { wait: true, account: 'virtua' })
+    await expect.poll(async () => (await upstreamRequests('virtua', since)).some(r => r.method === 'GET' && r.path === '/cloud-server')).toBe(true)
+    const stop = await act(admin, vt, 'stop')
+    expect(stop.status, JSON.stringify(stop.body)).toBe(200)
+    expect(stop.body.server.status).not.toBe('running')
+    const synced = await sync
+    expect(synced.status).toBe(200)
+    expect((await admin.get(`/api/servers/${vt.id}`)).body.status).not.toBe('running')
+    await waitForServer(admin, vt.id, x => x.status === 'stopped')
+    expect((await act(admin, vt, 'start')).status).toBe(200)
+    await waitForServer(admin, vt.id, x => x.status === 'running')
   })
 })
 

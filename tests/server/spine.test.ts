@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { inject } from 'vitest'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { inject, beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { closedPort } from '../support/app-process'
 import { ADMIN, Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'

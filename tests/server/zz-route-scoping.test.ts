@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Client, adminClient, customerClient } from './helpers'
 import { configureSandboxAccounts } from './servers-helpers'
-import { addKeychainKey, createPlan, newPublicKey, order, uniqueHost, waitOrder } from './portal-helpers'
+import { addKeychainKey, createPlan, order, uniqueHost, waitOrder } from './portal-helpers'
 
 const API_DIR = resolve(import.meta.dirname, '../../server/api')
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
@@ -231,7 +231,7 @@ describe('every customer-callable route refuses another customer\'s resources', 
         continue
       }
       const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : extra?.body ?? {}
-      const headers = r.method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}
+      const headers: Record<string, string> = r.method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}
       const answer = await attacker.client.req(r.method, path, body, headers)
       if (answer.status === 403 || answer.status === 404) continue
       if (hasResource) {

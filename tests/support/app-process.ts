@@ -50,6 +50,8 @@ export interface StartAppOptions {
   logFile: string
   env?: Record<string, string>
   port?: number
+  /** The working directory of the app (default: this one); the build must not depend on it. */
+  cwd?: string
 }
 
 export const TEST_CREDENTIALS_KEY = randomBytes(32).toString('base64')
@@ -78,7 +80,7 @@ export async function startApp(opts: StartAppOptions): Promise<AppProcess> {
   if (opts.sandboxUrl) env.SANDBOX_URL = opts.sandboxUrl
   mkdirSync(dirname(opts.logFile), { recursive: true })
   const log = createWriteStream(opts.logFile, { flags: 'a' })
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [entry], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout!.pipe(log)
   child.stderr!.pipe(log)
   const url = `http://127.0.0.1:${port}`
@@ -115,4 +117,6 @@ export async function startApp(opts: StartAppOptions): Promise<AppProcess> {
 }
 
 /** A port nothing listens on (fetch refuses well-known ports such as 9, so pick a free one). */
-export const closedPort = freePort
+export function closedPort(): Promise<number> {
+  return freePort()
+}

@@ -93,7 +93,7 @@ describe('error mapping', () => {
     for (const [status, body, code, ours] of cases) {
       script = [{ status, body }]
       const { c } = client({ correlationId: (b: any) => b?.correlation_id })
-      const err: any = await c.get("/x").catch(e => e)
+      const err: any = await c.get('/x').catch(e => e)
       expect(err.code, `${status}`).toBe(code)
       expect(err.statusCode).toBe(ours)
       expect(err.message).toMatch(/^Acme/)
@@ -113,7 +113,7 @@ describe('error mapping', () => {
 
   it('names a closed port and never logs the secret', async () => {
     const { c, logs } = client({ baseUrl: `http://127.0.0.1:${await closedPort()}`, query: { key: 'query-secret-value' }, maxRetries: 1 })
-    const err: any = await c.get("/x").catch(e => e)
+    const err: any = await c.get('/x').catch(e => e)
     expect(err.code).toBe('network_error')
     expect(err.message).toMatch(/connection refused/)
     expect(err.message).not.toContain('query-secret-value')

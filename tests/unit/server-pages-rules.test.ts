@@ -9,7 +9,7 @@ const caps = {
   suspend: { supported: false, note: 'The API has no suspend.' },
   resize: { supported: true },
   reinstall: { supported: true },
-  destroy: { supported: false, note: "Hostinger's API cannot delete a VM; cancel the subscription in hPanel" },
+  destroy: { supported: false, note: 'Hostinger\'s API cannot delete a VM; cancel the subscription in hPanel' },
 }
 const server = (over: Partial<ServerLike> = {}): ServerLike => ({ name: 'web-1', status: 'running', account: { type: 'hostinger' }, capabilities: caps, ...over })
 

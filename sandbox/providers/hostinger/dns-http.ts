@@ -16,10 +16,6 @@ export function hostingerError(status: number, message: string): SimResponse {
   return { status, json: { message, correlation_id: correlationId() } }
 }
 
-export function unauthenticated(): SimResponse {
-  return hostingerError(401, 'Unauthenticated')
-}
-
 /** Field → messages, collected in order like a Laravel validator. */
 export class FieldErrors {
   readonly errors: Record<string, string[]> = {}

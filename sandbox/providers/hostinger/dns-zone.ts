@@ -7,7 +7,8 @@
  * alone at its name), so validate answers exactly what PUT would.
  */
 import { isIP } from 'node:net'
-import { FieldErrors, isHostName } from './dns-http'
+import type { FieldErrors } from './dns-http'
+import { isHostName } from './dns-http'
 import { DEFAULT_TTL, UPSTREAM_RECORD_TYPES, type RecordSet, type UpstreamRecordType } from './dns-state'
 
 export const TTL_MIN = 60

@@ -9,7 +9,7 @@ import { accepted, clone, FieldErrors, hostingerError } from './dns-http'
 import { takeSnapshot, UPSTREAM_RECORD_TYPES, type HostingerDnsState, type RecordSet, type Zone } from './dns-state'
 import { applyUpdate, checkZone, parseUpdate } from './dns-zone'
 
-export { createDnsState, resetDnsState, addDefaultZone, type HostingerDnsState } from './dns-state'
+export { createDnsState, resetDnsState, type HostingerDnsState } from './dns-state'
 
 const EMAIL_TXT = /^"?v=(spf1|DKIM1|DMARC1)\b/i
 const isEmailRecord = (s: RecordSet) =>

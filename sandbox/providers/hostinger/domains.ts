@@ -9,7 +9,7 @@ import type { SimOptions } from '../../core/simulator'
 import { accepted, FieldErrors, hostingerError, isHostName, isoNoMillis, unprocessable } from './dns-http'
 import { addDefaultZone, type HostingerDnsState } from './dns-state'
 import {
-  catalogItemForTld, currentDomain, domainCatalogItems, newPortfolioDomain,
+  catalogItemForTld, currentDomain, newPortfolioDomain,
   type CatalogItem, type HostingerDomainState, type PortfolioDomain,
 } from './domains-state'
 
@@ -183,21 +183,4 @@ export function registerDomainRoutes(router: Router, state: HostingerDomainState
   }
   router.put('/api/domains/v1/portfolio/:domain/privacy-protection', req => setPrivacy(req, true))
   router.delete('/api/domains/v1/portfolio/:domain/privacy-protection', req => setPrivacy(req, false))
-}
-
-/**
- * `GET /api/billing/v1/catalog` serving only DOMAIN items. Mount it only where no fuller
- * catalog route exists; otherwise merge `domainCatalogItems(state)` into that one.
- */
-export function registerDomainCatalogRoute(router: Router, state: HostingerDomainState) {
-  router.get('/api/billing/v1/catalog', req => ({ json: filterCatalog(domainCatalogItems(state), req.query) }))
-}
-
-/** The `category` and `name` (with `*` wildcards, case-insensitive) filters of the catalog. */
-export function filterCatalog<T extends { category: string, name: string }>(items: T[], query: Record<string, string>): T[] {
-  const category = query.category?.toUpperCase()
-  const pattern = query.name
-    ? new RegExp(`^${query.name.split('*').map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i')
-    : null
-  return items.filter(i => (!category || i.category.toUpperCase() === category) && (!pattern || pattern.test(i.name)))
 }

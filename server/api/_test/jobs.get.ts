@@ -1,8 +1,9 @@
 /** Test-only (NUXT_TEST_ROUTES=1): the pg-boss queues, to prove background work runs on this database. */
 import { useBoss } from '../../lib/jobs'
+import { env } from '../../lib/config'
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const boss = await useBoss()
   const queues = await boss.getQueues()

@@ -4,9 +4,10 @@
  */
 import { useDb } from '../../db/client'
 import { providerAccounts } from '../../db/schema'
+import { env } from '../../lib/config'
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const db = await useDb()
   return db.select().from(providerAccounts)

@@ -1,9 +1,10 @@
 /** Test-only (NUXT_TEST_ROUTES=1): make the caller's last password confirmation look `seconds` old. */
 import { ageReauth } from '../../services/sessions'
 import { reauthAgeBody } from '../../schemas/test-routes'
+import { env } from '../../lib/config'
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireUser(event)
   const { seconds } = await validBody(event, reauthAgeBody)
   const sid = event.context.browserSession?.id

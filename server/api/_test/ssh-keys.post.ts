@@ -6,9 +6,10 @@ import { useDb } from '../../db/client'
 import { sshKeys } from '../../db/schema'
 import { parsePublicKey } from '../../../shared/ssh'
 import { testSshKeyBody as Body } from '../../schemas/test-routes'
+import { env } from '../../lib/config'
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const body = await validBody(event, Body)
   const parsed = await parsePublicKey(body.public_key)

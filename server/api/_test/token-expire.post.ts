@@ -3,9 +3,10 @@ import { and, eq } from 'drizzle-orm'
 import { useDb } from '../../db/client'
 import { apiTokens } from '../../db/schema'
 import { tokenExpireBody } from '../../schemas/test-routes'
+import { env } from '../../lib/config'
 
 export default defineEventHandler(async (event) => {
-  if (process.env.NUXT_TEST_ROUTES !== '1') throw httpError(404, 'Not found')
+  if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   const user = await requireUser(event)
   const { id } = await validBody(event, tokenExpireBody)
   const db = await useDb()

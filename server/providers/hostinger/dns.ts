@@ -85,5 +85,3 @@ export function hostingerDns(http: HttpClient, displayName = 'Hostinger') {
     },
   }
 }
-
-export type HostingerDns = ReturnType<typeof hostingerDns>

@@ -181,5 +181,3 @@ export function hostingerDomains(http: HttpClient, displayName = 'Hostinger') {
   }
   return api
 }
-
-export type HostingerDomains = ReturnType<typeof hostingerDomains>

@@ -22,8 +22,6 @@ import { cachedCatalog, withNames, type NameCatalog } from './names'
 import { toDatacenter, toPlan, toServerRecord, toSshKey, toTemplates } from './mappers'
 import { DISPLAY_NAME, meta } from './metadata'
 
-export { STATUS_MAP } from './mappers'
-
 type Obj = Record<string, any>
 
 const POWER_PATH: Record<PowerAction, string> = { start: 'boot', stop: 'shutdown', restart: 'restart', poweroff: 'poweroff' }

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { checkTarget, normalizeZone } from '../../../shared/dns/names'
 import { useDb } from '../../db/client'
-import { providerAccounts, zoneAssignments, type ProviderAccount, type User } from '../../db/schema'
+import { zoneAssignments, type ProviderAccount, type User } from '../../db/schema'
 import { httpError } from '../../lib/http-errors'
 import type { BaseAdapter } from '../../providers/base'
 import { adapterFor, getAccountBySlug } from '../provider-accounts'
@@ -52,9 +52,3 @@ export async function openZone(user: User, slug: string, domain: string): Promis
 }
 
 export const zoneLabel = (ctx: Pick<ZoneContext, 'account' | 'domain'>) => `${ctx.account.slug}/${ctx.domain}`
-
-export async function accountsById() {
-  const db = await useDb()
-  const rows = await db.select().from(providerAccounts)
-  return new Map(rows.map(a => [a.id, a]))
-}

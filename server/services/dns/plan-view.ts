@@ -1,5 +1,4 @@
 /** Plans and validation problems as the API shows them. */
-import { normalizeRecord } from '../../../shared/dns/normalize'
 import { isDestructive, summarize, type DnsPlan } from '../../../shared/dns/plan'
 import type { DnsRecord } from '../../../shared/dns/types'
 import { validateRecord, validateZone } from '../../../shared/dns/validate'
@@ -74,10 +73,6 @@ export function checkDesired(plan: DnsPlan, desired: DnsRecord[], zone: string):
   if (res.ok) return []
   const written = new Set<DnsRecord>([...plan.adds, ...plan.changes.map(c => c.after)])
   return res.errors.filter(e => written.has(desired[e.index]!)).map(e => ({ record: desired[e.index]!, field: e.field, message: e.message }))
-}
-
-export function canonical(records: DnsRecord[], zone: string): DnsRecord[] {
-  return records.map(r => normalizeRecord(r, zone))
 }
 
 /**

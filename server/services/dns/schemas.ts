@@ -66,5 +66,3 @@ export const importBody = z.object({
 })
 
 export const assignBody = z.object({ owner_id: z.string().uuid('owner_id must be a user id') })
-
-export const snapshotParams = z.object({ id: z.string().min(1).max(200) })

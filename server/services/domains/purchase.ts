@@ -191,4 +191,3 @@ function storedToError(s: StoredError): Error {
   if (s.provider) return new ProviderError({ provider: s.provider, code: (s.code ?? 'upstream_error') as ProviderErrorCode, statusCode: s.status, message: s.message })
   return httpError(s.status, s.message, s.code)
 }
-

@@ -9,11 +9,12 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { useDb } from '../../db/client'
 import { orders } from '../../db/schema'
+import { env } from '../../lib/config'
 
 export type OrderRow = typeof orders.$inferSelect
 
 export function leaseMs() {
-  return Math.max(2, Number(process.env.ORDERS_LEASE_SECONDS ?? 30)) * 1000
+  return env().ORDERS_LEASE_SECONDS * 1000
 }
 
 export class LeaseLost extends Error {

@@ -259,4 +259,3 @@ export async function cancelOrder(id: string, user: User) {
   finally { await releaseOrder(lease) }
   return getOrderView(id, user)
 }
-

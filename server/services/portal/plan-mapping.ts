@@ -29,12 +29,6 @@ export const mappingSchemas = {
   inferno: z.object({ pid: numericId('pid'), ostpl: idText('ostpl') }).strict(),
 } satisfies Record<ProviderType, z.ZodType>
 
-export type VirtfusionMapping = z.infer<typeof mappingSchemas.virtfusion>
-export type VirtuaMapping = z.infer<typeof mappingSchemas.virtua>
-export type HostingerMapping = z.infer<typeof mappingSchemas.hostinger>
-export type InfernoMapping = z.infer<typeof mappingSchemas.inferno>
-export type PlanMapping = VirtfusionMapping | VirtuaMapping | HostingerMapping | InfernoMapping
-
 export function parseMapping(type: ProviderType, raw: unknown): Record<string, string> {
   const r = mappingSchemas[type].safeParse(raw ?? {})
   if (!r.success) {

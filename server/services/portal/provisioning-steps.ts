@@ -16,10 +16,11 @@ import { parsePublicKey } from '../../../shared/ssh'
 import { notifyUser } from '../notifications'
 import { upsertRecords } from '../servers/sync'
 import { needsInstall, waitingForProvider } from '../servers/rules'
-import { createInput, orderAdapter, type OrderProgress } from './order-adapter'
+import { createInput, type OrderProgress } from './order-adapter'
 import type { OrderRow } from './order-lease'
 import type { StepName } from './order-steps'
 import type { PlanRow } from './plans'
+import { env } from '../../lib/config'
 
 export interface StepContext {
   order: OrderRow
@@ -41,9 +42,9 @@ export type StepOutcome =
 export class StepError extends Error {}
 
 const mapping = (c: StepContext) => c.plan.mapping as Record<string, string>
-const WAIT_RUNNING_MS = () => Number(process.env.ORDERS_RUNNING_TIMEOUT_MS ?? 30 * 60_000)
-const WAIT_PAYMENT_MS = () => Number(process.env.ORDERS_PAYMENT_TIMEOUT_MS ?? 10 * 60_000)
-const POLL_MS = () => Number(process.env.ORDERS_POLL_MS ?? 1000)
+const WAIT_RUNNING_MS = () => env().ORDERS_RUNNING_TIMEOUT_MS
+const WAIT_PAYMENT_MS = () => env().ORDERS_PAYMENT_TIMEOUT_MS
+const POLL_MS = () => env().ORDERS_POLL_MS
 
 async function ensureUser(c: StepContext): Promise<StepOutcome> {
   const m = mapping(c)

@@ -16,13 +16,14 @@ import { orderAdapter, type OrderProgress } from './order-adapter'
 import { claimOrder, LeaseLost, releaseOrder, saveOrder, type Lease, type OrderRow } from './order-lease'
 import { STEP_LABELS, STEPS, type StepName } from './order-steps'
 import { STEP_RUNNERS, StepError, type StepContext } from './provisioning-steps'
+import { env } from '../../lib/config'
 
 export type RunResult =
   | { state: 'completed' | 'failed' | 'busy' | 'nothing' }
   | { state: 'waiting', afterMs: number }
 
 /** How long one run keeps polling a waiting step before handing it to a continuation job. */
-const IN_PLACE_WAIT_MS = () => Number(process.env.ORDERS_IN_PLACE_WAIT_MS ?? 15_000)
+const IN_PLACE_WAIT_MS = () => env().ORDERS_IN_PLACE_WAIT_MS
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
 export async function logStep(orderId: string, step: string, status: 'started' | 'succeeded' | 'failed' | 'skipped', message: string | null, extra: { upstreamRequestId?: string | null, details?: Record<string, unknown> } = {}) {

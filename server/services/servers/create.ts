@@ -23,7 +23,7 @@ import { requireOwner } from './ownership'
 import { queueProvision, queueSync } from './queue'
 import { upstreamKeyIds, type PublicKeyInput } from './ssh-push'
 import { upsertRecords } from './sync'
-import { type InventoryRow } from './view'
+import type { InventoryRow } from './view'
 
 export interface CreateRequest {
   account: string

@@ -8,10 +8,10 @@ import { and, eq, lt, sql } from 'drizzle-orm'
 import { useDb } from '../../db/client'
 import { intents } from '../../db/schema'
 import { httpError } from '../../lib/http-errors'
+import { env } from '../../lib/config'
 
 export type Intent = typeof intents.$inferSelect
 export type IntentKind = Intent['kind']
-export type IntentState = Intent['state']
 
 /** JSON with sorted keys and no undefined, so equal requests hash equally whatever their key order. */
 export function canonicalJson(v: unknown): string {
@@ -87,7 +87,7 @@ export async function mergeResult(id: string, patch: Record<string, unknown>) {
 
 /** A pending intent untouched this long lost its worker (a crash mid-call): its outcome is unknown. */
 export function stalePendingMs() {
-  const timeout = Number(process.env.UPSTREAM_TIMEOUT_MS ?? 15_000)
+  const timeout = env().UPSTREAM_TIMEOUT_MS
   return 3 * timeout + 30_000
 }
 

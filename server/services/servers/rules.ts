@@ -17,7 +17,7 @@ export const ADMIN_ONLY: ReadonlySet<LifecycleOperation> = new Set(['suspend', '
 /** A customer may still stop a locked server (it stops costing trouble); nothing else. */
 const ALLOWED_WHEN_LOCKED: ReadonlySet<LifecycleOperation> = new Set(['stop', 'poweroff'])
 
-export const TRANSITIONAL: ReadonlySet<ServerStatus> = new Set(['pending', 'rebooting'])
+const TRANSITIONAL: ReadonlySet<ServerStatus> = new Set(['pending', 'rebooting'])
 
 export interface ServerState {
   name: string

@@ -53,7 +53,12 @@ const excluded = (col: string) => sql.raw(`excluded."${col}"`)
  * Writes upstream records into the inventory. `ownerId` (a create) sets the owner on insert and
  * on update; a plain sync never touches owners. Returns the rows' ids by upstream id.
  */
-export async function upsertRecords(accountId: string, records: ServerRecord[], opts: { ownerId?: string | null, at?: Date } = {}) {
+/**
+ * `readSince`: when the records were asked for. A row refreshed after that (an action's re-read
+ * while a whole-account list was on its way) keeps its newer state instead of being put back
+ * to what the slower list saw.
+ */
+export async function upsertRecords(accountId: string, records: ServerRecord[], opts: { ownerId?: string | null, at?: Date, readSince?: Date } = {}) {
   if (!records.length) return new Map<string, string>()
   const db = await useDb()
   const at = opts.at ?? new Date()
@@ -73,12 +78,13 @@ export async function upsertRecords(accountId: string, records: ServerRecord[], 
   const partial = new Set(unique.filter(r => r.detailError).map(r => String(r.upstreamId)))
   const full = rows.filter(r => !partial.has(r.upstreamId))
   const stand = rows.filter(r => partial.has(r.upstreamId))
+  const setWhere = opts.readSince ? or(isNull(servers.lastSyncedAt), lt(servers.lastSyncedAt, opts.readSince)) : undefined
   const out = full.length
-    ? await db.insert(servers).values(full).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set })
+    ? await db.insert(servers).values(full).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set, setWhere })
       .returning({ id: servers.id, upstreamId: servers.upstreamId })
     : []
   if (stand.length) {
-    out.push(...await db.insert(servers).values(stand).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set: { goneAt: excluded('gone_at'), lastSyncedAt: excluded('last_synced_at') } })
+    out.push(...await db.insert(servers).values(stand).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set: { goneAt: excluded('gone_at'), lastSyncedAt: excluded('last_synced_at') }, setWhere })
       .returning({ id: servers.id, upstreamId: servers.upstreamId }))
   }
   return new Map(out.map(o => [o.upstreamId, o.id]))
@@ -129,7 +135,7 @@ async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
   try {
     const records = await adapterFor(account).listServers()
     const at = new Date()
-    await upsertRecords(account.id, records, { at })
+    await upsertRecords(account.id, records, { at, readSince: startedAt })
     // Rows refreshed since this sync began (a create, an action) are not judged by its older list.
     await db.update(servers).set({ goneAt: at, updatedAt: at }).where(and(
       eq(servers.accountId, account.id),

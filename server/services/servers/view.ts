@@ -42,7 +42,6 @@ export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
     ...(opts.admin ? { extra: s.extra } : {}),
   }
 }
-export type ServerView = ReturnType<typeof toServerView>
 
 /** The seed's VM shape (`GET /api/hosting/providers/{provider}/vms`). */
 export function toSeedVm(r: InventoryRow) {

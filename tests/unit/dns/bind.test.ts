@@ -24,14 +24,14 @@ function namedCheckzone(zone: string, text: string): string {
   }
   catch (e) {
     const err = e as { stdout?: string, stderr?: string }
-    throw new Error(`named-checkzone refused the file:\n${err.stdout ?? ''}${err.stderr ?? ''}\n---\n${text}`)
+    throw new Error(`named-checkzone refused the file:\n${err.stdout ?? ''}${err.stderr ?? ''}\n---\n${text}`, { cause: e })
   }
 }
 
 /** Canonical, id-less, sorted: the form two equal record sets share. */
 function canon(records: DnsRecord[], zone = 'example.com') {
   return records
-    .map(r => { const { id: _id, ...n } = normalizeRecord(r, zone); return n })
+    .map((r) => { const { id: _id, ...n } = normalizeRecord(r, zone); return n })
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
 }
 

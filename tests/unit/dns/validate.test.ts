@@ -20,7 +20,7 @@ function expectValid(record: DnsRecord) {
 }
 
 describe('A records', () => {
-  it.each(['192.0.2.1', '0.0.0.0', '255.255.255.255', '10.0.0.1', ' 198.51.100.7 '])('accepts %s', ip => {
+  it.each(['192.0.2.1', '0.0.0.0', '255.255.255.255', '10.0.0.1', ' 198.51.100.7 '])('accepts %s', (ip) => {
     expectValid(rec('A', 'www', ip))
   })
   it.each([
@@ -45,7 +45,7 @@ describe('AAAA records', () => {
   it.each([
     '2001:db8::1', '::1', '::', '2001:0db8:0000:0000:0000:0000:0000:0001', 'fe80::', '1:2:3:4:5:6:7::',
     '::ffff:192.0.2.1', '64:ff9b::192.0.2.33', '1:2:3:4:5:6:192.0.2.1', '2001:DB8::ABCD',
-  ])('accepts %s', ip => {
+  ])('accepts %s', (ip) => {
     expectValid(rec('AAAA', '@', ip))
   })
   it.each([
@@ -66,7 +66,7 @@ describe('AAAA records', () => {
 })
 
 describe('CNAME records', () => {
-  it.each(['example.com', 'example.com.', 'target.example.net', '@', 'u123.wl.sendgrid.net', '_acme.auth.example.org'])('accepts %s', t => {
+  it.each(['example.com', 'example.com.', 'target.example.net', '@', 'u123.wl.sendgrid.net', '_acme.auth.example.org'])('accepts %s', (t) => {
     expectValid(rec('CNAME', 'www', t))
   })
   it.each([
@@ -137,7 +137,7 @@ describe('TXT records', () => {
     'a'.repeat(4000),
     `"${'a'.repeat(255)}" "${'b'.repeat(255)}"`,
     'café ünïcode',
-  ])('accepts %s', txt => {
+  ])('accepts %s', (txt) => {
     expectValid(rec('TXT', '@', txt))
   })
   it.each([
@@ -201,7 +201,7 @@ describe('CAA records', () => {
     '0 iodef "mailto:security@example.com"',
     '0 iodef "https://ca-reports.example.com/caa"',
     '0 ISSUE "letsencrypt.org"',
-  ])('accepts %s', content => {
+  ])('accepts %s', (content) => {
     expectValid(rec('CAA', '@', content))
   })
   it.each([
@@ -219,7 +219,7 @@ describe('CAA records', () => {
 })
 
 describe('names', () => {
-  it.each(['@', 'www', 'a.b.c', '*', '*.dev', 'xn--bcher-kva', '_dmarc', 'MiXeD', 'a-b'])('accepts %s', name => {
+  it.each(['@', 'www', 'a.b.c', '*', '*.dev', 'xn--bcher-kva', '_dmarc', 'MiXeD', 'a-b'])('accepts %s', (name) => {
     expectValid(rec('TXT', name, 'x'))
   })
   it.each([
@@ -242,10 +242,10 @@ describe('names', () => {
 })
 
 describe('TTL and priority', () => {
-  it.each([60, 300, 86400])('accepts TTL %s', ttl => {
+  it.each([60, 300, 86400])('accepts TTL %s', (ttl) => {
     expectValid(rec('A', 'www', '192.0.2.1', { ttl }))
   })
-  it.each([59, 86401, 0, -5, 3600.5, Number.NaN])('refuses TTL %s', ttl => {
+  it.each([59, 86401, 0, -5, 3600.5, Number.NaN])('refuses TTL %s', (ttl) => {
     expect(messageFor(rec('A', 'www', '192.0.2.1', { ttl }), 'ttl')).toBe('TTL must be a whole number of seconds from 60 (1 minute) to 86400 (1 day)')
   })
   it('ignores a zero or missing priority on types without one, refuses any other', () => {

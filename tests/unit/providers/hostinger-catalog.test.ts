@@ -124,7 +124,7 @@ describe('hostinger billing', () => {
     const items = await adapter().listCatalog()
     expect(hits()[0]).toMatchObject({ method: 'GET', path: '/api/billing/v1/catalog', query: {} })
     // Six VPS/hosting items; the rest are the domain TLDs sold through the same catalog.
-    expect(items.filter(i => i.category !== "domain")).toHaveLength(6)
+    expect(items.filter(i => i.category !== 'domain')).toHaveLength(6)
     expect(items.find(i => i.id === 'hostingercom-vps-kvm2-usd-1m')).toEqual({
       id: 'hostingercom-vps-kvm2-usd-1m', name: 'KVM 2', category: 'vps', price_cents: 1399, currency: 'USD', period: 'monthly',
       description: '2 vCPU, 8 GB RAM, 100 GB disk',

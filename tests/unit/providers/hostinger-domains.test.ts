@@ -120,8 +120,7 @@ describe('purchaseDomain', () => {
     expect(d.extra).toMatchObject({ order: { status: 'completed', subtotal: 999 + 1599, currency: 'USD' }, price_item_id: 'hostingercom-domain-com-usd-2y', auto_renew_requested: true })
     expect(simState().dns.zones.has('cool-project.com')).toBe(true)
 
-    await new Promise(r => setTimeout(r, 120))
-    expect(await adapter.getDomain('cool-project.com')).toMatchObject({ status: 'active', privacy_protection: true })
+    await expect.poll(() => adapter.getDomain('cool-project.com'), { timeout: 10_000, interval: 25 }).toMatchObject({ status: 'active', privacy_protection: true })
   })
 
   it('refuses an unavailable name with the upstream 422 message', async () => {

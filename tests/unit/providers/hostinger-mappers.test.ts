@@ -97,7 +97,7 @@ describe('hostinger client and metadata', () => {
     const caps = hostinger.meta.capabilities
     expect(Object.keys(caps).sort()).toEqual([...CAPABILITY_GROUPS].sort())
     for (const g of CAPABILITY_GROUPS) if (!caps[g].supported) expect(caps[g].note).toBeTruthy()
-    expect(caps.destroy).toEqual({ supported: false, note: "Hostinger's API cannot delete a VM; cancel the subscription in hPanel" })
+    expect(caps.destroy).toEqual({ supported: false, note: 'Hostinger\'s API cannot delete a VM; cancel the subscription in hPanel' })
     expect(caps.dns).toEqual({ supported: true, note: 'DNS zones and snapshots' })
     expect(caps.domains).toMatchObject({ supported: true, note: expect.stringMatching(/availability, purchase, lock, privacy, nameservers/) })
     expect(hostinger.meta.settings.find(s => s.key === 'base_url')).toMatchObject({ required: true, default: 'https://developers.hostinger.com' })

@@ -17,7 +17,8 @@ function adapter(settings: Record<string, string> = {}) {
   }, { sleep: async () => {}, logger: () => {} }) as HostingerAdapter
 }
 const hits = () => sb.requests.filter(r => r.provider === 'hostinger')
-const wait = (ms: number) => new Promise(r => setTimeout(r, ms))
+/** The sandbox settles a transition on the first request after it ends: ask until it has. */
+const POLL = { timeout: 10_000, interval: 25 }
 const simState = () => sb.sims.hostinger.state as HostingerState
 
 beforeAll(async () => { sb = await startSandbox({ transitionMs: 100 }) })
@@ -96,8 +97,7 @@ describe('hostinger servers', () => {
     expect(simState().publicKeys).toHaveLength(1)
     expect(JSON.stringify(created)).not.toContain('CorrectHorse42Battery')
 
-    await wait(150)
-    await expect(a.getServer(created.upstreamId)).resolves.toMatchObject({ status: 'running', rawStatus: 'running' })
+    await expect.poll(() => a.getServer(created.upstreamId), POLL).toMatchObject({ status: 'running', rawStatus: 'running' })
     // A lost answer is settled by hostname, without buying again.
     await expect(a.findCreatedServer({ plan: 'x', hostname: 'app-2.example.com' })).resolves.toMatchObject({ upstreamId: created.upstreamId })
     expect(hits().filter(r => r.method === 'POST')).toHaveLength(1)
@@ -140,8 +140,7 @@ describe('hostinger servers', () => {
     expect(setup.path).toBe('/api/vps/v1/virtual-machines/1268101/setup')
     expect(setup.body).toEqual({ template_id: 1130, data_center_id: 29, hostname: 'fresh.example.com', password: 'Another-Secret-99' })
     await expect(a.getServer('1268101')).resolves.toMatchObject({ rawStatus: 'creating', status: 'pending', region: 'Phoenix (phx)' })
-    await wait(150)
-    await expect(a.getServer('1268101')).resolves.toMatchObject({ status: 'running', os: 'Ubuntu 24.04 LTS', hostname: 'fresh.example.com' })
+    await expect.poll(() => a.getServer('1268101'), POLL).toMatchObject({ status: 'running', os: 'Ubuntu 24.04 LTS', hostname: 'fresh.example.com' })
     // Once set up, a second setup is a conflict.
     await expect(a.installServer('1268101', { template: '1130' })).rejects.toMatchObject({ code: 'conflict', statusCode: 409 })
   })
@@ -160,18 +159,16 @@ describe('hostinger power and reinstall', () => {
     await expect(a.getServer('1268054')).resolves.toMatchObject({ status: 'pending', rawStatus: 'stopping' })
     // Locked by the running action: the upstream's 422 becomes a conflict.
     await expect(a.power('1268054', 'restart')).rejects.toMatchObject({ code: 'conflict', statusCode: 409, upstreamStatus: 422, message: expect.stringMatching(/locked/) })
-    await wait(150)
-    await expect(a.getServer('1268054')).resolves.toMatchObject({ status: 'stopped' })
+    await expect.poll(() => a.getServer('1268054'), POLL).toMatchObject({ status: 'stopped' })
 
     await expect(a.power('1268054', 'start')).resolves.toMatchObject({ status: 'started' })
     await expect(a.getServer('1268054')).resolves.toMatchObject({ rawStatus: 'starting' })
-    await wait(150)
+    await expect.poll(() => a.getServer('1268054'), POLL).toMatchObject({ status: 'running' })
     await expect(a.power('1268054', 'restart')).resolves.toMatchObject({ status: 'restarted' })
     await expect(a.getServer('1268054')).resolves.toMatchObject({ rawStatus: 'stopping' })
     // A restart is a full stop then start: two phases of half the transition each.
     expect(simState().vms.find(v => v.id === 1268054)!.transition!.phases.map(p => p.state)).toEqual(['stopping', 'starting'])
-    await wait(150)
-    await expect(a.getServer('1268054')).resolves.toMatchObject({ status: 'running' })
+    await expect.poll(() => a.getServer('1268054'), POLL).toMatchObject({ status: 'running' })
   })
 
   it('starting a running VM is accepted and changes nothing (spec)', async () => {
@@ -194,8 +191,7 @@ describe('hostinger power and reinstall', () => {
     await expect(a.reinstall('1268054', { template: '1002', password: 'Sup3rSecretPass' })).resolves.toMatchObject({ status: 'reinstalling' })
     expect(hits().at(-1)).toMatchObject({ method: 'POST', path: '/api/vps/v1/virtual-machines/1268054/recreate', body: { template_id: 1002, password: 'Sup3rSecretPass' } })
     await expect(a.getServer('1268054')).resolves.toMatchObject({ status: 'pending', rawStatus: 'recreating' })
-    await wait(150)
-    await expect(a.getServer('1268054')).resolves.toMatchObject({ status: 'running', os: 'Ubuntu 22.04 LTS' })
+    await expect.poll(() => a.getServer('1268054'), POLL).toMatchObject({ status: 'running', os: 'Ubuntu 22.04 LTS' })
   })
 
   it('tells a weak password (invalid_request) from a wrong state (conflict)', async () => {
@@ -209,7 +205,7 @@ describe('hostinger power and reinstall', () => {
 
   it('leaves suspend, resize, destroy, root password, balance and orders unsupported (501, with the reason)', async () => {
     const a = adapter()
-    await expect(a.destroy('1268054', {})).rejects.toMatchObject({ code: 'not_supported', statusCode: 501, message: expect.stringContaining("Hostinger's API cannot delete a VM; cancel the subscription in hPanel") })
+    await expect(a.destroy('1268054', {})).rejects.toMatchObject({ code: 'not_supported', statusCode: 501, message: expect.stringContaining('Hostinger\'s API cannot delete a VM; cancel the subscription in hPanel') })
     await expect(a.suspend('1268054')).rejects.toMatchObject({ code: 'not_supported' })
     await expect(a.unsuspend('1268054')).rejects.toMatchObject({ code: 'not_supported' })
     await expect(a.resize('1268054', { plan: 'x' })).rejects.toMatchObject({ code: 'not_supported', message: expect.stringMatching(/hPanel/) })

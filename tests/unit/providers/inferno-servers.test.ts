@@ -19,7 +19,8 @@ const adapter = () => createAdapter('inferno', {
 const hits = () => sb.requests.filter(r => r.provider === 'inferno')
 const actions = () => hits().map(r => `${r.method} ${r.query.action}`)
 const state = () => sb.sims.inferno.state as InfernoState
-const wait = (ms: number) => new Promise(r => setTimeout(r, ms))
+/** The sandbox settles a transition on the first request after it ends: ask until it has. */
+const POLL = { timeout: 10_000, interval: 25 }
 
 describe('Inferno servers', () => {
   it('lists orders as servers: getinfo for Active ones, Pending ones from the list alone', async () => {
@@ -90,8 +91,7 @@ describe('Inferno servers', () => {
     await expect(a.installServer(id, { template: 'debian12-64-default', sshKeyIds: ['1'] }))
       .rejects.toMatchObject({ code: 'conflict', statusCode: 409, message: expect.stringContaining('not paid') })
 
-    await wait(150) // simulated payment, settled lazily on the next request
-    await expect(a.getServer(id)).resolves.toMatchObject({ status: 'pending', rawStatus: 'Active' })
+    await expect.poll(() => a.getServer(id), POLL).toMatchObject({ status: 'pending', rawStatus: 'Active' })
     expect(state().balance).toBe(145)
     sb.requests.length = 0
     await expect(a.installServer(id, { template: 'debian12-64-default', sshKeyIds: ['1'] })).resolves.toMatchObject({ status: 'installing' })
@@ -100,15 +100,14 @@ describe('Inferno servers', () => {
 
     const installing = await a.getServer(id)
     expect(installing).toMatchObject({ status: 'pending', rawStatus: 'Устанавливается', ipv4: ['37.1.0.113'] })
-    await wait(150)
-    await expect(a.getServer(id)).resolves.toMatchObject({ status: 'running', rawStatus: 'Включен' })
+    await expect.poll(() => a.getServer(id), POLL).toMatchObject({ status: 'running', rawStatus: 'Включен' })
     expect(state().orders.find(o => String(o.id) === id)!.vps!.sshkeyIds).toEqual([1])
   })
 
   it('only validates on a dry run (run=0)', async () => {
     const a = adapter()
     const { upstreamId: id } = await a.createServer({ plan: '303', hostname: 'x' })
-    await wait(150)
+    await expect.poll(() => a.getServer(id), POLL).toMatchObject({ rawStatus: 'Active' })
     sb.requests.length = 0
     await expect(a.installServer(id, { template: 'ubuntu22-64-default', dryRun: true })).resolves.toMatchObject({ status: 'validated' })
     expect(hits().map(r => r.body?.run)).toEqual([0])
@@ -130,7 +129,7 @@ describe('Inferno servers', () => {
     expect(hits().map(r => [r.method, r.query.action, r.body?.run])).toEqual([['POST', 'reinstall', 0], ['POST', 'reinstall', 1]])
     await expect(a.getServer('47012')).resolves.toMatchObject({ status: 'pending', rawStatus: 'Переустанавливается' })
     await expect(a.reinstall('47012', { template: 'ubuntu24-64-default' })).rejects.toMatchObject({ code: 'conflict' })
-    await wait(150)
+    await expect.poll(() => a.getServer('47012'), POLL).not.toMatchObject({ rawStatus: 'Переустанавливается' })
     const { password } = await a.getRootPassword('47012')
     expect(password).not.toBe(before)
     await expect(a.reinstall('47200', { template: 'ubuntu24-64-default' })).rejects.toMatchObject({ code: 'conflict' })
@@ -141,16 +140,14 @@ describe('Inferno servers', () => {
     await expect(a.power('47013', 'start')).resolves.toEqual({ status: 'started' })
     expect(hits()[0]).toMatchObject({ method: 'POST', query: { action: 'boot' }, body: { orderid: '47013', cid: '777' } })
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'pending', rawStatus: 'Включается' })
-    await wait(150)
-    await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'running' })
+    await expect.poll(() => a.getServer('47013'), POLL).toMatchObject({ status: 'running' })
 
     await expect(a.power('47013', 'restart')).resolves.toEqual({ status: 'restarted' })
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'rebooting', rawStatus: 'Перезагружается' })
-    await wait(150)
+    await expect.poll(() => a.getServer('47013'), POLL).toMatchObject({ status: 'running' })
     await expect(a.power('47013', 'stop')).resolves.toEqual({ status: 'stopped' })
     await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'pending', rawStatus: 'Выключается' })
-    await wait(150)
-    await expect(a.getServer('47013')).resolves.toMatchObject({ status: 'stopped' })
+    await expect.poll(() => a.getServer('47013'), POLL).toMatchObject({ status: 'stopped' })
     expect(hits().filter(r => !['getinfo', 'orders', 'list', 'services'].includes(r.query.action!)).map(r => r.query.action)).toEqual(['boot', 'reboot', 'stop'])
   })
 
@@ -214,7 +211,6 @@ describe('Inferno servers', () => {
     await expect(a.findCreatedServer({ plan: '305', hostname: 'x', options: { afterOrderId: '47200' } })).resolves.toBeNull()
     // A paid order of that plan not installed yet is found too.
     const { upstreamId } = await a.createServer({ plan: '303', hostname: 'y' })
-    await wait(150)
-    await expect(a.findCreatedServer({ plan: '303', hostname: 'y' })).resolves.toMatchObject({ upstreamId, rawStatus: 'Active', status: 'pending' })
+    await expect.poll(() => a.findCreatedServer({ plan: '303', hostname: 'y' }), POLL).toMatchObject({ upstreamId, rawStatus: 'Active', status: 'pending' })
   })
 })

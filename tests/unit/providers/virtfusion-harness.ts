@@ -10,8 +10,14 @@ import { createAdapter, type AdapterOverrides } from '../../../server/providers/
 import type { VirtfusionAdapter } from '../../../server/providers/virtfusion'
 
 // A live binding: test files read the sandbox the hooks below start.
+// eslint-disable-next-line import/no-mutable-exports
 export let sb: Sandbox
-beforeAll(async () => { sb = await startSandbox({ transitionMs: 100 }) })
+/**
+ * Long enough that no transition ends on the wall clock, however loaded the machine: the tests
+ * end them by moving the simulator's own clock (`state().advance(TRANSITION_MS)`).
+ */
+export const TRANSITION_MS = 60_000
+beforeAll(async () => { sb = await startSandbox({ transitionMs: TRANSITION_MS }) })
 afterAll(async () => { await sb.close() })
 beforeEach(() => sb.reset())
 

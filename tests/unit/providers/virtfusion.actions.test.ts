@@ -1,8 +1,6 @@
 /** VirtFusion adapter: power, suspend, resize, reinstall, delete and root password, over real HTTP. */
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
-import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
-
+import { adapter, reqs, state, TRANSITION_MS } from './virtfusion-harness'
 
 describe('VirtFusion power', () => {
   it('boots a stopped server: start → boot, pending until the queue has run it', async () => {
@@ -10,7 +8,7 @@ describe('VirtFusion power', () => {
     expect(await a.power('102', 'start')).toMatchObject({ status: 'started', message: expect.stringMatching(/^Queued as task \d+$/) })
     expect(reqs()[0]).toMatchObject({ method: 'POST', path: '/servers/102/power/boot' })
     expect(await a.getServer('102')).toMatchObject({ status: 'pending', rawStatus: 'starting' })
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer('102')).toMatchObject({ status: 'running', rawStatus: 'running' })
   })
 
@@ -19,7 +17,7 @@ describe('VirtFusion power', () => {
     expect(await a.power('101', 'stop')).toMatchObject({ status: 'stopped' })
     expect(reqs()[0]).toMatchObject({ method: 'POST', path: '/servers/101/power/shutdown' })
     expect(await a.getServer('101')).toMatchObject({ status: 'pending', rawStatus: 'shutdown' })
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer('101')).toMatchObject({ status: 'stopped', rawStatus: 'shutoff' })
   })
 
@@ -27,10 +25,10 @@ describe('VirtFusion power', () => {
     const a = adapter()
     expect(await a.power('101', 'restart')).toMatchObject({ status: 'restarted' })
     expect(await a.getServer('101')).toMatchObject({ status: 'rebooting', rawStatus: 'restarting' })
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer('101')).toMatchObject({ status: 'running' })
     expect(await a.power('101', 'poweroff')).toMatchObject({ status: 'stopped' })
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer('101')).toMatchObject({ status: 'stopped' })
     expect(reqs().filter(r => r.method === 'POST').map(r => r.path)).toEqual(['/servers/101/power/restart', '/servers/101/power/poweroff'])
   })
@@ -61,7 +59,7 @@ describe('VirtFusion suspend', () => {
     expect(await a.unsuspend('101')).toEqual({ status: 'unsuspended' })
     expect(reqs().at(-1)).toMatchObject({ method: 'POST', path: '/servers/101/unsuspend' })
     expect(await a.getServer('101')).toMatchObject({ status: 'pending', rawStatus: 'starting' })
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer('101')).toMatchObject({ status: 'running' })
     await expect(a.unsuspend('101')).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('not suspended') })
   })
@@ -101,7 +99,7 @@ describe('VirtFusion reinstall', () => {
     const during = await a.getServer('101')
     expect(during).toMatchObject({ status: 'pending', rawStatus: 'queued' })
     expect((during.extra as { rebuild: boolean }).rebuild).toBe(true)
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer('101')).toMatchObject({ status: 'running', os: 'Ubuntu Server 22.04 LTS' })
   })
 

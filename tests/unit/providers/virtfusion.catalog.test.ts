@@ -1,13 +1,11 @@
 /** VirtFusion adapter: connection test, catalog, SSH keys, users, unsupported groups. */
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
 import { createAdapter } from '../../../server/providers/registry'
 import type { VirtfusionAdapter } from '../../../server/providers/virtfusion'
-import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
+import { adapter, reqs, sb, TOKEN } from './virtfusion-harness'
 import { meta } from '../../../server/providers/virtfusion/metadata'
 import { NotSupportedError } from '../../../server/providers/errors'
 import { CAPABILITY_GROUPS } from '../../../server/providers/types'
-
 
 // `ssh-keygen -lf` of the seeded key.
 const SEED_FINGERPRINT = 'SHA256:yNLqYxUUQV4uMb7R0+cSzHYr1hHG5dgA07oH/YV9h/s'

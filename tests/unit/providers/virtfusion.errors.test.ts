@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
 import { createAdapter } from '../../../server/providers/registry'
-import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
-
+import { adapter, reqs, sb, state } from './virtfusion-harness'
 
 describe('VirtFusion upstream failures', () => {
   it('a wrong token → provider_auth naming VirtFusion (the panel answers "401 Unauthorized")', async () => {

@@ -1,8 +1,6 @@
 /** VirtFusion adapter: reading, creating, building and finding servers, over real HTTP. */
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
-import { adapter, reqs, sb, state, TOKEN } from './virtfusion-harness'
-
+import { adapter, reqs, sb, state, TOKEN, TRANSITION_MS } from './virtfusion-harness'
 
 describe('VirtFusion servers', () => {
   it('lists every server with addresses, resources and live power state', async () => {
@@ -110,7 +108,7 @@ describe('VirtFusion servers', () => {
     expect(build.body).toEqual({ operatingSystemId: 46, name: 'app.example.com', hostname: 'app.example.com', sshKeys: [1] })
 
     expect(await a.getServer(upstreamId)).toMatchObject({ status: 'pending', rawStatus: 'queued', name: 'app.example.com' })
-    state().advance(150)
+    state().advance(TRANSITION_MS)
     expect(await a.getServer(upstreamId)).toMatchObject({ status: 'running', rawStatus: 'running', hostname: 'app.example.com', os: 'Debian 12 (Bookworm) Minimal' })
   })
 

@@ -96,7 +96,7 @@ describe('Virtua.cloud refusals', () => {
     await expect(adapter.power(WIN_SERVER, 'stop')).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('in progress') })
     await expect(adapter.resize(WIN_SERVER, { plan: 'vcs-4-intel.par01fr' })).rejects.toMatchObject({ code: 'conflict' })
     await expect(adapter.destroy(WIN_SERVER, {})).rejects.toMatchObject({ code: 'conflict' })
-    await settle()
+    await settle(sb)
     expect(await adapter.power(WIN_SERVER, 'stop')).toMatchObject({ status: 'stopped' })
   })
 
@@ -107,7 +107,7 @@ describe('Virtua.cloud refusals', () => {
   it('refuses the password while a server is still being installed', async () => {
     const s = await adapter.createServer({ plan: 'vcs-2-intel.par01fr', template: 'debian-10-64', hostname: 'new.example.com' })
     await expect(adapter.getRootPassword(s.upstreamId)).rejects.toMatchObject({ code: 'conflict' })
-    await settle()
+    await settle(sb)
     expect((await adapter.getRootPassword(s.upstreamId)).password).toMatch(/^\w{14}$/)
   })
 

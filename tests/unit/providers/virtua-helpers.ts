@@ -1,6 +1,8 @@
 /** Shared setup for the Virtua.cloud tests: a sandbox and an adapter pointed at it. */
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../../sandbox/credentials'
+import { vi } from 'vitest'
 import type { Sandbox } from '../../../sandbox/server'
+import type { VirtuaState } from '../../../sandbox/providers/virtua/state'
 import { createAdapter } from '../../../server/providers/registry'
 import type { VirtuaAdapter } from '../../../server/providers/virtua'
 
@@ -27,5 +29,11 @@ export function lastRequest(sb: Sandbox) {
   return all[all.length - 1]!
 }
 
-export const wait = (ms: number) => new Promise(r => setTimeout(r, ms))
-export const settle = () => wait(TRANSITION_MS + 60)
+/** Until no simulated server has a transition still running (the sim settles it on the next request). */
+export async function settle(sb: Sandbox) {
+  const state = sb.sims.virtua.state as VirtuaState
+  await vi.waitFor(() => {
+    const busy = [...state.servers.values()].some(s => s.pending && s.pending.until > Date.now())
+    if (busy) throw new Error('a Virtua transition is still running')
+  }, { timeout: 10_000, interval: 20 })
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials'
 import { startSandbox, type Sandbox } from '../../../sandbox/server'
 import type { VirtuaState } from '../../../sandbox/providers/virtua/state'
-import { PROJECT, wait, WIN_SERVER } from './virtua-helpers'
+import { PROJECT, WIN_SERVER } from './virtua-helpers'
 
 // Longer than the adapter tests' transitions: these check the setup steps in between.
 const TRANSITION_MS = 400
@@ -63,10 +63,9 @@ describe('Virtua.cloud simulator', () => {
     expect(s).toMatchObject({ hostname: 'my.server.cloud', is_ipv6_enabled: '1', is_setup: '0', is_processing: '1', status: 'stopped' })
     expect(s.name).toMatch(/^vs\d+\.par01fr\.vsys\.cloud$/)
     expect(s.setup_step).toBe('Creating virtual machine')
-    await wait(TRANSITION_MS * 0.6)
-    expect((await api(`/cloud-server/${r.body.uuid}`)).body.setup_step).not.toBe('Creating virtual machine')
-    await wait(TRANSITION_MS * 0.5)
-    expect((await api(`/cloud-server/${r.body.uuid}`)).body).toMatchObject({ status: 'running', is_setup: '1', is_processing: '0', setup_step: null })
+    const poll = { timeout: 10_000, interval: 10 }
+    await expect.poll(async () => (await api(`/cloud-server/${r.body.uuid}`)).body.setup_step, poll).not.toBe('Creating virtual machine')
+    await expect.poll(async () => (await api(`/cloud-server/${r.body.uuid}`)).body, poll).toMatchObject({ status: 'running', is_setup: '1', is_processing: '0', setup_step: null })
   })
 
   it('validates orders with the provider error body', async () => {

@@ -135,7 +135,7 @@ describe('Virtua.cloud servers', () => {
     expect(created.rawStatus).toMatch(/^stopped \(processing: /)
     expect((created.extra as Record<string, unknown>).is_setup).toBe('0')
 
-    await settle()
+    await settle(sb)
     const later = await adapter.getServer(created.upstreamId)
     expect(later.status).toBe('running')
     expect((later.extra as Record<string, unknown>).setup_step).toBeNull()
@@ -179,12 +179,12 @@ describe('Virtua.cloud servers', () => {
     expect(await adapter.power(WIN_SERVER, 'stop')).toEqual({ status: 'stopped', message: 'Stop in progress...' })
     expect(lastRequest(sb)).toMatchObject({ method: 'POST', path: `/cloud-server/${WIN_SERVER}/stop` })
     expect((await adapter.getServer(WIN_SERVER)).status).toBe('pending')
-    await settle()
+    await settle(sb)
     expect((await adapter.getServer(WIN_SERVER)).status).toBe('stopped')
 
     expect(await adapter.power(WIN_SERVER, 'start')).toMatchObject({ status: 'started' })
     expect(lastRequest(sb).path).toBe(`/cloud-server/${WIN_SERVER}/start`)
-    await settle()
+    await settle(sb)
     expect((await adapter.getServer(WIN_SERVER)).status).toBe('running')
 
     expect(await adapter.power(WIN_SERVER, 'restart')).toMatchObject({ status: 'restarted', message: 'Restart in progress...' })
@@ -195,14 +195,14 @@ describe('Virtua.cloud servers', () => {
     const r = await adapter.resize(STOPPED_SERVER, { plan: 'vcs-4-intel.par01fr', resizeDisk: true })
     expect(r).toEqual({ status: 'resized', message: 'Update in progress...' })
     expect(lastRequest(sb)).toMatchObject({ method: 'POST', path: `/cloud-server/${STOPPED_SERVER}/resize`, body: { offer: 'vcs-4-intel.par01fr', resize_disk: '1' } })
-    await settle()
+    await settle(sb)
     expect(await adapter.getServer(STOPPED_SERVER)).toMatchObject({ status: 'stopped', plan: 'vcs-4-intel.par01fr', vcpus: 2, memoryMb: 4096, diskGb: 80 })
   })
 
   it('keeps the disk with resizeDisk false, and refuses an offer from another zone', async () => {
     await adapter.resize(WIN_SERVER, { plan: 'vcs-4-intel.par01fr' })
     expect(lastRequest(sb).body).toEqual({ offer: 'vcs-4-intel.par01fr', resize_disk: '0' })
-    await settle()
+    await settle(sb)
     expect(await adapter.getServer(WIN_SERVER)).toMatchObject({ diskGb: 40, memoryMb: 4096, status: 'running' })
     await expect(adapter.resize(WIN_SERVER, { plan: 'vcs-2-win-ryzen.fra01de' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('cloud zone') })
   })
@@ -212,7 +212,7 @@ describe('Virtua.cloud servers', () => {
     expect(r).toEqual({ status: 'reinstalling', message: 'Reinstall in progress...' })
     expect(lastRequest(sb)).toMatchObject({ method: 'POST', path: `/cloud-server/${STOPPED_SERVER}/rebuild`, body: { system: 'archlinux-latest-64' } })
     expect((await adapter.getServer(STOPPED_SERVER)).status).toBe('pending')
-    await settle()
+    await settle(sb)
     expect(await adapter.getServer(STOPPED_SERVER)).toMatchObject({ status: 'running', os: 'ArchLinux Latest (64 bits)' })
   })
 
