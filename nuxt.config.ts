@@ -70,17 +70,17 @@ export default defineNuxtConfig({
   security: {
     headers: {
       contentSecurityPolicy: {
-        'default-src': ["'self'"],
-        'base-uri': ["'none'"],
-        'connect-src': ["'self'"],
-        'font-src': ["'self'", 'data:'],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'img-src': ["'self'", 'data:'],
-        'object-src': ["'none'"],
-        'script-src-attr': ["'none'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'script-src': ["'self'", "'strict-dynamic'", "'nonce-{{nonce}}'"],
+        'default-src': ['\'self\''],
+        'base-uri': ['\'none\''],
+        'connect-src': ['\'self\''],
+        'font-src': ['\'self\'', 'data:'],
+        'form-action': ['\'self\''],
+        'frame-ancestors': ['\'none\''],
+        'img-src': ['\'self\'', 'data:'],
+        'object-src': ['\'none\''],
+        'script-src-attr': ['\'none\''],
+        'style-src': ['\'self\'', '\'unsafe-inline\''],
+        'script-src': ['\'self\'', '\'strict-dynamic\'', '\'nonce-{{nonce}}\''],
         'upgrade-insecure-requests': false,
       },
       xFrameOptions: 'DENY',
@@ -98,7 +98,7 @@ export default defineNuxtConfig({
   },
   routeRules: {
     // API answers are data, never documents: nothing in them may run or be framed.
-    '/api/**': { headers: { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" } },
+    '/api/**': { headers: { 'Content-Security-Policy': 'default-src \'none\'; frame-ancestors \'none\'' } },
   },
   runtimeConfig: {
     // Sealed-cookie password for nuxt-auth-utils (NUXT_SESSION_PASSWORD); generated in dev.

@@ -28,7 +28,7 @@ export function useReauth() {
     try { return await call() }
     catch (e) {
       if (!isReauthRequired(e)) throw e
-      if (!(await dialog.ask())) throw new Error('Cancelled: your password was not confirmed')
+      if (!(await dialog.ask())) throw new Error('Cancelled: your password was not confirmed', { cause: e })
       return call()
     }
   }

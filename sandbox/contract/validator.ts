@@ -30,7 +30,6 @@ export interface ContractRequest {
 
 export interface MatchedOperation { template: string, method: string, op: Record<string, any>, pathItem: Record<string, any> }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']
 const escapePointer = (s: string) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'))
 
 interface CompiledPath { template: string, re: RegExp, params: number }

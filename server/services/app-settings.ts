@@ -37,10 +37,6 @@ export async function updateSettings(patch: Partial<AppSettings>): Promise<{ set
   return { settings: await getSettings(), changed }
 }
 
-/** The row is gone from other instances' caches within CACHE_MS. */
-export function forgetSettingsCache() { cached = undefined }
-
 export async function getSetting<K extends keyof AppSettings>(key: K): Promise<AppSettings[K]> {
   return (await getSettings())[key]
 }
-

@@ -48,9 +48,11 @@ export async function totpCodeIsValid(u: User, code: string): Promise<boolean> {
   if (!secret || !/^\d{6}$/.test(code)) return false
   const r = await verify({ secret, token: code, epochTolerance: EPOCH_TOLERANCE, afterTimeStep: u.totpLastStep ?? undefined })
   if (!r.valid) return false
+  // otplib's verify is typed for HOTP and TOTP alike; a TOTP result carries the step it matched.
+  const step = (r as { timeStep: number }).timeStep
   const db = await useDb()
-  const claimed = await db.update(users).set({ totpLastStep: r.timeStep })
-    .where(and(eq(users.id, u.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, r.timeStep))))
+  const claimed = await db.update(users).set({ totpLastStep: step })
+    .where(and(eq(users.id, u.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
     .returning({ id: users.id })
   forgetUser(u.id)
   return claimed.length > 0
@@ -108,10 +110,4 @@ export async function checkSecondFactor(u: User, code: string): Promise<'totp' |
   if (/^\d{6}$/.test(c)) return (await totpCodeIsValid(u, c)) ? 'totp' : null
   if (normalizeRecovery(c).length === 10 && await useRecoveryCode(u.id, c)) return 'recovery'
   return null
-}
-
-export async function remainingRecoveryCodes(userId: string): Promise<number> {
-  const db = await useDb()
-  const rows = await db.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-  return rows.length
 }

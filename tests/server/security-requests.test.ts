@@ -6,12 +6,11 @@
 import { randomUUID } from 'node:crypto'
 import { request } from 'node:http'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, Client, adminClient, baseUrl, customerClient } from './helpers'
+import { ADMIN, Client, adminClient, baseUrl, customerClient, sandboxUrl } from './helpers'
 import { configureSandboxAccounts } from './servers-helpers'
 import { GOOD_MAPPINGS, createPlan } from './portal-helpers'
 import { routeFiles } from './route-files'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
-import { sandboxUrl } from './helpers'
 
 let admin: Client
 
@@ -183,7 +182,7 @@ describe('security headers', () => {
     expect(res.status).toBe(200)
     const html = await res.text()
     const csp = res.headers.get('content-security-policy') ?? ''
-    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain('frame-ancestors \'none\'')
     expect(csp).not.toContain('unsafe-eval')
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
     expect(nonce).toBeTruthy()
@@ -204,7 +203,7 @@ describe('security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(res.headers.get('content-security-policy')).toContain('default-src \'none\'')
     expect(res.headers.get('x-powered-by')).toBeNull()
     expect(res.headers.get('strict-transport-security')).toBeNull()
     const https = await fetch(`${baseUrl()}/api/setup/status`, { headers: { 'x-forwarded-proto': 'https' } })

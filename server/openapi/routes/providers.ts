@@ -120,4 +120,3 @@ export default defineRoutes('Providers (seed API)', 'Provider accounts and the p
     answers: { 200: { description: 'Connected', schema: obj({ status: z.literal('connected'), accounts: z.array(obj({ slug: z.string(), type: z.string() })) }) } },
   },
 ])
-

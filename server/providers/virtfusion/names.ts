@@ -21,10 +21,6 @@ export function cachedCatalog(account: string, load: () => Promise<{ plans: Plan
   return catalog
 }
 
-export function forgetCatalog(account: string) {
-  cache.delete(account)
-}
-
 /** The record with the OS and plan named where the catalog knows them; ids stay in `extra`. */
 export function withNames(r: ServerRecord, c: NameCatalog): ServerRecord {
   const templateId = (r.extra as { settings?: { osTemplateInstallId?: unknown } } | undefined)?.settings?.osTemplateInstallId

@@ -81,7 +81,7 @@ export async function upsertRecords(accountId: string, records: ServerRecord[], 
   const setWhere = opts.readSince ? or(isNull(servers.lastSyncedAt), lt(servers.lastSyncedAt, opts.readSince)) : undefined
   const out = full.length
     ? await db.insert(servers).values(full).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set, setWhere })
-      .returning({ id: servers.id, upstreamId: servers.upstreamId })
+        .returning({ id: servers.id, upstreamId: servers.upstreamId })
     : []
   if (stand.length) {
     out.push(...await db.insert(servers).values(stand).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set: { goneAt: excluded('gone_at'), lastSyncedAt: excluded('last_synced_at') }, setWhere })

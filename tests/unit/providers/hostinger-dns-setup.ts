@@ -28,7 +28,7 @@ export async function raw(sb: Sandbox, method: string, path: string, body?: unkn
   if (token) headers.Authorization = `Bearer ${token}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   // A request without a token, or to an unknown route, breaks the spec on purpose.
-  if (!token || !path.startsWith('/api/dns/v1/zones') && !path.startsWith('/api/dns/v1/snapshots')) headers['x-sandbox-contract'] = 'off'
+  if (!token || (!path.startsWith('/api/dns/v1/zones') && !path.startsWith('/api/dns/v1/snapshots'))) headers['x-sandbox-contract'] = 'off'
   const res = await fetch(`${sandboxBaseUrl(sb.url, 'hostinger')}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
