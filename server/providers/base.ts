@@ -31,15 +31,6 @@ export abstract class BaseAdapter {
   async installServer(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('create', 'installing servers') }
   /** Whether createServer leaves an install step to do. */
   get needsInstallStep(): boolean { return false }
-  /**
-   * Settles a create whose answer was lost (timeout): finds the server it would have made, by
-   * hostname, without creating anything.
-   */
-  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
-    const all = await this.listServers()
-    return all.find(s => s.hostname === input.hostname || s.name === input.hostname) ?? null
-  }
-
   async power(_id: string, action: PowerAction): Promise<ActionResult> { this.unsupported('power', `power action "${action}"`) }
   async suspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'suspending servers') }
   async unsuspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'unsuspending servers') }

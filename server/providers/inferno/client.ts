@@ -9,7 +9,7 @@
  * - `action` is always in the query string, like every example.
  * - Reads are GETs with their parameters in the query string; they may be retried.
  * - Writes (create, cancel, install, reinstall, power, SSH keys) are POSTs with a JSON body and
- *   are never retried: a lost `create` is settled by `findCreatedServer`, not by buying twice.
+ *   are never retried: a lost `create` is settled by the exactly-once engine, not by buying twice.
  * - Failures come back as HTTP 200 `{"result":"fail","message":…}` (install: `msg` and
  *   `error_code`); `failureOf` spots them and `failureError` turns them into ProviderErrors.
  */
