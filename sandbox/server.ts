@@ -123,6 +123,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return { status: 404, json: { error: 'unknown sandbox admin route' } }
   }
 
+  /** Answers `res` as the fault says; false when the fault only adds latency. */
+  function injected(fault: Fault, req: IncomingMessage, res: ServerResponse): boolean {
+    if (fault.hang) { hanging.add(res); res.on('close', () => hanging.delete(res)); return true }
+    if (fault.reset) { req.socket.destroy(); return true }
+    if (fault.html) { send(res, { status: fault.status ?? 200, text: HTML_CHALLENGE, contentType: 'text/html; charset=utf-8' }); return true }
+    if (fault.status) {
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
+      send(res, { status: fault.status, json: { message: `sandbox injected HTTP ${fault.status}` }, headers })
+      return true
+    }
+    return false
+  }
+
   const server: Server = createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = []
@@ -145,12 +158,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       // `match` may name a query too (Inferno has one path: `action=balance`).
       const fault = faults.take(sim.name, method, path + url.search)
       if (fault?.latencyMs) await sleep(fault.latencyMs)
-      if (fault?.hang) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
-      if (fault?.html) return send(res, { status: fault.status ?? 200, text: HTML_CHALLENGE, contentType: 'text/html; charset=utf-8' })
-      if (fault?.status) {
-        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
-        return send(res, { status: fault.status, json: { message: `sandbox injected HTTP ${fault.status}` }, headers })
-      }
+      const before = fault && !fault.afterEffect && !fault.hangAfter ? fault : undefined
+      if (before && injected(before, req, res)) return
 
       const simReq: SimRequest = { method, path, params: {}, query, headers: req.headers, body, rawBody }
       const denied = sim.authorize(simReq)
@@ -161,6 +170,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       else if (m === 'method') out = { status: 405, json: { message: `Method ${method} not allowed` } }
       else out = await m.handler({ ...simReq, params: m.params })
       if (fault?.hangAfter) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
+      if (fault?.afterEffect && injected(fault, req, res)) return
       send(res, out)
     }
     catch (err) {

@@ -1,7 +1,9 @@
 /**
  * Per-provider fault injection: latency, error statuses (with Retry-After), hangs (for
- * timeouts) and HTML bodies (a Cloudflare challenge). A fault with `count` applies to that many
- * matching requests, then disappears.
+ * timeouts), HTML bodies (a Cloudflare challenge) and connection resets. By default a fault
+ * answers instead of the simulator (nothing happens upstream); with `afterEffect` the simulator
+ * acts first and the fault replaces its answer (the create happened, the answer is lost). A fault
+ * with `count` applies to that many matching requests, then disappears.
  */
 export interface Fault {
   /** Only requests whose path (below the provider prefix) and query contain this. */
@@ -17,6 +19,10 @@ export interface Fault {
   html?: boolean
   /** Let the request reach the simulator (its effect happens) but hang the answer: a lost reply. */
   hangAfter?: boolean
+  /** Drop the connection without an answer (the client sees a reset). */
+  reset?: boolean
+  /** Apply the fault after the simulator handled the request (its effect happens). */
+  afterEffect?: boolean
   count?: number
 }
 

@@ -106,11 +106,11 @@ async function fail(intent: Intent, e: unknown) {
   await move(intent, ['pending', 'in_flight'], { state: 'failed', error: stored.message, result: { error: stored } })
 }
 
-/** A repeat: waits while the first request runs, then answers what it left. */
-async function follow(existing: Intent, handler: KindHandler): Promise<Intent> {
+/** A repeat: waits while the first request runs, then answers what it left (a refusal is thrown). */
+export async function follow(existing: Intent, handler?: KindHandler): Promise<Intent> {
   const intent = await waitWhileBusy(existing.id, followWaitMs())
   if (intent.state === 'failed') throw storedToError(intent)
-  if (DONE_STATES.includes(intent.state) && !(intent.result as { recorded?: boolean } | null)?.recorded) {
+  if (handler && DONE_STATES.includes(intent.state) && !(intent.result as { recorded?: boolean } | null)?.recorded) {
     await recordLocally(intent, handler)
     return (await loadIntent(intent.id)) ?? intent
   }

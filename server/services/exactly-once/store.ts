@@ -102,6 +102,13 @@ function rowOf(input: ClaimInput, key: string) {
   }
 }
 
+/** The intent a user's key names, if any. */
+export async function findByKey(kind: IntentKind, userId: string, key: string): Promise<Intent | undefined> {
+  const db = await useDb()
+  const [row] = await db.select().from(intents).where(and(eq(intents.kind, kind), eq(intents.idempotencyKey, `${userId}:${key}`)))
+  return row
+}
+
 export async function loadIntent(id: string): Promise<Intent | undefined> {
   const db = await useDb()
   const [row] = await db.select().from(intents).where(eq(intents.id, id))
