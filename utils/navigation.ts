@@ -13,5 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { title: 'Plans', icon: 'mdi-package-variant-closed', to: '/plans', admin: true },
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
+  { title: 'Purchase review', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

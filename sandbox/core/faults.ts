@@ -8,6 +8,8 @@
 export interface Fault {
   /** Only requests whose path (below the provider prefix) and query contain this. */
   match?: string
+  /** Only requests to exactly this path (below the provider prefix, without the query). */
+  path?: string
   /** Only this method. */
   method?: string
   latencyMs?: number
@@ -46,7 +48,8 @@ export class FaultBook {
   take(provider: string, method: string, path: string): Fault | undefined {
     const list = this.faults.get(provider)
     if (!list) return undefined
-    const i = list.findIndex(f => (!f.match || path.includes(f.match)) && (!f.method || f.method.toUpperCase() === method))
+    const bare = path.split('?')[0]
+    const i = list.findIndex(f => (!f.match || path.includes(f.match)) && (!f.path || f.path === bare) && (!f.method || f.method.toUpperCase() === method))
     if (i < 0) return undefined
     const f = list[i]!
     if (f.count !== undefined) {

@@ -139,13 +139,17 @@ export async function mergeResult(id: string, patch: Record<string, unknown>) {
   await db.update(intents).set({ result: sql`coalesce(${intents.result}, '{}'::jsonb) || ${JSON.stringify(patch)}::jsonb`, updatedAt: new Date() }).where(eq(intents.id, id))
 }
 
+/** Settled a moment ago and still being recorded locally by the request that settled it. */
+const recording = (row: Intent) => DONE_STATES.includes(row.state) && !(row.result as { recorded?: boolean } | null)?.recorded
+  && Date.now() - row.updatedAt.getTime() < 10_000
+
 /** Polls while another request carries the intent out; returns it as it then stands. */
 export async function waitWhileBusy(id: string, maxMs: number): Promise<Intent> {
   const until = Date.now() + maxMs
   for (;;) {
     const row = await loadIntent(id)
     if (!row) throw httpError(404, 'The request this key belongs to has disappeared', 'intent_not_found')
-    if (!BUSY_STATES.includes(row.state) || Date.now() > until) return row
+    if ((!BUSY_STATES.includes(row.state) && !recording(row)) || Date.now() > until) return row
     await new Promise(r => setTimeout(r, 150))
   }
 }
