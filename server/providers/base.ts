@@ -25,6 +25,13 @@ export abstract class BaseAdapter {
   // servers
   async listServers(): Promise<ServerRecord[]> { this.unsupported('servers', 'listing servers') }
   async getServer(_id: string): Promise<ServerRecord> { this.unsupported('servers', 'reading a server') }
+  /**
+   * Every server's upstream id and the names it carries (name, hostname), as cheaply as the
+   * provider allows: the exactly-once engine's before/after snapshots.
+   */
+  async listServerMarks(): Promise<{ id: string, marks: string[] }[]> {
+    return (await this.listServers()).map(s => ({ id: String(s.upstreamId), marks: [s.name, s.hostname].filter((m): m is string => !!m) }))
+  }
   /** Buys/creates the server. Never retried by the HTTP client. */
   async createServer(_input: CreateServerInput): Promise<ServerRecord> { this.unsupported('create', 'creating servers') }
   /** Second step where the provider needs one (VirtFusion build, Inferno install, Hostinger setup). */

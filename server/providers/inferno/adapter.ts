@@ -85,6 +85,11 @@ export class InfernoAdapter extends BaseAdapter {
     }).then(list => list.filter((s): s is ServerRecord => s !== null))
   }
 
+  /** The order list alone: an order carries nothing of ours, only its id counts. */
+  override async listServerMarks() {
+    return (await this.orderList()).map(o => ({ id: o.id, marks: [] as string[] }))
+  }
+
   override async getServer(id: string): Promise<ServerRecord> {
     return mapServerInfo(id, await this.info(id))
   }

@@ -78,6 +78,12 @@ export class VirtfusionAdapter extends BaseAdapter {
     return full.filter((s): s is ServerRecord => s !== null)
   }
 
+  /** One paged list, no per-server reads: the list rows carry id, name and hostname. */
+  override async listServerMarks() {
+    const rows = await this.api.all<Obj>('/servers', this.pageSize)
+    return rows.map(r => ({ id: String(r.id), marks: [r.name, r.hostname].filter((m): m is string => typeof m === 'string' && !!m) }))
+  }
+
   override async getServer(id: string): Promise<ServerRecord> {
     return this.readServer(id, true)
   }

@@ -26,7 +26,7 @@ export async function settle(intent: Intent, handler: KindHandler, upstreamId: s
   }
   catch (e) {
     // The unique (account, upstream id) index: another intent owns it. Never share a server.
-    if (String((e as { code?: string }).code ?? (e as Error).message).match(/23505|unique/i)) {
+    if (isUniqueViolation(e)) {
       return toReview(intent, [upstreamId], `upstream object ${upstreamId} is already owned by another intent`)
     }
     throw e
@@ -34,6 +34,13 @@ export async function settle(intent: Intent, handler: KindHandler, upstreamId: s
   if (!moved) return loadIntent(intent.id)
   await recordLocally(moved, handler, made)
   return loadIntent(intent.id)
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let x = e as { code?: string, cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code === '23505') return true
+  }
+  return /duplicate key|unique constraint/i.test(String((e as Error)?.message ?? ''))
 }
 
 /** Runs the kind's local bookkeeping for a settled intent (again, if a crash cut it short). */

@@ -117,8 +117,7 @@ async function accountOf(intent: Intent) {
 function serverEvidence(settledFn: KindHandler['settled'], followUp?: KindHandler['followUp']): KindHandler {
   return {
     async list(intent) {
-      const records = await adapterFor(await accountOf(intent)).listServers()
-      return records.map(r => ({ id: String(r.upstreamId), marks: [r.name, r.hostname].filter((m): m is string => !!m) }))
+      return adapterFor(await accountOf(intent)).listServerMarks()
     },
     names(intent, marker) {
       const r = intent.request as { account_type?: string, hostname?: string }
