@@ -112,19 +112,25 @@ describe('fault matrix: three concurrent creates per account, two of them faulte
   }
 })
 
+/** Two creates one after the other, the first hit by an HTML page, the second losing its answer after the create. */
+async function htmlThenLostAnswer(type: ProviderType, prefix: string) {
+  for (const fault of [{ html: true }, { reset: true, afterEffect: true }]) {
+    await sandboxAdmin('/faults', 'POST', { provider: type, method: 'POST', count: 1, ...CREATE_PATH[type], ...fault })
+  }
+  try {
+    const a = await admin.post('/api/servers', createBody(type, uniqueHost(`${prefix}a`)), { 'idempotency-key': crypto.randomUUID() })
+    const b = await admin.post('/api/servers', createBody(type, uniqueHost(`${prefix}b`)), { 'idempotency-key': crypto.randomUUID() })
+    return [a, b] as const
+  }
+  finally { await sandboxAdmin(`/faults?provider=${type}`, 'DELETE') }
+}
+
 describe('never someone else\'s server', () => {
   it('inferno: two lost answers while another create is still unknown go to review, nothing assigned twice', async () => {
     // A: HTML before the provider acts (unknown, made nothing). B: created, answer lost.
     // Inferno orders carry no name: B's new order could be A's or B's, so B is not guessed either.
     const before = await upstreamIds('inferno')
-    await sandboxAdmin('/faults', 'POST', { provider: 'inferno', method: 'POST', match: 'action=create', count: 1, html: true })
-    await sandboxAdmin('/faults', 'POST', { provider: 'inferno', method: 'POST', match: 'action=create', count: 1, reset: true, afterEffect: true })
-    let a, b
-    try {
-      a = await admin.post('/api/servers', createBody('inferno', uniqueHost('infa')), { 'idempotency-key': crypto.randomUUID() })
-      b = await admin.post('/api/servers', createBody('inferno', uniqueHost('infb')), { 'idempotency-key': crypto.randomUUID() })
-    }
-    finally { await sandboxAdmin('/faults?provider=inferno', 'DELETE') }
+    const [a, b] = await htmlThenLostAnswer('inferno', 'inf')
     const ids = [a.body.intent.id, b.body.intent.id]
     await expect.poll(async () => (await intentsById(ids)).map(i => i.state).sort(), { timeout: 45_000, interval: 500 }).toEqual(['needs_review', 'needs_review'])
     const created = (await upstreamIds('inferno')).filter(id => !before.includes(id))
@@ -151,14 +157,7 @@ describe('never someone else\'s server', () => {
 
   it('virtfusion: a lost answer is settled by the marker on the server, even with another unknown create', async () => {
     const since = Date.now()
-    await sandboxAdmin('/faults', 'POST', { provider: 'virtfusion', method: 'POST', path: '/servers', count: 1, html: true })
-    await sandboxAdmin('/faults', 'POST', { provider: 'virtfusion', method: 'POST', path: '/servers', count: 1, reset: true, afterEffect: true })
-    let a, b
-    try {
-      a = await admin.post('/api/servers', createBody('virtfusion', uniqueHost('vfa')), { 'idempotency-key': crypto.randomUUID() })
-      b = await admin.post('/api/servers', createBody('virtfusion', uniqueHost('vfb')), { 'idempotency-key': crypto.randomUUID() })
-    }
-    finally { await sandboxAdmin('/faults?provider=virtfusion', 'DELETE') }
+    const [a, b] = await htmlThenLostAnswer('virtfusion', 'vf')
     expect(a.body.intent.state).toBe('unknown')
     expect(b.body.intent.state).toBe('reconciled')
     const creates = (await upstreamRequests('virtfusion', since)).filter(r => r.method === 'POST' && r.path === '/servers')

@@ -16,7 +16,7 @@ import { httpError } from '../../lib/http-errors'
 import type { KindHandler } from './kind'
 import { definiteFailure, requestHash } from './keys'
 import { withLock } from './lock'
-import { accountLock, queueReconcile, reconcile, recordLocally, settle } from './reconcile'
+import { accountLock, queueReconcile, reconcile, recordLocally, settle, takeOverOrphan } from './reconcile'
 import { claimIntent, DONE_STATES, type Intent, type IntentKind, loadIntent, move, type StoredError, toStoredError, waitWhileBusy } from './store'
 import { followWaitMs } from './timing'
 
@@ -108,6 +108,7 @@ async function fail(intent: Intent, e: unknown) {
 
 /** A repeat: waits while the first request runs, then answers what it left (a refusal is thrown). */
 export async function follow(existing: Intent, handler?: KindHandler): Promise<Intent> {
+  if (existing.state === 'in_flight' && handler) await takeOverOrphan(existing.id, handler)
   const intent = await waitWhileBusy(existing.id, followWaitMs())
   if (intent.state === 'failed') throw storedToError(intent)
   if (handler && DONE_STATES.includes(intent.state) && !(intent.result as { recorded?: boolean } | null)?.recorded) {

@@ -71,6 +71,24 @@ export async function toReview(intent: Intent, candidates: string[], reason: str
   return loadIntent(intent.id)
 }
 
+/**
+ * An in_flight intent is carried out only by a request holding its account's lock. So once we
+ * hold that lock and the intent is still in_flight, its request died mid-call (a crash, a
+ * restart): the outcome is unknown, and it is reconciled now. Waiting for the lock while a live
+ * request holds it is just waiting for that request.
+ */
+export async function takeOverOrphan(intentId: string, handler: KindHandler): Promise<void> {
+  const first = await loadIntent(intentId)
+  if (first?.state !== 'in_flight' || !first.accountId) return
+  const after = await withLock(accountLock(first.accountId), async () => {
+    const intent = await loadIntent(intentId)
+    if (intent?.state !== 'in_flight') return intent
+    await move(intent, ['in_flight'], { state: 'unknown', error: 'The request carrying out this call stopped before the provider answered', evidence: { unknown_since: new Date().toISOString() } }, { anyToken: true })
+    return reconcile(intentId, handler, { locked: true })
+  })
+  if (after?.state === 'unknown') await queueReconcile(intentId)
+}
+
 /** One look at the evidence. `locked`: the caller already holds the account lock. */
 export async function reconcile(intentId: string, handler: KindHandler, opts: { locked?: boolean } = {}): Promise<Intent | undefined> {
   const first = await loadIntent(intentId)

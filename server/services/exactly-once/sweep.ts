@@ -8,7 +8,7 @@ import { and, inArray } from 'drizzle-orm'
 import { useDb } from '../../db/client'
 import { intents } from '../../db/schema'
 import { handlerFor } from './handlers'
-import { queueReconcile, reconcile } from './reconcile'
+import { queueReconcile, reconcile, takeOverOrphan } from './reconcile'
 import { loadIntent, move, type Intent } from './store'
 import { stalePendingMs, staleInFlightMs } from './timing'
 
@@ -33,8 +33,8 @@ export async function sweep() {
       await move(i, ['pending'], { state: 'failed', error: 'The request stopped before it was sent: nothing was bought' }, { anyToken: true })
     }
     else if (i.state === 'in_flight' && idle > staleInFlightMs()) {
-      await move(i, ['in_flight'], { state: 'unknown', error: 'The request handling this call stopped before the provider answered', evidence: { unknown_since: new Date().toISOString() } }, { anyToken: true })
-      await queueReconcile(i.id)
+      const handler = handlerFor(i.kind)
+      if (handler) await takeOverOrphan(i.id, handler)
     }
     else if (i.state === 'unknown' && idle > 60_000) await recheck(i.id, 3)
   }
