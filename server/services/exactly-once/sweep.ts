@@ -13,6 +13,8 @@ import { loadIntent, move, type Intent } from './store'
 import { stalePendingMs, staleInFlightMs } from './timing'
 
 const MONEY_KINDS: Intent['kind'][] = ['server.create', 'order.create', 'domain.purchase']
+/** Placing an order buys nothing upstream: only a claim that never got its order is swept. */
+const ALL_KINDS: Intent['kind'][] = [...MONEY_KINDS, 'order.provision']
 
 export async function recheck(intentId: string, attempt: number) {
   const intent = await loadIntent(intentId)
@@ -26,8 +28,9 @@ export async function recheck(intentId: string, attempt: number) {
 export async function sweep() {
   const db = await useDb()
   const now = Date.now()
-  const stale = await db.select().from(intents).where(and(inArray(intents.kind, MONEY_KINDS), inArray(intents.state, ['pending', 'in_flight', 'unknown'])))
+  const stale = await db.select().from(intents).where(and(inArray(intents.kind, ALL_KINDS), inArray(intents.state, ['pending', 'in_flight', 'unknown'])))
   for (const i of stale) {
+    if (i.kind === 'order.provision' && i.state !== 'pending') continue
     const idle = now - i.updatedAt.getTime()
     if (i.state === 'pending' && idle > stalePendingMs()) {
       await move(i, ['pending'], { state: 'failed', error: 'The request stopped before it was sent: nothing was bought' }, { anyToken: true })

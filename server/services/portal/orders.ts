@@ -68,7 +68,7 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
       const [order] = await tx.insert(orders).values({
         customerId: user.id, planId: plan.id, hostname: body.hostname, template: template!, sshKeyIds: keyIds, idempotencyKey: claim.intent.idempotencyKey, status: 'pending',
       }).returning()
-      const [done] = await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id }, updatedAt: new Date() })
+      const [done] = await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id, recorded: true }, updatedAt: new Date() })
         .where(and(eq(intents.id, claim.intent.id), eq(intents.state, 'pending'))).returning()
       if (!done) throw EO.inProgress()
       return order!
