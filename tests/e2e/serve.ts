@@ -10,6 +10,8 @@ const app = await startApp({
   databaseUrl: process.env.E2E_DATABASE_URL,
   pgliteDir: resolve(ROOT, '.data/e2e-pglite'),
   logFile: resolve(ROOT, '.data/e2e-app.log'),
+  // A lost answer with no evidence reaches admin review within seconds, not ten minutes.
+  env: { EXACTLY_ONCE_DEADLINE_MS: '3000', EXACTLY_ONCE_RECHECK_MS: '500' },
 })
 console.log(`e2e app on ${app.url}, sandbox on ${sandbox.url}`)
 const stop = async () => { await app.stop(); await sandbox.close(); process.exit(0) }
