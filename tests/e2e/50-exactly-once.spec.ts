@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test'
 import { SANDBOX_ORIGIN, ensureAdmin, shot } from './helpers'
 
-test('an admin decides a create in review from the review page, on a phone and in dark mode', async ({ page, browser }) => {
+test('an admin decides a create in review from the review page, on a phone', async ({ page, browser }) => {
   await ensureAdmin(page)
   expect((await page.request.post('/api/hosting/sandbox/connect')).ok()).toBe(true)
   const fault = await page.request.post(`${SANDBOX_ORIGIN}/__sandbox/faults`, { data: { provider: 'hostinger', html: true, method: 'POST', path: '/api/vps/v1/virtual-machines', count: 1 } })
@@ -24,13 +24,13 @@ test('an admin decides a create in review from the review page, on a phone and i
   finally { await page.request.delete(`${SANDBOX_ORIGIN}/__sandbox/faults?provider=hostinger`) }
   await expect.poll(async () => (await (await page.request.get(`/api/admin/intents/${intentId}`)).json()).state, { timeout: 60_000 }).toBe('needs_review')
 
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark', storageState: await page.context().storageState() })
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: await page.context().storageState() })
   const phone = await ctx.newPage()
   await phone.goto(`/admin/intents?id=${intentId}`)
   const card = phone.getByTestId(`intent-${intentId}`)
   await expect(card).toContainText(hostname)
   await expect(card).toContainText('No candidate was found upstream')
-  await shot(phone, 'exactly-once-review-mobile-dark')
+  await shot(phone, 'exactly-once-review-mobile')
   await card.getByTestId('intent-nothing').click()
   await phone.getByTestId('nothing-confirm').click()
   await expect(card).toHaveCount(0)

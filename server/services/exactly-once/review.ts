@@ -24,7 +24,8 @@ export function intentView(i: Intent, extra: { account?: string | null, user?: s
     account: extra.account ?? null,
     requested_by: extra.user ?? null,
     upstream_id: i.upstreamId,
-    marker: ev.marker ?? null,
+    // Only where the provider carries it (VirtFusion's name): elsewhere it was never sent.
+    marker: ev.unique_marker ? ev.marker ?? null : null,
     candidates: ev.candidates ?? [],
     reason: ev.reason ?? null,
     how: ev.how ?? null,
