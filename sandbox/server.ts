@@ -211,6 +211,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return { status: 404, json: { error: 'unknown sandbox admin route' } }
   }
 
+  /** Answers `res` as the fault says; false when the fault only adds latency. */
+  function injected(fault: Fault, req: IncomingMessage, res: ServerResponse): boolean {
+    if (fault.hang) { hanging.add(res); res.on('close', () => hanging.delete(res)); return true }
+    if (fault.reset) { req.socket.destroy(); return true }
+    if (fault.html) { send(res, { status: fault.status ?? 200, text: HTML_CHALLENGE, contentType: 'text/html; charset=utf-8' }); return true }
+    if (fault.status) {
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
+      send(res, { status: fault.status, json: { message: `sandbox injected HTTP ${fault.status}` }, headers })
+      return true
+    }
+    return false
+  }
+
   const server: Server = createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = []
@@ -235,12 +248,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (fault?.latencyMs) await sleep(fault.latencyMs)
       const simReq: SimRequest = { method, path, params: {}, query, headers: req.headers, body, rawBody }
       if (fault) checkContract(sim.name, simReq)
-      if (fault?.hang) { hanging.add(res); res.on('close', () => hanging.delete(res)); return }
-      if (fault?.html) return send(res, { status: fault.status ?? 200, text: HTML_CHALLENGE, contentType: 'text/html; charset=utf-8' })
-      if (fault?.status) {
-        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}
-        return send(res, { status: fault.status, json: { message: `sandbox injected HTTP ${fault.status}` }, headers })
-      }
+      const before = fault && !fault.afterEffect && !fault.hangAfter ? fault : undefined
+      if (before && injected(before, req, res)) return
 
       const denied = sim.authorize(simReq)
       if (denied) { checkContract(sim.name, simReq, denied); return send(res, denied) }
@@ -257,6 +266,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         if (out.json !== undefined) out = { ...out, json: structuredClone(out.json) }
         await sleep(fault.latencyAfterMs)
       }
+      if (fault?.afterEffect && injected(fault, req, res)) return
       send(res, out)
     }
     catch (err) {

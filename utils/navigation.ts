@@ -14,5 +14,6 @@ export const NAV_ITEMS: NavItem[] = [
   { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
   { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
   { title: 'Audit log', icon: 'mdi-clipboard-text-clock-outline', to: '/audit', admin: true },
+  { title: 'Purchase review', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },
   { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

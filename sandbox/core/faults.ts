@@ -1,11 +1,15 @@
 /**
  * Per-provider fault injection: latency, error statuses (with Retry-After), hangs (for
- * timeouts) and HTML bodies (a Cloudflare challenge). A fault with `count` applies to that many
- * matching requests, then disappears.
+ * timeouts), HTML bodies (a Cloudflare challenge) and connection resets. By default a fault
+ * answers instead of the simulator (nothing happens upstream); with `afterEffect` the simulator
+ * acts first and the fault replaces its answer (the create happened, the answer is lost). A fault
+ * with `count` applies to that many matching requests, then disappears.
  */
 export interface Fault {
   /** Only requests whose path (below the provider prefix) and query contain this. */
   match?: string
+  /** Only requests to exactly this path (below the provider prefix, without the query). */
+  path?: string
   /** Only this method. */
   method?: string
   latencyMs?: number
@@ -19,6 +23,10 @@ export interface Fault {
   hangAfter?: boolean
   /** Answer late with what the simulator saw on arrival: a slow reply whose data is already old. */
   latencyAfterMs?: number
+  /** Drop the connection without an answer (the client sees a reset). */
+  reset?: boolean
+  /** Apply the fault after the simulator handled the request (its effect happens). */
+  afterEffect?: boolean
   count?: number
 }
 
@@ -42,7 +50,8 @@ export class FaultBook {
   take(provider: string, method: string, path: string): Fault | undefined {
     const list = this.faults.get(provider)
     if (!list) return undefined
-    const i = list.findIndex(f => (!f.match || path.includes(f.match)) && (!f.method || f.method.toUpperCase() === method))
+    const bare = path.split('?')[0]
+    const i = list.findIndex(f => (!f.match || path.includes(f.match)) && (!f.path || f.path === bare) && (!f.method || f.method.toUpperCase() === method))
     if (i < 0) return undefined
     const f = list[i]!
     if (f.count !== undefined) {

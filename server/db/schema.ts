@@ -169,24 +169,36 @@ export const accountSync = pgTable('account_sync', {
 })
 
 /**
- * Exactly-once intents for anything that costs money (server create, domain purchase, order):
- * stored before the upstream call, keyed by the client's idempotency key.
+ * Exactly-once intents for anything that costs money or creates something upstream (server
+ * create, order create step, domain purchase) and for placing a customer order: stored before
+ * the upstream call, keyed per user by the client's Idempotency-Key (or a generated key for a
+ * keyless request). The state machine and evidence rules live in server/services/exactly-once/.
  */
+export const INTENT_STATES = ['pending', 'in_flight', 'succeeded', 'failed', 'unknown', 'reconciled', 'needs_review'] as const
 export const intents = pgTable('intents', {
   id: id(),
-  kind: text('kind', { enum: ['server.create', 'domain.purchase', 'order.provision'] }).notNull(),
+  kind: text('kind', { enum: ['server.create', 'order.create', 'domain.purchase', 'order.provision'] }).notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
   userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
   accountId: uuid('account_id').references(() => providerAccounts.id, { onDelete: 'cascade' }),
-  /** Hash of the request body: the same key with another body is refused. */
+  /** Hash of the canonical request: the same key with another body is refused. */
   requestHash: text('request_hash').notNull(),
   request: jsonb('request').$type<Record<string, unknown>>().notNull(),
-  state: text('state', { enum: ['pending', 'succeeded', 'failed', 'unknown'] }).notNull().default('pending'),
+  state: text('state', { enum: INTENT_STATES }).notNull().default('pending'),
+  /** The upstream object this intent made (server id, order id, domain name), once known. */
+  upstreamId: text('upstream_id'),
+  /** What reconciliation works from: the marker, the upstream ids before the call, the candidates seen. */
+  evidence: jsonb('evidence').$type<Record<string, unknown>>(),
   result: jsonb('result').$type<Record<string, unknown>>(),
   error: text('error'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, t => [uniqueIndex('intents_kind_key_unique').on(t.kind, t.idempotencyKey)])
+}, t => [
+  uniqueIndex('intents_kind_key_unique').on(t.kind, t.idempotencyKey),
+  // Never two intents on one upstream object.
+  uniqueIndex('intents_account_upstream_unique').on(t.accountId, t.upstreamId),
+  index('intents_state_idx').on(t.state),
+])
 
 // ---------- DNS and domains ----------
 

@@ -6,5 +6,6 @@ import serversProvision from './servers-provision'
 import ordersProvision from './orders-provision'
 import billingSample from './billing-sample'
 import domainsExpiry from './domains-expiry'
+import { exactlyOnceReconcile, exactlyOnceSweep } from './exactly-once'
 
-export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, exactlyOnceReconcile, exactlyOnceSweep]

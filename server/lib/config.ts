@@ -35,6 +35,9 @@ const schema = z.object({
   // Providers
   UPSTREAM_TIMEOUT_MS: int(100).default(15_000),
   DEBUG_UPSTREAM: flag.default(false),
+  // Exactly-once engine (server/services/exactly-once)
+  EXACTLY_ONCE_DEADLINE_MS: int(1000).default(10 * 60_000),
+  EXACTLY_ONCE_RECHECK_MS: int(100).default(5_000),
   // Background jobs
   JOBS_DISABLED: flag.default(false),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(1),

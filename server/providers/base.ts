@@ -25,21 +25,19 @@ export abstract class BaseAdapter {
   // servers
   async listServers(): Promise<ServerRecord[]> { this.unsupported('servers', 'listing servers') }
   async getServer(_id: string): Promise<ServerRecord> { this.unsupported('servers', 'reading a server') }
+  /**
+   * Every server's upstream id and the names it carries (name, hostname), as cheaply as the
+   * provider allows: the exactly-once engine's before/after snapshots.
+   */
+  async listServerMarks(): Promise<{ id: string, marks: string[] }[]> {
+    return (await this.listServers()).map(s => ({ id: String(s.upstreamId), marks: [s.name, s.hostname].filter((m): m is string => !!m) }))
+  }
   /** Buys/creates the server. Never retried by the HTTP client. */
   async createServer(_input: CreateServerInput): Promise<ServerRecord> { this.unsupported('create', 'creating servers') }
   /** Second step where the provider needs one (VirtFusion build, Inferno install, Hostinger setup). */
   async installServer(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('create', 'installing servers') }
   /** Whether createServer leaves an install step to do. */
   get needsInstallStep(): boolean { return false }
-  /**
-   * Settles a create whose answer was lost (timeout): finds the server it would have made, by
-   * hostname, without creating anything.
-   */
-  async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
-    const all = await this.listServers()
-    return all.find(s => s.hostname === input.hostname || s.name === input.hostname) ?? null
-  }
-
   async power(_id: string, action: PowerAction): Promise<ActionResult> { this.unsupported('power', `power action "${action}"`) }
   async suspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'suspending servers') }
   async unsuspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'unsuspending servers') }

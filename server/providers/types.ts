@@ -90,6 +90,11 @@ export interface CreateServerInput {
   paymentMethodId?: string
   /** Provider-only fields (VirtFusion userId/hypervisorId, Virtua project, …). */
   options?: Record<string, unknown>
+  /**
+   * The exactly-once intent's short id: put on the new object where the provider takes a free
+   * name (VirtFusion's `name`), so a lost answer can be tied to its create.
+   */
+  marker?: string
 }
 
 export interface InstallInput {

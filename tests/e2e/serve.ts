@@ -10,8 +10,9 @@ const app = await startApp({
   databaseUrl: process.env.E2E_DATABASE_URL,
   pgliteDir: resolve(ROOT, '.data/e2e-pglite'),
   logFile: resolve(ROOT, '.data/e2e-app.log'),
-  // Test-only routes (admin-gated), e.g. to make a session's password confirmation look old.
-  env: { NUXT_TEST_ROUTES: '1' },
+  // Test-only routes (admin-gated), e.g. to make a session's password confirmation look old; a lost
+  // answer with no evidence reaches admin review within seconds, not ten minutes.
+  env: { NUXT_TEST_ROUTES: '1', EXACTLY_ONCE_DEADLINE_MS: '3000', EXACTLY_ONCE_RECHECK_MS: '500' },
 })
 console.log(`e2e app on ${app.url}, sandbox on ${sandbox.url}`)
 const stop = async () => { await app.stop(); await sandbox.close(); process.exit(0) }

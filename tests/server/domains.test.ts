@@ -207,10 +207,10 @@ describe('nameservers, lock and privacy', () => {
 })
 
 describe('purchase', () => {
-  it('needs an Idempotency-Key and a valid body', async () => {
-    const missing = await buy(admin, { domain: `nokey-${RUN}.com` }, null)
-    expect(missing.status).toBe(400)
-    expect(missing.body.error).toMatch(/Idempotency-Key/)
+  it('needs a valid body and, if one is sent, a valid Idempotency-Key', async () => {
+    const badKey = await buy(admin, { domain: `nokey-${RUN}.com` }, 'short')
+    expect(badKey.status).toBe(400)
+    expect(badKey.body).toMatchObject({ code: 'idempotency_key_invalid', error: expect.stringMatching(/Idempotency-Key/) })
     for (const body of [{}, { domain: 'nodot' }, { domain: `ok-${RUN}.com`, period: 0 }, { domain: `ok-${RUN}.com`, period: 'one' }, { domain: `ok-${RUN}.com`, surprise: true }]) {
       const r = await buy(admin, body)
       expect(r.status, JSON.stringify(body)).toBe(400)
@@ -234,7 +234,7 @@ describe('purchase', () => {
 
     const other = await buy(admin, { domain: name, period: 2 }, key)
     expect(other.status).toBe(422)
-    expect(other.body.error).toMatch(/Idempotency-Key/)
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused', error: expect.stringMatching(/Idempotency-Key/) })
     expect(await purchasePosts(name)).toHaveLength(1)
 
     const listed = await admin.get(`${P}/${HOST}/domains`)
@@ -252,10 +252,10 @@ describe('purchase', () => {
     const r = await buy(admin, { domain: taken }, key)
     expect(r.status).toBe(400)
     expect(r.body.error).toMatch(/not available/)
-    // The failure is the answer for that key too.
+    // A refusal bought nothing and is not the key's answer: the same key asks the provider again.
     const again = await buy(admin, { domain: taken }, key)
     expect(again.status).toBe(400)
-    expect(await purchasePosts(taken)).toHaveLength(1)
+    expect(await purchasePosts(taken)).toHaveLength(2)
   })
 
   it('sends one upstream purchase for 10 concurrent identical requests', async () => {
@@ -288,18 +288,28 @@ describe('purchase', () => {
     }
   })
 
-  it('reports "nothing bought" when the reply is lost before the provider took the order', async () => {
+  it('a reply lost before the provider took the order stays unknown (never bought twice), then goes to review', async () => {
     const name = `dropped-${RUN}.com`
     await sandboxAdmin('/faults', 'POST', { provider: 'hostinger', hang: true, count: 1, match: 'portfolio', method: 'POST' })
     try {
       const key = randomUUID()
       const r = await buy(admin, { domain: name }, key)
-      expect(r.status).toBe(504)
-      expect(r.body.error).toMatch(/nothing was bought/)
-      // Only one attempt reached the simulator, and the same key does not try again.
-      expect((await buy(admin, { domain: name }, key)).status).toBe(504)
+      expect(r.status).toBe(202)
+      expect(r.body).toMatchObject({ status: 'unknown', intent: { id: expect.any(String), state: 'unknown' } })
+      expect(r.headers.get('intent-id')).toBe(r.body.intent.id)
+      // Only one attempt reached the simulator, and the same key answers the current state.
+      const again = await buy(admin, { domain: name }, key)
+      expect(again.status).toBe(202)
+      expect(again.body.intent.id).toBe(r.body.intent.id)
       expect(await purchasePosts(name)).toHaveLength(1)
       expect((await admin.get(`${P}/${HOST}/domains/${name}`)).status).toBe(404)
+      await expect.poll(async () => (await admin.get(`/api/admin/intents/${r.body.intent.id}`)).body.state, { timeout: 30_000, interval: 500 }).toBe('needs_review')
+      // An admin checked: nothing was bought. The same key may then buy.
+      expect((await admin.post(`/api/admin/intents/${r.body.intent.id}/nothing-created`)).body.state).toBe('failed')
+      await sandboxAdmin('/faults', 'DELETE')
+      const bought = await buy(admin, { domain: name }, key)
+      expect(bought.status, JSON.stringify(bought.body)).toBe(201)
+      expect(await purchasePosts(name)).toHaveLength(2)
     }
     finally {
       await sandboxAdmin('/faults', 'DELETE')

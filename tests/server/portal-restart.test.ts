@@ -92,7 +92,8 @@ describe('an app restart in the middle of provisioning', () => {
     const done = await waitOrder(placed.body.id, o => o.status === 'completed' || o.status === 'failed')
     expect(done.status, JSON.stringify(done)).toBe('completed')
     const full = (await admin.req('GET', `/api/orders/${placed.body.id}`)).body
-    expect(full.logs.find((l: any) => l.step === 'create' && l.status === 'succeeded').message).toMatch(/earlier attempt/)
+    // The new process took over the orphaned in_flight intent and settled it by the marker on the server.
+    expect(full.logs.find((l: any) => l.step === 'create' && l.status === 'succeeded').message).toMatch(/answer was lost; found \(by marker\)/)
     expect(creates().length).toBe(before + 1)
     expect(vf().servers.filter(s => s.name === hostname)).toHaveLength(1)
     expect(vf().servers.filter(s => s.ownerId === Number(full.progress.ensure_user.upstream_user_id))).toHaveLength(1)

@@ -58,16 +58,16 @@ describe('POST /api/servers', () => {
     })
   }
 
-  it('refuses the same key with another body (422), a missing key (400), bad input (400) and customers (403)', async () => {
+  it('refuses the same key with another body (422), a malformed key (400), bad input (400) and customers (403)', async () => {
     const key = crypto.randomUUID()
     const body = createBody('hostinger', uniqueHost('h422'))
     expect((await admin.post('/api/servers', body, { 'idempotency-key': key })).status).toBe(202)
     const other = await admin.post('/api/servers', { ...body, plan: 'hostingercom-vps-kvm2-usd-1m' }, { 'idempotency-key': key })
     expect(other.status).toBe(422)
-    expect(other.body.error).toMatch(/Idempotency-Key/)
-    const none = await admin.post('/api/servers', createBody('hostinger', uniqueHost('nokey')))
-    expect(none.status).toBe(400)
-    expect(none.body.error).toMatch(/Idempotency-Key/)
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused', error: expect.stringMatching(/Idempotency-Key/) })
+    const badKey = await admin.post('/api/servers', createBody('hostinger', uniqueHost('badkey')), { 'idempotency-key': 'short' })
+    expect(badKey.status).toBe(400)
+    expect(badKey.body).toMatchObject({ code: 'idempotency_key_invalid', error: expect.stringMatching(/Idempotency-Key/) })
     const bad = await admin.post('/api/servers', { ...createBody('hostinger', 'not a hostname!'), surprise: 1 }, { 'idempotency-key': crypto.randomUUID() })
     expect(bad.status).toBe(400)
     const unknownAccount = await admin.post('/api/servers', createBody('hostinger', uniqueHost('x'), { account: 'nope' }), { 'idempotency-key': crypto.randomUUID() })
@@ -77,6 +77,7 @@ describe('POST /api/servers', () => {
   })
 
   it('a provider refusal fails the create (no server), and the same key may then try again', async () => {
+    const since = Date.now()
     const key = crypto.randomUUID()
     const body = createBody('virtfusion', uniqueHost('vfbad'), { plan: '999' })
     const r = await admin.post('/api/servers', body, { 'idempotency-key': key })
@@ -84,6 +85,8 @@ describe('POST /api/servers', () => {
     expect(r.body.provider).toBe('VirtFusion')
     const again = await admin.post('/api/servers', body, { 'idempotency-key': key })
     expect(again.status).toBe(400)
+    // A refusal is not the key's answer: the second request was sent again.
+    expect((await upstreamRequests('virtfusion', since)).filter(x => isCreate('virtfusion', x))).toHaveLength(2)
   })
 
   it('gives an owner on request, or none', async () => {
@@ -146,7 +149,7 @@ describe('exactly once', () => {
         const key = crypto.randomUUID()
         const r = await admin.post('/api/servers', body, { 'idempotency-key': key })
         expect(r.status, JSON.stringify(r.body)).toBe(202)
-        expect(r.body.intent.state).toBe('succeeded')
+        expect(r.body.intent.state).toBe('reconciled')
         const creates = (await upstreamRequests(type, since)).filter(x => isCreate(type, x))
         expect(creates).toHaveLength(1)
         const running = await waitForServer(admin, r.body.server.id, s => s.status === 'running' && !s.needs_install, 45_000)
@@ -162,7 +165,7 @@ describe('exactly once', () => {
     })
   }
 
-  it('a create that never reached the provider stays unknown (no server), and is never sent again', async () => {
+  it('a create that never reached the provider is unknown (no server), never sent again, and ends in review', async () => {
     const since = Date.now()
     await sandboxAdmin('/faults', 'POST', { provider: 'hostinger', hang: true, count: 1, match: '/api/vps/v1/virtual-machines', method: 'POST' })
     try {
@@ -172,10 +175,14 @@ describe('exactly once', () => {
       expect(r.status).toBe(202)
       expect(r.body).toMatchObject({ server: null, intent: { state: 'unknown' } })
       const again = await admin.post('/api/servers', body, { 'idempotency-key': key })
-      expect(again.body).toMatchObject({ server: null, intent: { id: r.body.intent.id, state: 'unknown' } })
+      expect(again.body).toMatchObject({ server: null, intent: { id: r.body.intent.id, state: expect.stringMatching(/^(unknown|needs_review)$/) } })
       expect((await upstreamRequests('hostinger', since)).filter(x => isCreate('hostinger', x))).toHaveLength(1)
       const vms = (await upstream('hostinger', 'GET', '/api/vps/v1/virtual-machines')).body.filter((v: any) => v.hostname === body.hostname)
       expect(vms).toHaveLength(0)
+      // No evidence ever appears: past the deadline an admin is asked, and nothing is assigned.
+      await expect.poll(async () => (await admin.get(`/api/admin/intents/${r.body.intent.id}`)).body.state, { timeout: 30_000, interval: 500 }).toBe('needs_review')
+      const decided = await admin.post(`/api/admin/intents/${r.body.intent.id}/nothing-created`)
+      expect(decided.body).toMatchObject({ state: 'failed', upstream_id: null })
     }
     finally {
       await sandboxAdmin('/faults?provider=hostinger', 'DELETE')

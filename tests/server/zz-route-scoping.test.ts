@@ -65,6 +65,7 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/orders/[id]', values: v => ({ id: v.order.id }) },
   { prefix: '/api/servers/[id]', values: v => ({ id: v.server.id, action: 'start' }) },
   { prefix: '/api/admin/servers/[id]', values: v => ({ id: v.server.id }) },
+  { prefix: '/api/admin/intents/[id]', values: () => ({ id: randomUUID() }) },
   { prefix: '/api/ssh-keys/[id]', values: v => ({ id: v.key.id, provider: 'virtfusion' }) },
   { prefix: '/api/tokens/[id]', values: v => ({ id: v.token.id }) },
   { prefix: '/api/notifications/[id]', values: v => ({ id: v.notification.id }) },

@@ -39,7 +39,7 @@ export function registerServerRoutes(router: Router, st: VirtfusionState, prefix
     if (!group || !st.hypervisorFor(group.id)) problems.push('Invalid or disabled hypervisor group')
     if (problems.length) return errors(422, ...problems)
     if (req.query.dryRun === 'true') return { status: 200, json: { data: { dryRun: true, errors: [] } } }
-    const s = st.createServer({ packageId: b.packageId, userId: b.userId, hypervisorGroupId: b.hypervisorId, ipv4: b.ipv4 })
+    const s = st.createServer({ packageId: b.packageId, userId: b.userId, hypervisorGroupId: b.hypervisorId, ipv4: b.ipv4, name: typeof b.name === 'string' ? b.name.slice(0, 255) : undefined })
     return { status: 201, json: { data: serverView(st, s) } }
   })
 

@@ -239,7 +239,7 @@ export class VirtfusionState {
 
   hypervisorFor(groupId: number) { return this.hypervisors.find(h => h.groupId === groupId) }
 
-  createServer(input: { packageId: number, userId: number, hypervisorGroupId: number, ipv4?: number }): SimServer {
+  createServer(input: { packageId: number, userId: number, hypervisorGroupId: number, ipv4?: number, name?: string }): SimServer {
     const pkg = this.packages.find(p => p.id === input.packageId)!
     const hv = this.hypervisorFor(input.hypervisorGroupId)!
     const id = ++this.seq.server
@@ -255,7 +255,7 @@ export class VirtfusionState {
       ownerId: input.userId,
       hypervisorId: hv.id,
       packageId: pkg.id,
-      name: '',
+      name: input.name ?? '',
       hostname: null,
       created: at,
       updated: at,

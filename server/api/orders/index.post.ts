@@ -1,16 +1,17 @@
-import { idempotencyKeySchema, orderBodySchema, placeOrder } from '../../services/portal/orders'
+import { orderBodySchema, placeOrder } from '../../services/portal/orders'
+import { parseIdempotencyKey } from '../../services/exactly-once/keys'
 import { audit } from '../../services/audit'
 
 /**
- * Places an order (202: provisioning runs in the background). `Idempotency-Key` is required:
- * the same key again answers with the same order (200); with another body, 422.
+ * Places an order (202: provisioning runs in the background), exactly once (README
+ * "Exactly-once"): the same Idempotency-Key again answers with the same order (200), with
+ * another body 422; without a key, an identical order within a minute is the same order.
  */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
+  const key = parseIdempotencyKey(getHeader(event, 'idempotency-key'))
   const body = await validBody(event, orderBodySchema)
-  const key = idempotencyKeySchema.safeParse(getHeader(event, 'idempotency-key') ?? '')
-  if (!key.success) throw httpError(400, `Send an Idempotency-Key header (a UUID): ${key.error.issues[0]!.message}`, 'idempotency_key_required')
-  const { created, order } = await placeOrder(user, body, key.data)
+  const { created, order } = await placeOrder(user, body, key)
   if (created) await audit({ userId: user.id, action: 'order.placed', target: order.id, details: { plan: order.plan.name, hostname: order.hostname } })
   setResponseStatus(event, created ? 202 : 200)
   return order

@@ -4,7 +4,8 @@ import { createBody } from '../../services/servers/schemas'
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)
   const body = await validBody(event, createBody)
-  const { statusCode, body: answer } = await createFromWizard(admin, getHeader(event, 'idempotency-key'), body)
+  const { statusCode, intentId, body: answer } = await createFromWizard(admin, getHeader(event, 'idempotency-key'), body)
+  setResponseHeader(event, 'Intent-Id', intentId)
   setResponseStatus(event, statusCode)
   return answer
 })

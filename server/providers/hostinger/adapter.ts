@@ -107,7 +107,7 @@ export class HostingerAdapter extends BaseAdapter {
     return out
   }
 
-  /** Buys and sets up a VM in one call. Never retried: a lost answer is settled by findCreatedServer. */
+  /** Buys and sets up a VM in one call. Never retried: a lost answer is settled by the exactly-once engine (services/exactly-once). */
   override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     if (!input.plan) this.invalid(`${this.name} needs a plan (a catalog price id such as hostingercom-vps-kvm2-usd-1m)`)
     const dataCenterId = this.intId(input.dataCenterId, 'data center id')

@@ -132,13 +132,18 @@ export class InfernoAdapter extends BaseAdapter {
     }).then(list => list.filter((s): s is ServerRecord => s !== null))
   }
 
+  /** The order list alone: an order carries nothing of ours, only its id counts. */
+  override async listServerMarks() {
+    return (await this.orderList()).map(o => ({ id: o.id, marks: [] as string[] }))
+  }
+
   override async getServer(id: string): Promise<ServerRecord> {
     const record = mapServerInfo(id, await this.info(id))
     const product = (await this.productsByOrder((await this.orderList().catch(() => [])).filter(o => o.id === id))).get(id)
     return withProduct(record, product, this.currency)
   }
 
-  /** Buys `input.plan` (a product id). Sent once: a lost answer is settled by findCreatedServer. */
+  /** Buys `input.plan` (a product id). Sent once: a lost answer is settled by the exactly-once engine (order list before/after under the account lock). */
   override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     const out = await this.call<{ orderid?: number | string, invoiceid?: number | string, productids?: string }>('create', { pid: input.plan }, { write: true })
     if (out.orderid === undefined || out.orderid === null || out.orderid === '') {
@@ -146,41 +151,6 @@ export class InfernoAdapter extends BaseAdapter {
     }
     const id = String(out.orderid)
     return mapOrderAsServer({ id, invoiceid: String(out.invoiceid ?? ''), status: 'Pending' }, { pid: input.plan, invoiceid: out.invoiceid, productids: out.productids })
-  }
-
-  /**
-   * Inferno orders carry no hostname, label or date, and `create` takes nothing but `pid`, so a
-   * lost create cannot be matched by hostname. It is recognised instead as the newest order
-   * (ids only grow) of the same plan with no VPS installed yet: install only runs after the
-   * create has settled, so an untouched order of that plan is the one the lost call made — at
-   * worst an older unpaid order of the same plan, which serves just as well and costs nothing
-   * more. `options.afterOrderId` (the newest order id known before the attempt, if the caller
-   * kept it) restricts the match to orders made after the attempt.
-   */
-  override async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
-    const after = Number(input.options?.afterOrderId ?? 0) || 0
-    const [orders, services] = await Promise.all([
-      this.orderList(),
-      this.listServices().catch(() => [] as InfernoService[]),
-    ])
-    const planOf = new Map(services.filter(s => s.orderId).map(s => [s.orderId!, s.planId]))
-    // Fallback when services says nothing about an order: its amount equals the plan's price.
-    let price: string | undefined
-    const samePlan = async (o: OrderEntry) => {
-      if (planOf.has(o.id)) return planOf.get(o.id) === input.plan
-      price ??= productEntries(await this.call('list')).find(p => String(p.pid) === input.plan)?.price ?? ''
-      return !!price && Number(o.amount) === Number(price)
-    }
-    const candidates = orders
-      .filter(o => (o.status === 'Pending' || o.status === 'Active') && Number(o.id) > after)
-      .sort((a, b) => Number(b.id) - Number(a.id))
-    for (const o of candidates) {
-      if (!(await samePlan(o))) continue
-      if (o.status === 'Pending') return mapOrderAsServer(o, { pid: input.plan })
-      const info = await this.info(o.id)
-      if (!hasVps(info)) return { ...mapServerInfo(o.id, info, o), plan: input.plan }
-    }
-    return null
   }
 
   /** `install` on a paid order: validated with run=0, then run=1 (only run=0 for a dry run). */

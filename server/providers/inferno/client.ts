@@ -7,7 +7,7 @@
  *   `&cid=…&key=…`) would put the key in URLs, and so in proxy and Cloudflare logs.
  * - `action` is always in the query string, like every example; `list` is a bare GET.
  * - Reads may be retried; writes (create, cancel, install, reinstall, power, SSH keys) never
- *   are: a lost `create` is settled by `findCreatedServer`, not by buying twice.
+ *   are: a lost `create` is settled by the exactly-once engine, not by buying twice.
  * - Failures come back as HTTP 200 `{"result":"fail","message":…}` (install: `msg` and
  *   `error_code`); `failureOf` spots them and `failureError` turns them into ProviderErrors.
  */

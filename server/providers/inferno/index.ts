@@ -1,7 +1,7 @@
 /**
  * Inferno (cp.inferno.name): one action-based endpoint, WHMCS-flavoured billing.
- * `CreateServerInput.options`: only `afterOrderId` (read by findCreatedServer, see there);
- * `dataCenterId`, `password` and `hostname` have no Inferno counterpart.
+ * `CreateServerInput`: only `plan` is sent; `dataCenterId`, `password`, `hostname` and `marker`
+ * have no Inferno counterpart (a lost create is settled by the order list before/after).
  */
 import type { ProviderDefinition } from '../registry'
 import { InfernoAdapter } from './adapter'

@@ -34,8 +34,6 @@ const CREATE_PASSTHROUGH = [
 ]
 
 export const MAX_DELETE_DELAY_MINUTES = 43_800
-/** How far back a lost create's server is looked for (it has no name until it is built). */
-const LOST_CREATE_WINDOW_MS = 30 * 60_000
 
 const invalid = (message: string) => providerError(DISPLAY_NAME, 'invalid_request', message)
 
@@ -111,6 +109,12 @@ export class VirtfusionAdapter extends BaseAdapter {
     return out.filter((s): s is ServerRecord => s !== null).map(r => (names ? withNames(r, names) : r))
   }
 
+  /** One paged list, no per-server reads: the list rows carry id, name and hostname. */
+  override async listServerMarks() {
+    const rows = await this.api.all<Obj>('/servers', this.pageSize)
+    return rows.map(r => ({ id: String(r.id), marks: [r.name, r.hostname].filter((m): m is string => typeof m === 'string' && !!m) }))
+  }
+
   override async getServer(id: string): Promise<ServerRecord> {
     const record = await this.readServer(id, true)
     const known = knownServers(this.accountKey)
@@ -137,7 +141,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     return toServerRecord(this.data(body, `server ${sid}`))
   }
 
-  /** Never retried: a lost answer is settled by `findCreatedServer`. */
+  /** Never retried: a lost answer is settled by the exactly-once engine (its `name` carries our marker). */
   override async createServer(input: CreateServerInput): Promise<ServerRecord> {
     const body: Obj = {
       packageId: this.requireId(input.plan, 'plan (VirtFusion package ID)'),
@@ -145,6 +149,8 @@ export class VirtfusionAdapter extends BaseAdapter {
       hypervisorId: this.hypervisorGroupId(input),
     }
     for (const k of CREATE_PASSTHROUGH) if (input.options?.[k] !== undefined) body[k] = input.options[k]
+    // Our marker as the name until the build names it after the hostname: evidence for a lost answer.
+    if (input.marker) body.name = input.marker
     const res = await this.api.request<Obj>({ method: 'POST', path: '/servers', json: body, idempotent: false })
     return toServerRecord(this.data(res, 'the new server'))
   }
@@ -179,23 +185,6 @@ export class VirtfusionAdapter extends BaseAdapter {
       throw invalid(`OS template ${template} is not available for VirtFusion server ${id}`)
     }
     return { status: 'validated', message: `OS template ${template} can be installed.` }
-  }
-
-  /**
-   * A lost create left a server with no name yet (names come with the build): the newest
-   * unbuilt server of the same owner made in the last half hour. A server already named after
-   * the hostname wins.
-   */
-  override async findCreatedServer(input: CreateServerInput): Promise<ServerRecord | null> {
-    const rows = await this.api.all<Obj>('/servers', this.pageSize)
-    const named = rows.find(r => input.hostname && r.name === input.hostname)
-    if (named) return this.getServer(String(named.id))
-    const owner = this.userId(input.options)
-    const since = Date.now() - LOST_CREATE_WINDOW_MS
-    const fresh = rows
-      .filter(r => Number(r.owner) === owner && Number(r.commissioned) === 0 && !r.name && Date.parse(r.created) >= since)
-      .sort((a, b) => Number(b.id) - Number(a.id))
-    return fresh[0] ? this.getServer(String(fresh[0].id)) : null
   }
 
   override async power(id: string, action: PowerAction): Promise<ActionResult> {

@@ -16,19 +16,8 @@ export interface OrderProgress {
   states?: Partial<Record<string, 'started' | 'succeeded' | 'skipped'>>
   ensure_user?: { upstream_user_id?: string }
   push_ssh_keys?: { upstream_ids?: string[] }
-  create?: {
-    started_at?: string
-    attempts?: number
-    upstream_id?: string
-    /** Upstream ids that existed before the first attempt: never mistaken for ours. */
-    known_ids?: string[]
-    /** Inferno: the newest order id before the first attempt. */
-    after_order_id?: string
-    /** The last attempt was answered with a refusal: nothing was made, a new attempt is safe. */
-    refused?: boolean
-    /** An admin retried after an unknown outcome: a new attempt is allowed if nothing is found. */
-    retry_allowed?: boolean
-  }
+  /** The create itself is an exactly-once intent (orderCreateKey); this is what it settled on. */
+  create?: { upstream_id?: string }
   install?: { started_at?: string, waiting_since?: string }
   wait_running?: { since?: string }
   assign?: { server_id?: string }
@@ -57,6 +46,9 @@ export function createInput(account: ProviderAccount, mapping: Record<string, st
       // Setup takes one key; the others are attached in the install step.
       return { plan: mapping.item!, dataCenterId: mapping.dataCenterId, template: order.template, hostname: order.hostname, sshKeyIds: keys.slice(0, 1) }
     case 'inferno':
-      return { plan: mapping.pid!, hostname: order.hostname, options: progress.create?.after_order_id ? { afterOrderId: progress.create.after_order_id } : {} }
+      return { plan: mapping.pid!, hostname: order.hostname }
   }
 }
+
+/** The create step's Idempotency-Key: one upstream create per order, however often the step runs. */
+export const orderCreateKey = (orderId: string) => `order-create:${orderId}`

@@ -1,22 +1,22 @@
 /**
  * Orders: a customer asks for a plan; a pg-boss job (`orders.provision`) provisions it.
  *
- * Placing an order is exactly-once per `Idempotency-Key`: an `intents` row (kind
- * `order.provision`, keyed per customer) and the order are inserted in one transaction, so two
- * identical requests make one order and the loser answers with the winner's; the same key with
- * another body is refused (422). Customers only ever reach their own orders (others → 404).
+ * Placing an order is exactly-once (the engine's claim, see placeOrder); the create step buys
+ * the server through the engine too. Customers only ever reach their own orders (others → 404).
  */
-import { createHash } from 'node:crypto'
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { useDb } from '../../db/client'
 import { intents, orders, plans, provisioningLogs, sshKeys, users, type User } from '../../db/schema'
 import { httpError } from '../../lib/http-errors'
+import { follow } from '../exactly-once/engine'
+import { EO, requestHash } from '../exactly-once/keys'
+import { claimIntent, findByKey, move, toStoredError } from '../exactly-once/store'
 import { enqueue } from '../../lib/jobs'
 import { isProviderError } from '../../providers/errors'
 import { notifyAdmins } from '../notifications'
 import { markGone } from '../servers/sync'
-import { createInput, orderAdapter, type OrderProgress } from './order-adapter'
+import { orderAdapter, orderCreateKey, type OrderProgress } from './order-adapter'
 import { claimOrder, releaseOrder, saveOrder, type OrderRow } from './order-lease'
 import { STEP_LABELS, stepTimeline, type StepName } from './order-steps'
 import { loadPlan, supportsSshKeys } from './plans'
@@ -35,70 +35,66 @@ export const orderBodySchema = z.object({
 }).strict()
 export type OrderBody = z.infer<typeof orderBodySchema>
 
-export const idempotencyKeySchema = z.string().trim().min(8, 'Idempotency-Key must have at least 8 characters').max(200)
-
 /** Jobs are sent with a bounded expiry: a worker that died gives its job back within minutes. */
 export function sendProvisionJob(orderId: string, startAfterSeconds?: number) {
   return enqueue(PROVISION_JOB, { orderId }, { expireInSeconds: 600, retryLimit: 5, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) })
 }
 
-function requestHash(body: OrderBody, template: string) {
-  const canonical = JSON.stringify({ plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: [...body.ssh_key_ids].sort() })
-  return createHash('sha256').update(canonical).digest('hex')
-}
-
-export async function placeOrder(user: User, body: OrderBody, idempotencyKey: string): Promise<{ created: boolean, order: ReturnType<typeof orderView> }> {
+/**
+ * Places an order, exactly once per Idempotency-Key (or per identical keyless request within a
+ * minute): the engine's claim (services/exactly-once) decides who inserts the order; a repeat
+ * answers with that order, the same key with another order is refused (422). Nothing upstream
+ * is bought here: the create step does that through the engine.
+ */
+export async function placeOrder(user: User, body: OrderBody, idempotencyKey: string | null): Promise<{ created: boolean, order: ReturnType<typeof orderView> }> {
   const db = await useDb()
-  const intentKey = `${user.id}:${idempotencyKey}`
-  // A replay is answered before any upstream look-up.
-  const [seen] = await db.select().from(intents).where(and(eq(intents.kind, 'order.provision'), eq(intents.idempotencyKey, intentKey)))
-  if (seen) return { created: false, order: await replay(user, seen, body) }
-
   const { plan, account } = await loadPlan(body.plan_id, { role: 'customer' })
     .catch((e) => { throw e?.statusCode === 404 ? httpError(404, 'No such plan, or it is no longer offered', 'plan_not_found') : e })
   const keyIds = [...new Set(body.ssh_key_ids)]
+  const mapping = plan.mapping as Record<string, string>
+  const template = body.template ?? defaultTemplate(account.type, mapping)
+  const request = { plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: [...keyIds].sort() }
+  const claim = await claimIntent({ kind: 'order.provision', userId: user.id, accountId: account.id, key: idempotencyKey, hash: requestHash(request), request })
+  if (!claim.won) {
+    const intent = await follow(claim.intent)
+    const orderId = (intent.result as { order_id?: string } | null)?.order_id
+    if (!orderId) throw EO.inProgress()
+    return { created: false, order: await getOrderView(orderId, user) }
+  }
+  let created
+  try {
+    await checkOrder(user, account, mapping, template ?? undefined, keyIds)
+    created = await db.transaction(async (tx) => {
+      const [order] = await tx.insert(orders).values({
+        customerId: user.id, planId: plan.id, hostname: body.hostname, template: template!, sshKeyIds: keyIds, idempotencyKey: claim.intent.idempotencyKey, status: 'pending',
+      }).returning()
+      const [done] = await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id, recorded: true }, updatedAt: new Date() })
+        .where(and(eq(intents.id, claim.intent.id), eq(intents.state, 'pending'))).returning()
+      if (!done) throw EO.inProgress()
+      return order!
+    })
+  }
+  catch (e) {
+    // A refused order made nothing: not the key's answer, the same key may try again.
+    await move(claim.intent, ['pending'], { state: 'failed', error: (e as Error).message, result: { error: toStoredError(e) } })
+    throw e
+  }
+  await sendProvisionJob(created.id)
+  return { created: true, order: await getOrderView(created.id, user) }
+}
+
+/** Refusals before an order exists: keys not in the keychain, a template the plan does not offer. */
+async function checkOrder(user: User, account: Parameters<typeof orderAdapter>[0], mapping: Record<string, string>, template: string | undefined, keyIds: string[]) {
+  const db = await useDb()
   if (keyIds.length) {
     if (!supportsSshKeys(account.type)) throw httpError(400, 'This plan cannot install SSH keys: order it without them and add them once the server runs', 'ssh_keys_not_supported')
     const own = await db.select({ id: sshKeys.id }).from(sshKeys).where(and(eq(sshKeys.userId, user.id), inArray(sshKeys.id, keyIds)))
     const missing = keyIds.filter(id => !own.some(k => k.id === id))
     if (missing.length) throw httpError(404, `No SSH key ${missing[0]} in your keychain`, 'ssh_key_not_found')
   }
-  const mapping = plan.mapping as Record<string, string>
-  const template = body.template ?? defaultTemplate(account.type, mapping)
   if (!template) throw httpError(400, 'Choose an operating system (template) for this plan', 'template_required')
   const templates = await planTemplates(orderAdapter(account, {}), account.type, mapping)
   if (!templates.some(t => String(t.id) === template)) throw httpError(400, `Template "${template}" is not offered with this plan`, 'invalid_template')
-
-  const hash = requestHash(body, template)
-  const request = { plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: keyIds }
-  const created = await db.transaction(async (tx) => {
-    const [intent] = await tx.insert(intents).values({
-      kind: 'order.provision', idempotencyKey: intentKey, userId: user.id, accountId: account.id, requestHash: hash, request, state: 'pending',
-    }).onConflictDoNothing().returning()
-    if (!intent) return null
-    const [order] = await tx.insert(orders).values({
-      customerId: user.id, planId: plan.id, hostname: body.hostname, template, sshKeyIds: keyIds, idempotencyKey, status: 'pending',
-    }).returning()
-    await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id }, updatedAt: new Date() }).where(eq(intents.id, intent.id))
-    return order!
-  })
-  if (!created) {
-    // Lost a race with an identical request: answer with the winner's order.
-    const [winner] = await db.select().from(intents).where(and(eq(intents.kind, 'order.provision'), eq(intents.idempotencyKey, intentKey)))
-    return { created: false, order: await replay(user, winner!, body) }
-  }
-  await sendProvisionJob(created.id)
-  return { created: true, order: await getOrderView(created.id, user) }
-}
-
-async function replay(user: User, intent: typeof intents.$inferSelect, body: OrderBody) {
-  const sent = intent.request as { plan_id: string, template: string, hostname: string, ssh_key_ids: string[] }
-  const same = sent.plan_id === body.plan_id && sent.hostname === body.hostname && (body.template === undefined || body.template === sent.template)
-    && JSON.stringify([...sent.ssh_key_ids].sort()) === JSON.stringify([...new Set(body.ssh_key_ids)].sort())
-  if (!same) throw httpError(422, 'This Idempotency-Key was already used for a different order', 'idempotency_mismatch')
-  const orderId = (intent.result as { order_id?: string } | null)?.order_id
-  if (!orderId) throw httpError(409, 'The first request with this Idempotency-Key is still being placed; try again', 'in_progress')
-  return getOrderView(orderId, user)
 }
 
 // ---------- reading ----------
@@ -190,9 +186,8 @@ export async function retryOrder(id: string, admin: User) {
   if (!claimed) throw BUSY()
   const progress: OrderProgress = { ...(claimed.order.progress as OrderProgress) }
   const step = claimed.order.failedStep as StepName | null
-  // The step starts afresh in the timeline; its own records (a create's attempt) stay, so it settles rather than repeats.
+  // The step starts afresh in the timeline; a create's intent stays, so it settles rather than repeats.
   if (step) progress.states = { ...progress.states, [step]: undefined }
-  if (step === 'create') progress.create = { ...progress.create, retry_allowed: true }
   try {
     await saveOrder(claimed.lease, { status: 'pending', error: null, failedStep: null, progress })
   }
@@ -220,12 +215,9 @@ export async function cancelOrder(id: string, user: User) {
     const [plan] = await db.select().from(plans).where(eq(plans.id, order.planId))
     const { account } = await loadPlan(plan!.id, { role: 'admin' })
     const adapter = orderAdapter(account, progress)
-    let upstreamId = progress.create?.upstream_id
-    if (!upstreamId && progress.create?.started_at) {
-      // An attempt with no known outcome: find what it made so it is cleaned up too.
-      const found = await adapter.findCreatedServer(createInput(account, plan!.mapping as Record<string, string>, order, progress))
-      if (found && !(progress.create.known_ids ?? []).includes(String(found.upstreamId))) upstreamId = String(found.upstreamId)
-    }
+    // What the create step's intent settled on (by answer, evidence or an admin's review).
+    const intent = await findByKey('order.create', order.customerId, orderCreateKey(order.id))
+    const upstreamId = progress.create?.upstream_id ?? intent?.upstreamId ?? undefined
     let note = 'Nothing was created upstream'
     if (upstreamId) {
       await logStep(id, 'cancel', 'started', `Removing server ${upstreamId} upstream`)

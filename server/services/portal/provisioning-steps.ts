@@ -8,15 +8,15 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { useDb } from '../../db/client'
 import { sshKeys, type ProviderAccount, type User } from '../../db/schema'
 import type { BaseAdapter } from '../../providers/base'
-import { isProviderError } from '../../providers/errors'
-import type { ServerRecord } from '../../providers/types'
 import type { HostingerAdapter } from '../../providers/hostinger'
 import type { VirtfusionAdapter } from '../../providers/virtfusion'
 import { parsePublicKey } from '../../../shared/ssh'
 import { notifyUser } from '../notifications'
 import { upsertRecords } from '../servers/sync'
 import { needsInstall, waitingForProvider } from '../servers/rules'
-import { createInput, type OrderProgress } from './order-adapter'
+import { createInput, orderCreateKey, type OrderProgress } from './order-adapter'
+import { execute } from '../exactly-once/engine'
+import { orderCreateKind } from '../servers/create'
 import type { OrderRow } from './order-lease'
 import type { StepName } from './order-steps'
 import type { PlanRow } from './plans'
@@ -103,61 +103,40 @@ async function pushSshKeys(c: StepContext): Promise<StepOutcome> {
   }
 }
 
-/** Upstream did not answer in a way that proves nothing was made. */
-function outcomeUnknown(e: unknown) {
-  if (!isProviderError(e)) return true
-  return e.code === 'timeout' || e.code === 'network_error' || e.code === 'bad_response' || e.upstreamStatus === 502 || e.upstreamStatus === 504
-}
-
+/**
+ * One upstream create per order, through the exactly-once engine: the intent (keyed by the
+ * order) is claimed once; a run after a crash, a continuation or an admin's retry repeats the
+ * key and gets the intent's state, never a second create. A lost answer waits while the engine
+ * settles it by evidence; `needs_review` stops the order until an admin has decided.
+ */
 async function create(c: StepContext): Promise<StepOutcome> {
-  const adapter = c.adapter()
   const prev = c.progress.create ?? {}
   if (prev.upstream_id) return { status: 'succeeded', message: `Server ${prev.upstream_id} was already created`, details: { upstream_id: prev.upstream_id } }
-
-  const found = async (input = createInput(c.account, mapping(c), c.order, c.progress)): Promise<ServerRecord | null> => {
-    const rec = await adapter.findCreatedServer(input)
-    return rec && !(c.progress.create?.known_ids ?? []).includes(String(rec.upstreamId)) ? rec : null
-  }
-  const adopt = async (rec: ServerRecord, how: string): Promise<StepOutcome> => {
-    await c.remember('create', { upstream_id: String(rec.upstreamId) })
-    return { status: 'succeeded', message: `${how} server ${rec.upstreamId}`, details: { upstream_id: String(rec.upstreamId), raw_status: rec.rawStatus } }
-  }
-
-  if (prev.started_at) {
-    // An earlier attempt began: whatever it made is found, never made twice.
-    const rec = await found()
-    if (rec) return adopt(rec, 'Found the earlier attempt\'s')
-    if (!prev.refused && !prev.retry_allowed) {
-      throw new StepError(`An earlier create attempt (${prev.started_at}) has no known outcome and no server of it was found upstream. Check ${adapter.meta.displayName}; retrying allows a new attempt.`)
-    }
-  }
-  else {
-    // What already exists upstream is not ours, whatever a lost create's look-up says later.
-    const snapshot: Record<string, unknown> = {}
-    if (c.account.type === 'inferno') {
-      const orders = await adapter.listOrders()
-      snapshot.after_order_id = String(orders.reduce((max, o) => Math.max(max, Number(o.id) || 0), 0))
-    }
-    else snapshot.known_ids = (await adapter.listServers()).map(s => String(s.upstreamId))
-    await c.remember('create', snapshot)
-  }
-
+  const adapter = c.adapter()
   const input = createInput(c.account, mapping(c), c.order, c.progress)
-  await c.remember('create', { started_at: new Date().toISOString(), attempts: (prev.attempts ?? 0) + 1, refused: false, retry_allowed: false })
-  try {
-    const rec = await adapter.createServer(input)
-    return adopt(rec, 'Created')
+  const { intent } = await execute({
+    kind: 'order.create',
+    handler: orderCreateKind,
+    userId: c.customer.id,
+    accountId: c.account.id,
+    key: orderCreateKey(c.order.id),
+    identity: { order: c.order.id },
+    request: { order_id: c.order.id, hostname: c.order.hostname, plan: input.plan, account_type: c.account.type },
+    send: async (marker) => {
+      const rec = await adapter.createServer({ ...input, marker })
+      return { upstreamId: String(rec.upstreamId), record: rec }
+    },
+  })
+  if (intent.upstreamId && (intent.state === 'succeeded' || intent.state === 'reconciled')) {
+    await c.remember('create', { upstream_id: intent.upstreamId })
+    const how = intent.state === 'reconciled' ? `The answer was lost; found (by ${(intent.evidence as { how?: string } | null)?.how ?? 'evidence'}) the created` : 'Created'
+    return { status: 'succeeded', message: `${how} server ${intent.upstreamId}`, details: { upstream_id: intent.upstreamId, intent: intent.id } }
   }
-  catch (e) {
-    if (!outcomeUnknown(e)) {
-      await c.remember('create', { refused: true })
-      throw e
-    }
-    // The answer was lost: settle it by looking, not by asking again.
-    const rec = await found(input).catch(() => null)
-    if (rec) return adopt(rec, 'The answer was lost; found the created')
-    throw e
+  if (intent.state === 'needs_review') {
+    throw new StepError(`The create's answer was lost and it could not be tied to one upstream server (intent ${intent.id}). Review it under Admin → Exactly-once review (attach the server, or mark that nothing was created), then retry.`)
   }
+  if (intent.state === 'failed') throw new StepError(intent.error ?? 'The create failed')
+  return { status: 'waiting', message: `The create's outcome is being checked (intent ${intent.id} is ${intent.state})`, afterMs: POLL_MS() }
 }
 
 async function install(c: StepContext): Promise<StepOutcome> {

@@ -5,19 +5,22 @@ import { createServerOnce } from './create'
 import type { createBody, seedCreateBody } from './schemas'
 import { toSeedVm, toServerView } from './view'
 
+const intentView = (i: { id: string, state: string }) => ({ id: i.id, state: i.state })
+
 export async function createFromWizard(user: User, headerKey: string | undefined, body: z.infer<typeof createBody>) {
   const { idempotency_key: bodyKey, ...req } = body
   const out = await createServerOnce(user, headerKey ?? bodyKey, req)
   return {
     statusCode: out.first ? 202 : 200,
-    body: { server: out.row ? toServerView(out.row, { admin: user.role === 'admin' }) : null, intent: out.intent },
+    intentId: out.intent.id,
+    body: { server: out.row ? toServerView(out.row, { admin: user.role === 'admin' }) : null, intent: intentView(out.intent) },
   }
 }
 
 export async function createFromSeed(user: User, slug: string, headerKey: string | undefined, body: z.infer<typeof seedCreateBody>) {
   const { idempotency_key: bodyKey, ssh_key_id: sshKeyId, ...rest } = body
   const out = await createServerOnce(user, headerKey ?? bodyKey, { ...rest, account: slug, ssh_key_ids: sshKeyId ? [sshKeyId] : undefined })
-  // A lost answer still being looked up has no VM to show yet.
-  if (!out.row) return { statusCode: 202, body: { status: out.intent.state, intent: out.intent } }
-  return { statusCode: out.first ? 201 : 200, body: toSeedVm(out.row) }
+  // An outcome not known yet (or waiting for review) has no VM to show.
+  if (!out.row) return { statusCode: 202, intentId: out.intent.id, body: { status: out.intent.state, intent: intentView(out.intent) } }
+  return { statusCode: out.first ? 201 : 200, intentId: out.intent.id, body: toSeedVm(out.row) }
 }

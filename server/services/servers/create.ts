@@ -1,24 +1,19 @@
 /**
- * Exactly-once server create (the wizard's POST /api/servers and the seed's POST …/vms).
- *
- *   1. insert the intent (kind 'server.create', idempotency key, request hash): the unique index
- *      lets exactly one request through; a concurrent twin waits for that one's outcome;
- *   2. the winner calls adapter.createServer once (the HTTP client never retries a create);
- *   3. the result is stored and the server upserted into the inventory with its owner;
- *   4. where the provider needs an install step, the `servers.provision` job does it.
- * A create whose answer was lost (timeout, network, 5xx) is 'unknown' and is settled by looking
- * the server up (adapter.findCreatedServer), now and then in the job: never by creating again.
+ * Server create (the wizard's POST /api/servers and the seed's POST …/vms) through the
+ * exactly-once engine (services/exactly-once): one intent per key (or per identical keyless
+ * request), one upstream create, a lost answer settled by evidence only. Once settled, the
+ * server is upserted into the inventory with its owner and, where the provider needs an install
+ * step, the `servers.provision` job does it.
  */
-import type { ProviderAccount, User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import type { BaseAdapter } from '../../providers/base'
-import { isProviderError } from '../../providers/errors'
-import { getDefinition } from '../../providers/registry'
+import type { User } from '../../db/schema'
+import { adapterFor, getAccountById, requireAccount } from '../provider-accounts'
 import type { CreateServerInput, ServerRecord } from '../../providers/types'
 import { audit } from '../audit'
-import { adapterFor, requireAccount } from '../provider-accounts'
+import { execute } from '../exactly-once/engine'
+import type { KindHandler } from '../exactly-once/kind'
+import { parseIdempotencyKey } from '../exactly-once/keys'
+import type { Intent } from '../exactly-once/store'
 import { loadById } from './inventory'
-import { checkIdempotencyKey, claimIntent, type Intent, markStaleUnknown, requestHash, updateIntent, waitForIntent } from './intents'
 import { requireOwner } from './ownership'
 import { queueProvision, queueSync } from './queue'
 import { upstreamKeyIds, type PublicKeyInput } from './ssh-push'
@@ -46,56 +41,56 @@ export interface CreateRequest {
 export interface StoredRequest extends Omit<CreateRequest, 'password'> {
   password_set: boolean
   owner: string | null
+  account_type: string
   upstream_ssh_key_ids?: string[]
-  after_order_id?: string
 }
 
 export interface CreateOutcome {
-  /** True for the request that made the call; false for a replay of the same key. */
+  /** True for the request that made the call; false for a repeat. */
   first: boolean
-  intent: { id: string, state: Intent['state'] }
+  intent: Intent
   row: InventoryRow | null
 }
 
 export async function createServerOnce(user: User, key: string | undefined, req: CreateRequest): Promise<CreateOutcome> {
-  const idempotencyKey = checkIdempotencyKey(key)
+  const idempotencyKey = parseIdempotencyKey(key)
   const account = await requireAccount(req.account)
   const owner = req.owner_id === undefined ? user.id : req.owner_id === null ? null : await requireOwner(req.owner_id)
   const { password, ...rest } = req
-  const stored: StoredRequest = { ...rest, password_set: !!password, owner }
-  const claim = await claimIntent({
-    kind: 'server.create', key: idempotencyKey, userId: user.id, accountId: account.id,
-    hash: requestHash({ ...req, owner }), request: stored as unknown as Record<string, unknown>,
+  const stored: StoredRequest = { ...rest, password_set: !!password, owner, account_type: account.type }
+  const adapter = adapterFor(account)
+  const out = await execute({
+    kind: 'server.create',
+    handler: serverCreateKind,
+    userId: user.id,
+    accountId: account.id,
+    key: idempotencyKey,
+    identity: { ...req, owner },
+    request: stored as unknown as Record<string, unknown>,
+    // Pushing keys buys nothing: a failure here is a plain refusal.
+    precheck: async () => {
+      const pushed = await upstreamKeyIds(adapter, req.ssh_keys ?? [])
+      stored.upstream_ssh_key_ids = [...new Set([...(req.ssh_key_ids ?? []), ...pushed])]
+      return { upstream_ssh_key_ids: stored.upstream_ssh_key_ids }
+    },
+    send: async (marker) => {
+      const record = await adapter.createServer({ ...createInputOf(req, stored), marker })
+      return { upstreamId: String(record.upstreamId), record }
+    },
   })
-  if (!claim.won) return replay(claim.intent)
-  const outcome = await attempt(claim.intent, account, req, stored, user)
-  return { first: true, ...outcome }
-}
-
-async function replay(existing: Intent): Promise<CreateOutcome> {
-  let intent = existing.state === 'pending' ? await waitForIntent(existing.id) : existing
-  if (intent.state === 'pending' && await markStaleUnknown(intent.id)) {
-    await queueProvision(intent.id)
-    intent = (await waitForIntent(intent.id, 0))
+  if (out.first && out.intent.upstreamId) {
+    await audit({ userId: user.id, action: 'server.created', target: serverIdOf(out.intent) ?? undefined, details: { account: account.slug, upstream_id: out.intent.upstreamId, plan: req.plan, intent: out.intent.id } })
   }
-  if (intent.state === 'pending') throw httpError(409, 'A create with this Idempotency-Key is still running; ask again in a moment', 'create_in_progress')
-  if (intent.state === 'failed') throw httpError(409, `The create with this Idempotency-Key failed: ${intent.error ?? 'unknown error'}`, 'create_failed')
-  return { first: false, intent: { id: intent.id, state: intent.state }, row: await rowOf(intent) }
+  else if (out.first) {
+    await audit({ userId: user.id, action: `server.create_${out.intent.state}`, target: account.slug, details: { intent: out.intent.id, hostname: req.hostname } })
+  }
+  const id = serverIdOf(out.intent)
+  return { first: out.first, intent: out.intent, row: id ? (await loadById(id)) ?? null : null }
 }
 
-async function rowOf(intent: Intent): Promise<InventoryRow | null> {
-  const id = (intent.result as { server_id?: string } | null)?.server_id
-  return id ? (await loadById(id)) ?? null : null
-}
+const serverIdOf = (intent: Intent) => (intent.result as { server_id?: string } | null)?.server_id ?? null
 
-/** A lost answer: the provider may or may not have made the server. */
-export function outcomeUnknown(err: unknown): boolean {
-  if (!isProviderError(err)) return false
-  if (err.code === 'timeout' || err.code === 'network_error' || err.code === 'bad_response') return true
-  return err.code === 'upstream_error' && (err.upstreamStatus ?? 500) >= 500
-}
-
-export function createInputOf(req: Omit<CreateRequest, 'password'> & { password?: string }, stored: StoredRequest): CreateServerInput {
+export function createInputOf(req: Omit<CreateRequest, 'password'> & { password?: string }, stored: Pick<StoredRequest, 'upstream_ssh_key_ids'>): CreateServerInput {
   return {
     plan: req.plan,
     dataCenterId: req.data_center_id,
@@ -104,62 +99,64 @@ export function createInputOf(req: Omit<CreateRequest, 'password'> & { password?
     hostname: req.hostname,
     sshKeyIds: stored.upstream_ssh_key_ids?.length ? stored.upstream_ssh_key_ids : undefined,
     paymentMethodId: req.payment_method_id,
-    options: { ...req.options, ...(stored.after_order_id !== undefined ? { afterOrderId: stored.after_order_id } : {}) },
+    options: req.options,
   }
 }
 
-/** Where the provider has orders, the newest one before our call narrows a lost create's look-up. */
-async function newestOrderId(adapter: BaseAdapter, account: ProviderAccount): Promise<string | undefined> {
-  if (!getDefinition(account.type)?.meta.capabilities.orders.supported) return undefined
-  const orders = await adapter.listOrders()
-  const max = Math.max(0, ...orders.map(o => Number(o.id)).filter(Number.isFinite))
-  return String(max)
+async function accountOf(intent: Intent) {
+  const account = intent.accountId ? await getAccountById(intent.accountId) : undefined
+  if (!account) throw new Error(`The provider account of intent ${intent.id} is gone`)
+  return account
 }
 
-async function attempt(intent: Intent, account: ProviderAccount, req: CreateRequest, stored: StoredRequest, user: User) {
-  const adapter = adapterFor(account)
-  try {
-    const pushed = await upstreamKeyIds(adapter, req.ssh_keys ?? [])
-    stored.upstream_ssh_key_ids = [...new Set([...(req.ssh_key_ids ?? []), ...pushed])]
-    stored.after_order_id = await newestOrderId(adapter, account)
-    await updateIntent(intent.id, { request: stored as unknown as Record<string, unknown> })
+/**
+ * Servers, as evidence sees them (shared by server creates and order creates). VirtFusion takes
+ * our marker as the server's name; Hostinger and Virtua carry the requested hostname (with the
+ * lock's set difference); an Inferno order carries nothing, so only the set difference counts.
+ */
+function serverEvidence(settledFn: KindHandler['settled'], followUp?: KindHandler['followUp']): KindHandler {
+  return {
+    async list(intent) {
+      return adapterFor(await accountOf(intent)).listServerMarks()
+    },
+    names(intent, marker) {
+      const r = intent.request as { account_type?: string, hostname?: string }
+      if (r.account_type === 'virtfusion') return { names: [marker], uniqueMarker: marker }
+      if (r.account_type === 'inferno') return { names: [], uniqueMarker: null }
+      return { names: r.hostname ? [r.hostname] : [], uniqueMarker: null }
+    },
+    settled: settledFn,
+    followUp,
+    describe(intent) {
+      const r = intent.request as { hostname?: string, plan?: string, account?: string }
+      return `server ${r.hostname ?? ''} (plan ${r.plan ?? '?'})`
+    },
   }
-  catch (err) {
-    await updateIntent(intent.id, { state: 'failed', error: (err as Error).message })
-    throw err
-  }
-  const input = createInputOf(req, stored)
-  let record: ServerRecord | null
-  try {
-    record = await adapter.createServer(input)
-  }
-  catch (err) {
-    if (!outcomeUnknown(err)) {
-      await updateIntent(intent.id, { state: 'failed', error: (err as Error).message })
-      throw err
-    }
-    await updateIntent(intent.id, { state: 'unknown', error: (err as Error).message })
-    record = await adapter.findCreatedServer(input).catch(() => null)
-    if (!record) {
-      await queueProvision(intent.id)
-      await audit({ userId: user.id, action: 'server.create_unknown', target: account.slug, details: { intent: intent.id, hostname: req.hostname } })
-      return { intent: { id: intent.id, state: 'unknown' as const }, row: null }
-    }
-  }
-  const row = await settleCreated(intent, account, adapter, record, stored)
-  await audit({ userId: user.id, action: 'server.created', target: row?.server.id, details: { account: account.slug, upstream_id: record.upstreamId, plan: req.plan, intent: intent.id } })
-  return { intent: { id: intent.id, state: 'succeeded' as const }, row }
 }
 
-/** Records a server the create made (found directly or by look-up) and starts its install. */
-export async function settleCreated(intent: Intent, account: ProviderAccount, adapter: BaseAdapter, record: ServerRecord, stored: StoredRequest) {
-  // Until the provider names it (a VirtFusion server before its build), show the requested name.
-  const named = { ...record, name: record.name || stored.hostname, hostname: record.hostname ?? stored.hostname }
+/** The provider's record of `upstreamId`: the create's answer, or the account's list. */
+async function recordOf(intent: Intent, upstreamId: string, made?: unknown): Promise<ServerRecord | null> {
+  if (made) return made as ServerRecord
+  const all = await adapterFor(await accountOf(intent)).listServers()
+  return all.find(s => String(s.upstreamId) === upstreamId) ?? null
+}
+
+export const serverCreateKind: KindHandler = serverEvidence(async (intent, upstreamId, made) => {
+  const account = await accountOf(intent)
+  const stored = intent.request as unknown as StoredRequest
+  const record = await recordOf(intent, upstreamId, made)
+  if (!record) return { upstream_id: upstreamId }
+  // Until the provider names it (a VirtFusion server carries our marker until its build), show the requested name.
+  const marked = !record.name || record.name.startsWith('eo-')
+  const named = { ...record, name: marked ? stored.hostname : record.name, hostname: record.hostname ?? stored.hostname }
   const ids = await upsertRecords(account.id, [named], { ownerId: stored.owner })
-  const serverId = ids.get(String(record.upstreamId))!
-  const installed = !adapter.needsInstallStep
-  await updateIntent(intent.id, { state: 'succeeded', error: null, result: { server_id: serverId, upstream_id: String(record.upstreamId), installed } })
-  if (!installed) await queueProvision(intent.id)
+  const installed = !adapterFor(account).needsInstallStep
+  return { server_id: ids.get(upstreamId)!, upstream_id: upstreamId, installed }
+}, async (intent) => {
+  const account = await accountOf(intent)
+  if (adapterFor(account).needsInstallStep) await queueProvision(intent.id)
   await queueSync(account.id)
-  return (await loadById(serverId)) ?? null
-}
+})
+
+/** An order's create step: the order's own steps record the server, so nothing more here. */
+export const orderCreateKind: KindHandler = serverEvidence(async (_intent, upstreamId) => ({ upstream_id: upstreamId }))

@@ -1,6 +1,7 @@
 /**
- * The `servers.provision` job for one create intent: settles an unknown outcome by look-up, then
- * runs the provider's install step once the provider allows it (an Inferno order must be paid).
+ * The `servers.provision` job for one settled create intent: runs the provider's install step
+ * once the provider allows it (an Inferno order must be paid). A lost answer is settled by the
+ * exactly-once engine before this job is queued.
  *
  * Safe to repeat (pg-boss retries a job that throws): the server's state is read before
  * installing, and a server that no longer waits for its install is never installed again.
@@ -8,46 +9,29 @@
 import { getAccountById, adapterFor } from '../provider-accounts'
 import { notifyUser } from '../notifications'
 import { isProviderError } from '../../providers/errors'
-import { createInputOf, settleCreated, type StoredRequest } from './create'
-import { type Intent, loadIntent, markStaleUnknown, mergeResult, updateIntent } from './intents'
+import { DONE_STATES, type Intent, loadIntent, mergeResult } from '../exactly-once/store'
+import type { StoredRequest } from './create'
 import { queueSync } from './queue'
 import { needsInstall, waitingForProvider } from './rules'
 import { refreshOne } from './sync'
 
 /** How long one run waits for the provider before handing back to pg-boss's retry. */
 const WAIT_IN_JOB_MS = 60_000
-/** After this, a look-up that still finds nothing means the create made nothing. */
-const SETTLE_WINDOW_MS = 15 * 60_000
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
 export class RetryLater extends Error {}
 
 export async function provision(intentId: string): Promise<void> {
-  let intent = await loadIntent(intentId)
-  if (!intent || intent.kind !== 'server.create' || !intent.accountId) return
+  const intent = await loadIntent(intentId)
+  if (!intent || intent.kind !== 'server.create' || !intent.accountId || !DONE_STATES.includes(intent.state)) return
   const account = await getAccountById(intent.accountId)
   if (!account) return
   const adapter = adapterFor(account)
   const stored = intent.request as unknown as StoredRequest
 
-  if (intent.state === 'pending') {
-    if (!(await markStaleUnknown(intent.id))) throw new RetryLater('The create request is still waiting for the provider')
-    intent = (await loadIntent(intentId))!
-  }
-  if (intent.state === 'unknown') {
-    const found = await adapter.findCreatedServer(createInputOf(stored, stored))
-    if (!found) {
-      if (Date.now() - intent.createdAt.getTime() < SETTLE_WINDOW_MS) throw new RetryLater('The lost create is not visible upstream yet')
-      await updateIntent(intent.id, { state: 'failed', error: 'The provider shows no server from this create, so nothing was bought' })
-      await tell(intent, 'error', `Server ${stored.hostname} was not created`, `${account.displayName} shows no server from this request.`)
-      return
-    }
-    await settleCreated(intent, account, adapter, found, stored)
-    return // settleCreated queued this job again for the install step
-  }
   const result = (intent.result ?? {}) as { upstream_id?: string, installed?: boolean }
-  if (intent.state !== 'succeeded' || result.installed || !result.upstream_id) return
+  if (result.installed || !result.upstream_id) return
 
   const deadline = Date.now() + WAIT_IN_JOB_MS
   for (;;) {

@@ -124,22 +124,15 @@ describe('VirtFusion servers', () => {
     await expect(a.installServer(upstreamId, { template: '40' })).rejects.toMatchObject({ code: 'invalid_request', upstreamStatus: 422 })
   })
 
-  it('finds the server a lost create made, without creating another', async () => {
+  it('puts the exactly-once marker on a new server as its name, so a lost create can be found by it', async () => {
     sb.faults.add('virtfusion', { match: '/servers', method: 'POST', hangAfter: true, count: 1 })
-    const input = { plan: '1', hostname: 'lost.example.com' }
+    const input = { plan: '1', hostname: 'lost.example.com', marker: 'eo-0123456789ab' }
     await expect(adapter({ timeoutMs: 200 }).createServer(input)).rejects.toMatchObject({ code: 'timeout' })
     expect(reqs().filter(r => r.method === 'POST')).toHaveLength(1)
-
-    const found = await adapter().findCreatedServer(input)
-    expect(found).toMatchObject({ upstreamId: '201', rawStatus: 'allocated' })
-    expect(reqs().filter(r => r.method === 'POST')).toHaveLength(1)
-    // Another owner's server is not ours.
-    expect(await adapter().findCreatedServer({ ...input, options: { userId: 2 } })).toBeNull()
+    expect(reqs().find(r => r.method === 'POST')!.body).toMatchObject({ name: 'eo-0123456789ab' })
+    const marked = (await adapter().listServers()).filter(s => s.name === 'eo-0123456789ab')
+    expect(marked).toHaveLength(1)
+    expect(marked[0]).toMatchObject({ upstreamId: '201', rawStatus: 'allocated' })
   })
 
-  it('finds a built server by its hostname, and nothing when no create happened', async () => {
-    const a = adapter()
-    expect(await a.findCreatedServer({ plan: '1', hostname: 'nothing.example.com' })).toBeNull()
-    expect(await a.findCreatedServer({ plan: '1', hostname: 'db-1.example.com' })).toMatchObject({ upstreamId: '102' })
-  })
 })

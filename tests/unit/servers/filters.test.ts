@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { likePattern, listQuerySchema, parseSort } from '../../../server/services/servers/filters'
-import { canonicalJson, requestHash } from '../../../server/services/servers/intents'
-import { outcomeUnknown } from '../../../server/services/servers/create'
-import { providerError } from '../../../server/providers/errors'
+import { canonicalJson, requestHash } from '../../../server/services/exactly-once/keys'
 
 const parse = (q: Record<string, unknown>) => listQuerySchema.safeParse(q)
 
@@ -38,16 +36,5 @@ describe('request hashing', () => {
     expect(canonicalJson({ b: 1, a: [{ y: 2, x: undefined, w: null }] })).toBe('{"a":[{"w":null,"y":2}],"b":1}')
     expect(requestHash({ a: 1, b: 2 })).toBe(requestHash({ b: 2, a: 1 }))
     expect(requestHash({ a: 1 })).not.toBe(requestHash({ a: 2 }))
-  })
-})
-
-describe('outcomeUnknown', () => {
-  it('treats lost answers as unknown and refusals as failures', () => {
-    expect(outcomeUnknown(providerError('X', 'timeout', 't'))).toBe(true)
-    expect(outcomeUnknown(providerError('X', 'network_error', 'n'))).toBe(true)
-    expect(outcomeUnknown(providerError('X', 'upstream_error', 'u', { upstreamStatus: 500 }))).toBe(true)
-    expect(outcomeUnknown(providerError('X', 'invalid_request', 'i'))).toBe(false)
-    expect(outcomeUnknown(providerError('X', 'provider_auth', 'a'))).toBe(false)
-    expect(outcomeUnknown(new Error('boom'))).toBe(false)
   })
 })

@@ -1,0 +1,15 @@
+/** Which kind handler settles which intent kind (for the job and the admin review). */
+import { domainPurchaseKind } from '../domains/purchase'
+import { orderCreateKind, serverCreateKind } from '../servers/create'
+import type { KindHandler } from './kind'
+import type { Intent } from './store'
+
+const HANDLERS: Partial<Record<Intent['kind'], KindHandler>> = {
+  'server.create': serverCreateKind,
+  'order.create': orderCreateKind,
+  'domain.purchase': domainPurchaseKind,
+}
+
+export function handlerFor(kind: Intent['kind']): KindHandler | undefined {
+  return HANDLERS[kind]
+}
