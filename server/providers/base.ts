@@ -32,6 +32,7 @@ export abstract class BaseAdapter {
   async listServerMarks(): Promise<{ id: string, marks: string[] }[]> {
     return (await this.listServers()).map(s => ({ id: String(s.upstreamId), marks: [s.name, s.hostname].filter((m): m is string => !!m) }))
   }
+
   /** Buys/creates the server. Never retried by the HTTP client. */
   async createServer(_input: CreateServerInput): Promise<ServerRecord> { this.unsupported('create', 'creating servers') }
   /** Second step where the provider needs one (VirtFusion build, Inferno install, Hostinger setup). */

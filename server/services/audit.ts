@@ -6,7 +6,7 @@
  */
 import type { H3Event } from 'h3'
 import { getRequestHeader, getRequestIP } from 'h3'
-import { useEvent } from 'nitropack/runtime'
+import { useEvent } from 'nitropack/runtime/internal/context'
 import { useDb } from '../db/client'
 import { env } from '../lib/config'
 import { auditLog } from '../db/schema'

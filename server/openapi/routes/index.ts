@@ -7,6 +7,7 @@ import audit from './audit'
 import billing from './billing'
 import dns from './dns'
 import domains from './domains'
+import intents from './intents'
 import notifications from './notifications'
 import portal from './portal'
 import providers from './providers'
@@ -17,4 +18,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, providers, dns, domains, sshKeys, billing, portal, notifications, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, intents, providers, dns, domains, sshKeys, billing, portal, notifications, audit, reference, testOnly]

@@ -41,7 +41,7 @@ export interface Attempt {
    * Work and refusals before anything is bought (run under the lock): "already in the
    * portfolio", pushing SSH keys. What it returns is merged into the stored request.
    */
-  precheck?: () => Promise<Record<string, unknown> | void>
+  precheck?: () => Promise<Record<string, unknown> | undefined>
   /** The one upstream call. `marker` is the intent's short id, for the object's name where allowed. */
   send(marker: string, intent: Intent): Promise<Made>
 }
@@ -66,7 +66,7 @@ async function perform(claimed: Intent, a: Attempt): Promise<Intent> {
   return withLock(accountLock(a.accountId), async () => {
     const marker = markerOf(claimed)
     let before: string[]
-    let extra: Record<string, unknown> | void
+    let extra: Record<string, unknown> | undefined
     try {
       extra = await a.precheck?.()
       before = (await a.handler.list(claimed)).map(o => o.id)

@@ -42,4 +42,3 @@ export async function sweep() {
     else if (i.state === 'unknown' && idle > 60_000) await recheck(i.id, 3)
   }
 }
-

@@ -199,5 +199,4 @@ describe('Inferno servers', () => {
     expect(fresh[0]).toMatchObject({ upstreamId: '47201', status: 'pending' })
     expect(state().orders).toHaveLength(4)
   })
-
 })

@@ -134,5 +134,4 @@ describe('VirtFusion servers', () => {
     expect(marked).toHaveLength(1)
     expect(marked[0]).toMatchObject({ upstreamId: '201', rawStatus: 'allocated' })
   })
-
 })

@@ -1,8 +1,8 @@
-import { z } from 'zod'
 import { getIntent } from '../../../services/exactly-once/review'
+import { idParams } from '../../../schemas/common'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)
-  const { id } = validParams(event, z.object({ id: uuidParam }))
+  const { id } = validParams(event, idParams)
   return getIntent(id)
 })
