@@ -58,13 +58,23 @@ function orderFor(sort: string): SQL[] {
   }
 }
 
-export async function listInventory(q: ListQuery, user: Pick<User, 'id' | 'role'>) {
-  const db = await useDb()
+/**
+ * The statements one listing runs (the page and its total), unexecuted: the listing awaits them,
+ * the benchmark and the scale test run them (or EXPLAIN them) on their own.
+ */
+export function listingQueries(db: Db, q: ListQuery, user: Pick<User, 'id' | 'role'>) {
   const where = whereFor(q, user)
-  const rows = await baseQuery(await useDb()).where(where).orderBy(...orderFor(q.sort)).limit(q.per_page).offset((q.page - 1) * q.per_page)
-  const [total] = await db.select({ n: count() }).from(servers)
+  const page = baseQuery(db).where(where).orderBy(...orderFor(q.sort)).limit(q.per_page).offset((q.page - 1) * q.per_page)
+  const total = db.select({ n: count() }).from(servers)
     .innerJoin(providerAccounts, eq(servers.accountId, providerAccounts.id))
     .where(where)
+  return { page, total }
+}
+
+export async function listInventory(q: ListQuery, user: Pick<User, 'id' | 'role'>) {
+  const { page, total: totalQuery } = listingQueries(await useDb(), q, user)
+  const rows = await page
+  const [total] = await totalQuery
   const admin = user.role === 'admin'
   return {
     items: (rows as InventoryRow[]).map(r => toServerView(r, { admin })),
@@ -100,9 +110,8 @@ export async function listAccountRows(accountId: string, user: Pick<User, 'id' |
 }
 
 /** Each account's freshness and last error, for the admin's list header. */
-export async function accountsSummary() {
-  const db = await useDb()
-  const rows = await db.select({
+export function accountsSummaryQuery(db: Db) {
+  return db.select({
     slug: providerAccounts.slug,
     type: providerAccounts.type,
     displayName: providerAccounts.displayName,
@@ -113,6 +122,10 @@ export async function accountsSummary() {
   }).from(providerAccounts)
     .leftJoin(accountSync, eq(accountSync.accountId, providerAccounts.id))
     .orderBy(asc(providerAccounts.slug))
+}
+
+export async function accountsSummary() {
+  const rows = await accountsSummaryQuery(await useDb())
   const now = Date.now()
   return rows.map(r => ({
     slug: r.slug,
