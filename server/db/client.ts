@@ -57,7 +57,9 @@ async function open(): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
-  const client = await PGlite.create(dataDir)
+  // pg_trgm backs the server search index (migration 0004); PGlite ships it as an extension.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } })
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return {
