@@ -117,7 +117,7 @@ export const useServersStore = defineStore('servers', () => {
       const res = await $fetch<ServerList>('/api/servers', { query: params })
       if (mine !== seq) return
       // Rows carry no capability map: put each account's back on its servers for the menus.
-      const caps = new Map((res.accounts ?? []).map(a => [a.slug, a.capabilities ?? {}]))
+      const caps = new Map<string, Record<string, Cap>>((res.accounts ?? []).map(a => [a.slug, a.capabilities ?? {}]))
       items.value = res.items.map(s => ({ ...s, capabilities: caps.get(s.account.slug) ?? {} }))
       total.value = res.total
       accounts.value = (res.accounts ?? []).filter((a): a is AccountFreshness => a.server_count !== undefined)
