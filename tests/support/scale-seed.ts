@@ -35,6 +35,8 @@ export async function seedScale(query: Query): Promise<{ customerId: string, acc
     `insert into zone_assignments (account_id, domain, owner_id)
      select (select id from provider_accounts where slug = 'scale-3'), 'zone-' || i || '.example.com', $1::uuid
      from generate_series(1, ${SCALE.zones}) i on conflict do nothing`, [customer.id])
+  // Vacuumed and analyzed now, so autovacuum does not land in the middle of a measurement.
+  await query('vacuum analyze servers')
   await query('analyze')
   return { customerId: customer.id, accountSlugs: Array.from({ length: SCALE.accounts }, (_, i) => `scale-${i + 1}`) }
 }
