@@ -87,7 +87,7 @@ describe('GET /api/servers', () => {
       const walked: string[] = []
       let cursor: string | null = null
       for (let i = 0; i < 50; i++) {
-        const r = await admin.get(`/api/servers?per_page=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
+        const r: { status: number, body: any } = await admin.get(`/api/servers?per_page=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
         expect(r.status, JSON.stringify(r.body)).toBe(200)
         expect(r.body.total, sort).toBe(all.total)
         walked.push(...r.body.items.map((s: any) => s.id))
