@@ -44,6 +44,7 @@ export interface AccountFreshness {
   last_error: string | null
   stale: boolean
   server_count: number
+  capabilities?: Record<string, Cap>
 }
 
 export interface ServerQuery {
@@ -57,7 +58,10 @@ export interface ServerQuery {
   owner?: string | null
 }
 
-export interface ServerList { items: ServerView[], total: number, page: number, per_page: number, accounts: AccountFreshness[] }
+/** A list row: the capability map comes once per account, in `accounts`. */
+export type ServerListItem = Omit<ServerView, 'capabilities' | 'extra'>
+/** `accounts`: every account with its freshness (admins), or the page's accounts (customers). */
+export interface ServerList { items: ServerListItem[], total: number, page: number, per_page: number, next_cursor: string | null, accounts: (Partial<AccountFreshness> & Pick<AccountFreshness, 'slug' | 'type' | 'display_name'>)[] }
 
 export interface Plan { id: string, name: string, vcpus: number | null, memory_mb: number | null, disk_gb: number | null, price: number | null, currency: string | null, period: string | null, region: string | null }
 export interface Template { id: string, name: string, family: string | null }
@@ -112,9 +116,11 @@ export const useServersStore = defineStore('servers', () => {
       }
       const res = await $fetch<ServerList>('/api/servers', { query: params })
       if (mine !== seq) return
-      items.value = res.items
+      // Rows carry no capability map: put each account's back on its servers for the menus.
+      const caps = new Map<string, Record<string, Cap>>((res.accounts ?? []).map(a => [a.slug, a.capabilities ?? {}]))
+      items.value = res.items.map(s => ({ ...s, capabilities: caps.get(s.account.slug) ?? {} }))
       total.value = res.total
-      accounts.value = res.accounts ?? []
+      accounts.value = (res.accounts ?? []).filter((a): a is AccountFreshness => a.server_count !== undefined)
       loaded.value = true
     }
     catch (e) {

@@ -84,7 +84,9 @@ async function open(): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
   const { fromPglite } = await import('pg-boss')
-  const client = await PGlite.create(dataDir)
+  // pg_trgm backs the server search index (migration 0006); PGlite ships it as an extension.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } })
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return {

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import {
-  bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core'
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
@@ -154,11 +154,32 @@ export const servers = pgTable('servers', {
   lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /**
+   * Everything the list's `q` searches, lower-cased in one column: one trigram index
+   * (servers_search_trgm_idx, hand-written migration) serves the search.
+   */
+  searchText: text('search_text').generatedAlwaysAs(sql`lower(name || ' ' || coalesce(hostname, '') || ' ' || upstream_id || ' ' || coalesce(plan, '') || ' ' || coalesce(region, '') || ' ' || coalesce(os, '') || ' ' || ipv4::text || ' ' || ipv6::text)`),
 }, t => [
   uniqueIndex('servers_account_upstream_unique').on(t.accountId, t.upstreamId),
-  index('servers_owner_idx').on(t.ownerId),
-  index('servers_status_idx').on(t.status),
+  // The list's sort orders (keyset pages walk these), alone and under its usual filters.
+  index('servers_name_sort_idx').on(sql`lower(${t.name})`, t.id),
+  index('servers_owner_name_idx').on(t.ownerId, sql`lower(${t.name})`, t.id),
+  index('servers_status_name_idx').on(t.status, sql`lower(${t.name})`, t.id),
+  index('servers_created_sort_idx').on(sql`coalesce(${t.upstreamCreatedAt}, ${t.createdAt})`, t.id),
 ])
+
+/**
+ * How many servers per account, owner, status and gone-ness, kept by triggers on `servers`
+ * (hand-written migration): the list's total and the accounts' server counts read these few
+ * rows instead of counting 10,000. `owner_key` is the owner, or the nil uuid for none.
+ */
+export const serverCounts = pgTable('server_counts', {
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  ownerKey: uuid('owner_key').notNull(),
+  status: text('status').notNull(),
+  gone: boolean('gone').notNull(),
+  n: integer('n').notNull().default(0),
+}, t => [primaryKey({ columns: [t.accountId, t.ownerKey, t.status, t.gone] })])
 
 export const accountSync = pgTable('account_sync', {
   accountId: uuid('account_id').primaryKey().references(() => providerAccounts.id, { onDelete: 'cascade' }),
@@ -208,6 +229,8 @@ export const dnsSnapshots = pgTable('dns_snapshots', {
   domain: text('domain').notNull(),
   reason: text('reason'),
   records: jsonb('records').$type<unknown[]>().notNull(),
+  /** How many records: the snapshot list shows it without loading them. */
+  recordCount: integer('record_count'),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 }, t => [index('dns_snapshots_zone_idx').on(t.accountId, t.domain, t.createdAt)])
@@ -219,7 +242,7 @@ export const zoneAssignments = pgTable('zone_assignments', {
   domain: text('domain').notNull(),
   ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
-}, t => [uniqueIndex('zone_assignments_unique').on(t.accountId, t.domain)])
+}, t => [uniqueIndex('zone_assignments_unique').on(t.accountId, t.domain), index('zone_assignments_owner_idx').on(t.ownerId)])
 
 // ---------- SSH keys and billing ----------
 

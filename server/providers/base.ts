@@ -56,7 +56,7 @@ export abstract class BaseAdapter {
   async getDnsZone(_domain: string): Promise<DnsRecord[]> { this.unsupported('dns', 'DNS zones') }
   async validateDnsRecords(_domain: string, _records: DnsRecord[], _overwrite: boolean): Promise<void> { this.unsupported('dns', 'DNS validation') }
   /** `overwrite` replaces records of the same name and type (Hostinger semantics), not the whole zone. */
-  async updateDnsRecords(_domain: string, _records: DnsRecord[], _overwrite: boolean): Promise<void> { this.unsupported('dns', 'DNS updates') }
+  async updateDnsRecords(_domain: string, _records: DnsRecord[], _overwrite: boolean, _opts?: { validated?: boolean }): Promise<void> { this.unsupported('dns', 'DNS updates') }
   async deleteDnsRecords(_domain: string, _filters: { name: string, type: string }[]): Promise<void> { this.unsupported('dns', 'deleting DNS records') }
   async resetDnsZone(_domain: string): Promise<void> { this.unsupported('dns', 'resetting DNS zones') }
   async listDnsSnapshots(_domain: string): Promise<DnsSnapshot[]> { this.unsupported('dns', 'DNS snapshots') }

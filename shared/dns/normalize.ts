@@ -56,6 +56,14 @@ export function rrsetKey(record: Pick<DnsRecord, 'name' | 'type'>, zone?: string
  * the same key are the same DNS data even if their TTLs differ.
  */
 export function recordKey(record: DnsRecord, zone?: string): string {
+  // A merge keys the same record objects twice (applyOperations, then planChanges): remember
+  // the key per object, checked against the fields it was made from in case one was edited.
+  const seen = keyMemo.get(record)
+  if (seen && seen.zone === zone && seen.name === record.name && seen.type === record.type && seen.content === record.content && seen.priority === record.priority) return seen.key
   const n = normalizeRecord(record, zone)
-  return `${n.name}\u0000${n.type}\u0000${n.content}\u0000${n.priority ?? ''}`
+  const key = `${n.name}\u0000${n.type}\u0000${n.content}\u0000${n.priority ?? ''}`
+  keyMemo.set(record, { zone, name: record.name, type: record.type, content: record.content, priority: record.priority, key })
+  return key
 }
+
+const keyMemo = new WeakMap<DnsRecord, { zone: string | undefined, name: string, type: string, content: string, priority: number | null | undefined, key: string }>()

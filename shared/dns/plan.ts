@@ -47,7 +47,11 @@ export function planChanges(current: DnsRecord[], desired: DnsRecord[], options:
 
   // 1. Same data on both sides.
   const byKey = new Map<string, Entry[]>()
-  for (const e of entries(current, zone)) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e])
+  for (const e of entries(current, zone)) {
+    const list = byKey.get(e.key)
+    if (list) list.push(e)
+    else byKey.set(e.key, [e])
+  }
   // Exact matches (same TTL too) first, so duplicates with different TTLs pair up stably.
   const ttlDiffers: Entry[] = []
   for (const d of entries(desired, zone)) {
@@ -68,7 +72,9 @@ export function planChanges(current: DnsRecord[], desired: DnsRecord[], options:
   const currentBySet = new Map<string, Entry[]>()
   for (const c of leftCurrent) {
     const k = rrsetKey(c.record, zone)
-    currentBySet.set(k, [...(currentBySet.get(k) ?? []), c])
+    const list = currentBySet.get(k)
+    if (list) list.push(c)
+    else currentBySet.set(k, [c])
   }
   const unpaired: Entry[] = []
   for (const pass of ['same content', 'any'] as const) {
@@ -107,7 +113,9 @@ export function applyPlan(current: DnsRecord[], plan: DnsPlan, options: PlanOpti
   const pending = new Map<string, (DnsRecord | null)[]>()
   const expect = (before: DnsRecord, after: DnsRecord | null) => {
     const k = fullKey(before, zone)
-    pending.set(k, [...(pending.get(k) ?? []), after])
+    const list = pending.get(k)
+    if (list) list.push(after)
+    else pending.set(k, [after])
   }
   for (const d of plan.deletes) expect(d, null)
   for (const c of plan.changes) expect(c.before, c.after)
@@ -156,11 +164,18 @@ export function applyOperations(current: DnsRecord[], ops: DnsOperation | DnsOpe
       zoneRecords = [...zoneRecords.filter(r => !replaced.has(rrsetKey(r, zone))), ...op.records]
     }
     else {
+      // Where each key first sits in the zone: one pass, then a lookup per record (was a
+      // findIndex per record, quadratic on a 5,000-record merge).
+      const firstAt = new Map<string, number>()
+      zoneRecords.forEach((r, i) => { const k = recordKey(r, zone); if (!firstAt.has(k)) firstAt.set(k, i) })
       for (const record of op.records) {
         const k = recordKey(record, zone)
-        const at = zoneRecords.findIndex(r => recordKey(r, zone) === k)
-        if (at >= 0) zoneRecords[at] = record
-        else zoneRecords.push(record)
+        const at = firstAt.get(k)
+        if (at !== undefined) zoneRecords[at] = record
+        else {
+          firstAt.set(k, zoneRecords.length)
+          zoneRecords.push(record)
+        }
       }
     }
   }

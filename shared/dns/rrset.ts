@@ -20,7 +20,9 @@ export function harmonizeTtls(current: DnsRecord[], desired: DnsRecord[], zone?:
   const sets = new Map<string, DnsRecord[]>()
   for (const r of desired) {
     const k = rrsetKey(r, zone)
-    sets.set(k, [...(sets.get(k) ?? []), r])
+    const set = sets.get(k)
+    if (set) set.push(r)
+    else sets.set(k, [r])
   }
   const ttlFor = new Map<string, number>()
   for (const [k, records] of sets) {

@@ -17,11 +17,18 @@ describe('GET /api/servers', () => {
     for (const t of TYPES) expect(body.items.some((s: any) => s.account.type === t), t).toBe(true)
     expect(body.items.find((s: any) => s.account.type === 'virtfusion' && s.upstream_id === '101')).toMatchObject({
       name: 'web-1.example.com', status: 'running', ipv4: ['203.0.113.11', '203.0.113.12'], vcpus: 2, memory_mb: 4096,
-      gone: false, admin_locked: false, needs_install: false, capabilities: { power: { supported: true } },
+      gone: false, admin_locked: false, needs_install: false,
     })
     const hostinger = body.items.find((s: any) => s.account.type === 'hostinger' && s.upstream_id === '1268054')
-    expect(hostinger).toMatchObject({ status: 'running', account: { slug: 'hostinger', type: 'hostinger' }, capabilities: { destroy: { supported: false } } })
-    expect(hostinger.extra).toBeTruthy()
+    expect(hostinger).toMatchObject({ status: 'running', account: { slug: 'hostinger', type: 'hostinger' } })
+    // Rows are lean: capabilities once per account (below), the raw record on the detail route only.
+    for (const s of body.items) {
+      expect(s).not.toHaveProperty('capabilities')
+      expect(s).not.toHaveProperty('extra')
+    }
+    expect((await admin.get(`/api/servers/${hostinger.id}`)).body).toMatchObject({ capabilities: { destroy: { supported: false } }, extra: expect.anything() })
+    expect(body.accounts.find((x: any) => x.slug === 'hostinger').capabilities).toMatchObject({ destroy: { supported: false } })
+    expect(body.accounts.find((x: any) => x.slug === 'virtfusion').capabilities).toMatchObject({ power: { supported: true } })
     for (const t of TYPES) {
       const a = body.accounts.find((x: any) => x.slug === t)
       expect(a, t).toMatchObject({ type: t, last_error: null, stale: false })
@@ -71,7 +78,51 @@ describe('GET /api/servers', () => {
     expect(p1.total).toBe(all.total)
     expect(p2.items.map((s: any) => s.id)).toEqual(all.items.slice(2, 4).map((s: any) => s.id))
     const beyond = (await admin.get(`/api/servers?per_page=100&page=999`)).body
-    expect(beyond).toMatchObject({ items: [], total: all.total, page: 999 })
+    expect(beyond).toMatchObject({ items: [], total: all.total, page: 999, next_cursor: null })
+  })
+
+  it('pages by cursor in every sort, the same rows as one big page, each once', async () => {
+    for (const sort of ['name', '-name', 'status', '-status', 'created_at', '-created_at', 'provider', '-provider']) {
+      const all = await allServers(admin, `sort=${sort}`)
+      const walked: string[] = []
+      let cursor: string | null = null
+      for (let i = 0; i < 50; i++) {
+        const r: { status: number, body: any } = await admin.get(`/api/servers?per_page=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
+        expect(r.status, JSON.stringify(r.body)).toBe(200)
+        expect(r.body.total, sort).toBe(all.total)
+        walked.push(...r.body.items.map((s: any) => s.id))
+        cursor = r.body.next_cursor
+        if (!cursor) break
+      }
+      expect(walked, sort).toEqual(all.items.map((s: any) => s.id))
+    }
+    // A cursor works with filters too, and is refused for another sort or when forged.
+    const stopped = await allServers(admin, 'status=stopped,suspended,running')
+    const first = (await admin.get('/api/servers?per_page=1&status=stopped,suspended,running')).body
+    const second = (await admin.get(`/api/servers?per_page=1&status=stopped,suspended,running&cursor=${first.next_cursor}`)).body
+    expect([...first.items, ...second.items].map((s: any) => s.id)).toEqual(stopped.items.slice(0, 2).map((s: any) => s.id))
+    const other = await admin.get(`/api/servers?per_page=1&sort=-name&cursor=${first.next_cursor}`)
+    expect(other.status).toBe(400)
+    expect(other.body.code).toBe('invalid_cursor')
+    expect((await admin.get('/api/servers?cursor=bm90LWEtY3Vyc29y')).status).toBe(400)
+  })
+
+  it('keeps totals right as servers change owner, status and go away (maintained counters)', async () => {
+    const { user } = await customerClient(admin, 'Count Owner')
+    const before = await allServers(admin)
+    const target = before.items[0]
+    const owned = async () => (await allServers(admin, `owner=${user.id}`)).total
+    const unowned = async () => (await allServers(admin, 'owner=none')).total
+    const none0 = await unowned()
+    expect(await owned()).toBe(0)
+    expect((await admin.patch(`/api/servers/${target.id}`, { owner_id: user.id })).status).toBe(200)
+    expect(await owned()).toBe(1)
+    expect(await unowned()).toBe(none0 - (target.owner ? 0 : 1))
+    const byStatus = await allServers(admin, `status=${target.status}`)
+    expect(byStatus.total).toBe(byStatus.items.length)
+    expect((await admin.patch(`/api/servers/${target.id}`, { owner_id: null })).status).toBe(200)
+    expect(await owned()).toBe(0)
+    expect((await allServers(admin)).total).toBe(before.total)
   })
 
   it('refuses bad query parameters with 400', async () => {
@@ -112,7 +163,8 @@ describe('one server, owners and customers', () => {
     const mine = await cora.get('/api/servers')
     expect(mine.status).toBe(200)
     expect(mine.body.items.map((s: any) => s.id)).toEqual([target.id])
-    expect(mine.body.accounts).toEqual([])
+    // The page's accounts, for their capabilities only: no freshness, no errors, no counts.
+    expect(mine.body.accounts).toEqual([{ slug: 'virtfusion', type: 'virtfusion', display_name: expect.any(String), capabilities: expect.objectContaining({ power: expect.anything() }) }])
     expect(mine.body.items[0]).not.toHaveProperty('extra')
     expect((await cora.get(`/api/servers/${target.id}`)).status).toBe(200)
     // Filters cannot widen a customer's view.

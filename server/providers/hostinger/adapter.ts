@@ -265,7 +265,7 @@ export class HostingerAdapter extends BaseAdapter {
 
   override getDnsZone(domain: string) { return this.dns.getDnsZone(domain) }
   override validateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.validateDnsRecords(domain, records, overwrite) }
-  override updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean) { return this.dns.updateDnsRecords(domain, records, overwrite) }
+  override updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean, opts?: { validated?: boolean }) { return this.dns.updateDnsRecords(domain, records, overwrite, opts) }
   override deleteDnsRecords(domain: string, filters: { name: string, type: string }[]) { return this.dns.deleteDnsRecords(domain, filters) }
   override resetDnsZone(domain: string) { return this.dns.resetDnsZone(domain) }
   override listDnsSnapshots(domain: string) { return this.dns.listDnsSnapshots(domain) }

@@ -47,10 +47,12 @@ export function hostingerDns(http: HttpClient, displayName = 'Hostinger') {
     /**
      * Validates first (nothing is written, and no snapshot taken, if Hostinger refuses), then writes.
      * `overwrite` replaces the records of each name+type given; other records stay.
+     * `validated`: the caller has just had these exact records validated (the DNS change flow
+     * does, before its snapshot): skip the second, identical /validate call.
      */
-    async updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean): Promise<void> {
+    async updateDnsRecords(domain: string, records: DnsRecord[], overwrite: boolean, opts: { validated?: boolean } = {}): Promise<void> {
       if (!records.length) return
-      await validate(domain, records, overwrite)
+      if (!opts.validated) await validate(domain, records, overwrite)
       await http.request({ method: 'PUT', path: zonePath(domain), json: updateBody(domain, records, overwrite), idempotent: overwrite })
     },
 

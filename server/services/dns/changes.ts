@@ -73,7 +73,8 @@ async function write(ctx: ZoneContext, writes: RrsetWrites, later: DnsRecord[], 
       deleted = true
     }
     await validateUpstream(ctx, later)
-    if (writes.put.length) await ctx.adapter.updateDnsRecords(ctx.domain, writes.put, true)
+    // Every put set was validated above (`now` before the snapshot, `later` here): one validate per change.
+    if (writes.put.length) await ctx.adapter.updateDnsRecords(ctx.domain, writes.put, true, { validated: true })
   }
   catch (e) {
     if (deleted && isProviderError(e)) {

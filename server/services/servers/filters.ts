@@ -31,6 +31,8 @@ export const listQuerySchema = z.object({
   sort: z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` }).default('name'),
   page: intIn(1, 100_000, 1, 'page'),
   per_page: intIn(1, MAX_PER_PAGE, 25, 'per_page'),
+  /** Keyset paging: the previous answer's `next_cursor` (then `page` is not used). */
+  cursor: z.string().trim().max(2000).optional().transform(v => v || undefined),
 })
 export type ListQuery = z.output<typeof listQuerySchema>
 

@@ -12,8 +12,7 @@ import { toServerView } from './view'
 export async function listServers(q: ListQuery, user: User) {
   // A fresh panel (or a new account) reads its providers right away, all at once.
   await syncNeverSynced()
-  const page = await listInventory(q, user)
-  return { ...page, accounts: user.role === 'admin' ? await accountsSummary() : [] }
+  return listInventory(q, user)
 }
 
 /** One server; `refresh` re-reads it upstream first (the UI polls this during transitions). */

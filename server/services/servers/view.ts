@@ -36,11 +36,24 @@ export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
     admin_locked: s.adminLockedAt !== null,
     lock_reason: s.adminLockReason,
     last_synced_at: iso(s.lastSyncedAt),
-    capabilities: (getDefinition(r.account.type)?.meta.capabilities ?? {}) as CapabilityMap,
+    capabilities: capabilitiesOf(r.account.type),
     needs_install: !gone && needsInstall(r.account.type, s.rawStatus),
     // The raw upstream record can name other customers, hypervisors, invoices: admins only.
     ...(opts.admin ? { extra: s.extra } : {}),
   }
+}
+
+export function capabilitiesOf(type: string): CapabilityMap {
+  return (getDefinition(type)?.meta.capabilities ?? {}) as CapabilityMap
+}
+
+/**
+ * A row of the list: the detail view without the capability map (the answer's `accounts`
+ * section carries it once per account) and without the raw upstream record (detail route only).
+ */
+export function toListView(r: InventoryRow) {
+  const { capabilities: _capabilities, ...view } = toServerView(r, { admin: false })
+  return view
 }
 
 /** The seed's VM shape (`GET /api/hosting/providers/{provider}/vms`). */
