@@ -166,9 +166,8 @@ try {
 
   // ---------- 10,000 servers ----------
   // Seeded straight into the database: PGlite allows one process, so the app steps aside.
-  let db: BenchDb
   if (!DB_URL) await app.stop()
-  db = await openBenchDb(DB_URL, pgliteDir)
+  const db: BenchDb = await openBenchDb(DB_URL, pgliteDir)
   const seeded = await seedScale(db.query)
   const pages: [string, Record<string, string>][] = [
     ['default page (name)', {}],
