@@ -44,6 +44,16 @@ export const DEVIATIONS: Deviation[] = [
     reason: 'The spec contradicts itself: /connect\'s example answer is `[]`, its schema an object (specs/README). '
       + 'Strict mode answers the example, `[]`; the adapter reads a version only when there is one.',
   },
+  {
+    provider: 'virtfusion',
+    kinds: ['request-body'],
+    method: 'POST',
+    path: /^\/servers$/,
+    message: /must NOT have additional properties "name"/,
+    reason: 'Exactly-once (issue 9) puts its marker on a new server as `name` (eo-<id>) until the build names it; '
+      + 'the spec\'s create body lists no `name`. Should a panel ignore it, a lost answer finds no marker and goes '
+      + 'to admin review after EXACTLY_ONCE_DEADLINE_MS: safe (never another\'s server), only slower.',
+  },
   // ── Virtua ──────────────────────────────────────────────────────────────────────────────
   {
     provider: 'virtua',
