@@ -96,6 +96,7 @@ const listSelection = {
     memoryMb: servers.memoryMb, diskGb: servers.diskGb, region: servers.region, plan: servers.plan,
     upstreamCreatedAt: servers.upstreamCreatedAt, createdAt: servers.createdAt, goneAt: servers.goneAt,
     adminLockedAt: servers.adminLockedAt, adminLockReason: servers.adminLockReason, lastSyncedAt: servers.lastSyncedAt,
+    detailError: servers.detailError, detailErrorAt: servers.detailErrorAt,
   },
   account: selection.account,
   owner: selection.owner,

@@ -36,6 +36,9 @@ export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
     admin_locked: s.adminLockedAt !== null,
     lock_reason: s.adminLockReason,
     last_synced_at: iso(s.lastSyncedAt),
+    // Listed by the last sync but its details could not be read: the rest is the last known data.
+    detail_error: s.detailError ?? null,
+    detail_error_at: iso(s.detailErrorAt),
     capabilities: capabilitiesOf(r.account.type),
     needs_install: !gone && needsInstall(r.account.type, s.rawStatus),
     // The raw upstream record can name other customers, hypervisors, invoices: admins only.
