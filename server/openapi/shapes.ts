@@ -115,6 +115,9 @@ export const server = obj({
   capabilities,
 }).meta({ id: 'Server', description: 'A server in our inventory (synced from its account)' })
 
+/** A row of the servers list: lean, its account's capabilities come once in the answer's `accounts`. */
+export const serverListItem = server.omit({ capabilities: true }).meta({ id: 'ServerListItem', description: 'A server in the list (capabilities per account, in `accounts`)' })
+
 export const upstreamSshKey = obj({ id: z.string(), name: z.string(), fingerprint: z.string().nullable(), public_key: z.string().nullable() }).meta({ id: 'ProviderSshKey' })
 
 export const keychainKey = obj({
