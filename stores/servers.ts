@@ -30,6 +30,9 @@ export interface ServerView {
   admin_locked: boolean
   lock_reason: string | null
   last_synced_at: string | null
+  /** The last sync could not read this server's details (the rest is the last known data). */
+  detail_error: string | null
+  detail_error_at: string | null
   capabilities: Record<string, Cap>
   needs_install: boolean
   extra?: unknown

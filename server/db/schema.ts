@@ -152,6 +152,12 @@ export const servers = pgTable('servers', {
   adminLockedAt: timestamp('admin_locked_at', { withTimezone: true }),
   adminLockReason: text('admin_lock_reason'),
   lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+  /**
+   * The last sync listed this server but could not read its details (the row keeps the last
+   * known data): why and when. Cleared by the next full read.
+   */
+  detailError: text('detail_error'),
+  detailErrorAt: timestamp('detail_error_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   /**

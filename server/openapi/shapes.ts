@@ -110,8 +110,13 @@ export const server = obj({
   created_at: isoDate.nullable(),
   gone: z.boolean(),
   admin_locked: z.boolean(),
+  detail_error: z.string().nullable().meta({ description: 'Set when the last sync listed this server but could not read its details from the provider; the other fields are the last known data' }),
+  detail_error_at: isoDate.nullable().meta({ description: 'When the details last failed to read' }),
   capabilities,
 }).meta({ id: 'Server', description: 'A server in our inventory (synced from its account)' })
+
+/** A row of the servers list: lean, its account's capabilities come once in the answer's `accounts`. */
+export const serverListItem = server.omit({ capabilities: true }).meta({ id: 'ServerListItem', description: 'A server in the list (capabilities per account, in `accounts`)' })
 
 export const upstreamSshKey = obj({ id: z.string(), name: z.string(), fingerprint: z.string().nullable(), public_key: z.string().nullable() }).meta({ id: 'ProviderSshKey' })
 

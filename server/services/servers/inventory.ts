@@ -96,6 +96,7 @@ const listSelection = {
     memoryMb: servers.memoryMb, diskGb: servers.diskGb, region: servers.region, plan: servers.plan,
     upstreamCreatedAt: servers.upstreamCreatedAt, createdAt: servers.createdAt, goneAt: servers.goneAt,
     adminLockedAt: servers.adminLockedAt, adminLockReason: servers.adminLockReason, lastSyncedAt: servers.lastSyncedAt,
+    detailError: servers.detailError, detailErrorAt: servers.detailErrorAt,
   },
   account: selection.account,
   owner: selection.owner,
@@ -134,7 +135,7 @@ export async function listInventory(q: ListQuery, user: Pick<User, 'id' | 'role'
   const pageRows = (more ? rows.slice(0, q.per_page) : rows) as ListRow[]
   const last = pageRows.at(-1)
   return {
-    items: pageRows.map(r => toListView(r)),
+    items: pageRows.map(r => toListView(r, { admin: user.role === 'admin' })),
     total: Number(total?.n ?? 0),
     page: q.page,
     per_page: q.per_page,

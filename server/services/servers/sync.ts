@@ -44,6 +44,9 @@ function values(accountId: string, r: ServerRecord, at: Date) {
     goneAt: null,
     lastSyncedAt: at,
     updatedAt: at,
+    // A full read clears an earlier mark; a stand-in (details unreadable) carries its reason.
+    detailError: r.detailError ?? null,
+    detailErrorAt: r.detailError ? at : null,
   }
 }
 
@@ -71,10 +74,10 @@ export async function upsertRecords(accountId: string, records: ServerRecord[], 
     ['name', 'name'], ['hostname', 'hostname'], ['status', 'status'], ['rawStatus', 'raw_status'], ['ipv4', 'ipv4'],
     ['ipv6', 'ipv6'], ['os', 'os'], ['vcpus', 'vcpus'], ['memoryMb', 'memory_mb'], ['diskGb', 'disk_gb'], ['region', 'region'],
     ['plan', 'plan'], ['upstreamCreatedAt', 'upstream_created_at'], ['extra', 'extra'], ['goneAt', 'gone_at'],
-    ['lastSyncedAt', 'last_synced_at'], ['updatedAt', 'updated_at'], ...(withOwner ? [['ownerId', 'owner_id']] : []),
+    ['lastSyncedAt', 'last_synced_at'], ['updatedAt', 'updated_at'], ['detailError', 'detail_error'], ['detailErrorAt', 'detail_error_at'], ...(withOwner ? [['ownerId', 'owner_id']] : []),
   ] as [string, string][]) set[key] = excluded(col)
   // A record whose details could not be read this time is a stand-in: a known row keeps what
-  // it had (only marked as seen), a new one is inserted as it is.
+  // it had (only marked as seen, with why its details are missing), a new one is inserted as it is.
   const partial = new Set(unique.filter(r => r.detailError).map(r => String(r.upstreamId)))
   const full = rows.filter(r => !partial.has(r.upstreamId))
   const stand = rows.filter(r => partial.has(r.upstreamId))
@@ -84,7 +87,7 @@ export async function upsertRecords(accountId: string, records: ServerRecord[], 
         .returning({ id: servers.id, upstreamId: servers.upstreamId })
     : []
   if (stand.length) {
-    out.push(...await db.insert(servers).values(stand).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set: { goneAt: excluded('gone_at'), lastSyncedAt: excluded('last_synced_at') }, setWhere })
+    out.push(...await db.insert(servers).values(stand).onConflictDoUpdate({ target: [servers.accountId, servers.upstreamId], set: { goneAt: excluded('gone_at'), lastSyncedAt: excluded('last_synced_at'), detailError: excluded('detail_error'), detailErrorAt: excluded('detail_error_at') }, setWhere })
       .returning({ id: servers.id, upstreamId: servers.upstreamId }))
   }
   return new Map(out.map(o => [o.upstreamId, o.id]))

@@ -8,6 +8,8 @@ export interface AccountRef { id: string, slug: string, type: string, displayNam
 export interface OwnerRef { id: string, name: string, email: string }
 export interface InventoryRow { server: ServerRow, account: AccountRef, owner: OwnerRef | null }
 
+const CUSTOMER_DETAIL_ERROR = 'the provider did not answer'
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
@@ -36,6 +38,10 @@ export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
     admin_locked: s.adminLockedAt !== null,
     lock_reason: s.adminLockReason,
     last_synced_at: iso(s.lastSyncedAt),
+    // Listed by the last sync but its details could not be read: the rest is the last known data.
+    // The upstream's own words are for admins; a customer learns only that the read failed.
+    detail_error: s.detailError ? (opts.admin ? s.detailError : CUSTOMER_DETAIL_ERROR) : null,
+    detail_error_at: iso(s.detailErrorAt),
     capabilities: capabilitiesOf(r.account.type),
     needs_install: !gone && needsInstall(r.account.type, s.rawStatus),
     // The raw upstream record can name other customers, hypervisors, invoices: admins only.
@@ -51,8 +57,8 @@ export function capabilitiesOf(type: string): CapabilityMap {
  * A row of the list: the detail view without the capability map (the answer's `accounts`
  * section carries it once per account) and without the raw upstream record (detail route only).
  */
-export function toListView(r: InventoryRow) {
-  const { capabilities: _capabilities, ...view } = toServerView(r, { admin: false })
+export function toListView(r: InventoryRow, opts: { admin: boolean } = { admin: false }) {
+  const { capabilities: _capabilities, extra: _extra, ...view } = toServerView(r, opts)
   return view
 }
 
