@@ -108,6 +108,8 @@ export default defineNuxtConfig({
     // The audit helper reads the caller's IP and user agent from the request it runs in.
     experimental: { asyncContext: true },
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
+    // The API reference page (/api/docs) loads Scalar's standalone script from the installed package.
+    serverAssets: [{ baseName: 'api-docs', dir: resolve(root, 'node_modules/@scalar/api-reference/dist/browser'), pattern: 'standalone.js' }],
     hooks: {
       // drizzle migrations are read at runtime; the build does not copy them on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {

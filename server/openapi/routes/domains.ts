@@ -26,10 +26,13 @@ export default defineRoutes('Domains', 'Domain portfolio across accounts (seed r
     answers: { 200: { description: 'Seed: in the order given', schema: z.array(obj({ domain: z.string(), available: z.boolean(), price: z.number().optional(), currency: z.string().optional() })) } }, errors: NOT_SUPPORTED,
   },
   {
-    method: 'post', path: '/api/hosting/providers/{provider}/domains/purchase', access: 'admin', summary: 'Purchase a domain (exactly once per Idempotency-Key)',
-    description: 'Costs money: the `Idempotency-Key` header is required. The same key again answers the same result (header `Idempotent-Replayed: true`); with another body, 422.',
-    params: providerParam, body: purchaseBodySchema, idempotencyKey: 'required',
-    answers: { 201: { description: 'Seed: the domain', schema: domain } },
+    method: 'post', path: '/api/hosting/providers/{provider}/domains/purchase', access: 'admin', summary: 'Purchase a domain (exactly once)',
+    description: 'Costs money, carried out once: with an `Idempotency-Key` the same key again answers the same result (header `Idempotent-Replayed: true`; another body: 422); without one, an identical request from the same user within 60 s gets the first answer. Every answer names its intent in the `Intent-Id` header.',
+    params: providerParam, body: purchaseBodySchema, idempotencyKey: 'optional',
+    answers: {
+      201: { description: 'Seed: the domain', schema: domain },
+      202: { description: 'The provider\'s answer was lost: whether it was bought is being checked (ask again with the same key)', schema: obj({ status: z.string(), intent: obj({ id: z.string(), state: z.string() }), message: z.string().optional() }) },
+    },
     errors: { 409: 'Not available', 422: 'The key was used with another body', ...NOT_SUPPORTED },
   },
   { method: 'put', path: '/api/hosting/providers/{provider}/domains/{domain}/nameservers', access: 'user', summary: 'Set nameservers (2–4 distinct host names)', params: domainParams, body: nameserversBodySchema, answers: { 200: { description: 'Seed: `{ "status": "updated" }`', schema: statusAnswer('updated') } }, errors: NOT_SUPPORTED },

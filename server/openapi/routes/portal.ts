@@ -15,9 +15,9 @@ export default defineRoutes('Portal', 'Plans (mapped by admins to upstream produ
   { method: 'get', path: '/api/plans/{id}/templates', access: 'user', summary: 'OS templates a customer may choose for this plan', params: idParams, answers: { 200: { description: 'Templates', schema: z.array(template) } } },
   { method: 'get', path: '/api/orders', access: 'user', summary: 'Customers: their orders. Admins: everyone\'s', query: listQuerySchema, answers: { 200: { description: 'Orders, newest first', schema: z.array(order) } } },
   {
-    method: 'post', path: '/api/orders', access: 'user', summary: 'Order a server (exactly once per Idempotency-Key)',
-    description: 'The `Idempotency-Key` header is required (8–200 characters; a UUID is best). 202: provisioning runs in the background; poll GET /api/orders/{id}. The same key again answers the same order (200); with another body, 422.',
-    body: orderBodySchema, idempotencyKey: 'required',
+    method: 'post', path: '/api/orders', access: 'user', summary: 'Order a server (exactly once)',
+    description: 'Send an `Idempotency-Key` header (8–200 visible characters; a UUID is best); without one, an identical order from the same user within 60 s gets the first answer. 202: provisioning runs in the background; poll GET /api/orders/{id}. The same key again answers the same order (200); with another body, 422.',
+    body: orderBodySchema, idempotencyKey: 'optional',
     answers: { 202: { description: 'Placed', schema: order }, 200: { description: 'The same key again: the same order', schema: order } },
     errors: { 422: 'The key was used with another body' },
   },
