@@ -11,6 +11,7 @@ import type { Job, SendOptions } from 'pg-boss'
 import { useDbHandle } from '../db/client'
 import { adoptOldSchema, resendOldJobs } from './jobs-upgrade'
 import { env } from './config'
+import { withLock } from './locks'
 
 export interface JobOptions {
   /** Cron, e.g. every 5 minutes: '*\/5 * * * *'. */
@@ -32,12 +33,19 @@ export function defineJob<T extends object = Record<string, unknown>>(name: stri
 
 async function start(): Promise<PgBoss> {
   const { executeSql, kind } = await useDbHandle()
-  const oldSchema = await adoptOldSchema(executeSql)
   const boss = new PgBoss({ db: { executeSql }, schema: 'pgboss', backend: kind === 'pglite' ? 'pglite' : 'postgres' })
   boss.on('error', err => console.error('[jobs]', err.message))
-  await boss.start()
+  // Instances starting together on one database would race to create pg-boss's schema and
+  // queues (a duplicate-key error on CREATE SCHEMA): they take turns, as with migrations.
+  const oldSchema = await withLock('pgboss-install', async () => {
+    const old = await adoptOldSchema(executeSql)
+    await boss.start()
+    for (const [name, { options }] of registry) {
+      await boss.createQueue(name, { retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelay ?? 5, retryBackoff: true })
+    }
+    return old
+  })
   for (const [name, { handler, options }] of registry) {
-    await boss.createQueue(name, { retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelay ?? 5, retryBackoff: true })
     const workOptions = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? env().JOBS_POLL_SECONDS, batchSize: options.batchSize ?? 1 }
     await boss.work<any>(name, workOptions, async (jobs) => {
       for (const job of jobs) await handler(job.data, job)
