@@ -53,10 +53,23 @@ export async function waitForServer(c: Client, id: string, done: (s: any) => boo
   }, { timeout: timeoutMs, interval: 250 })
 }
 
+/**
+ * The whole listing, every page followed by its cursor: other test files leave servers behind,
+ * so one page of 100 may not hold them all.
+ */
 export async function allServers(c: Client, query = '') {
-  const r = await c.get(`/api/servers?per_page=100${query ? `&${query}` : ''}`)
+  const base = `/api/servers?per_page=100${query ? `&${query}` : ''}`
+  const r = await c.get(base)
   expect(r.status, JSON.stringify(r.body)).toBe(200)
-  return r.body
+  const items = [...r.body.items]
+  let cursor: string | null | undefined = r.body.next_cursor
+  while (cursor) {
+    const next = await c.get(`${base}&cursor=${encodeURIComponent(cursor)}`)
+    expect(next.status, JSON.stringify(next.body)).toBe(200)
+    items.push(...next.body.items)
+    cursor = next.body.next_cursor
+  }
+  return { ...r.body, items }
 }
 
 /** A create body per provider that the sandbox accepts (hostname made unique by the caller). */

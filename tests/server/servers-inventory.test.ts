@@ -86,7 +86,7 @@ describe('GET /api/servers', () => {
       const all = await allServers(admin, `sort=${sort}`)
       const walked: string[] = []
       let cursor: string | null = null
-      for (let i = 0; i < 50; i++) {
+      for (let i = 0; i < 1000; i++) {
         const r: { status: number, body: any } = await admin.get(`/api/servers?per_page=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
         expect(r.status, JSON.stringify(r.body)).toBe(200)
         expect(r.body.total, sort).toBe(all.total)
@@ -137,7 +137,8 @@ describe('GET /api/servers', () => {
 describe('one server, owners and customers', () => {
   it('reads one server, re-reads it upstream with refresh=1, and answers 404/400 for bad ids', async () => {
     const list = await allServers(admin, 'provider=virtua')
-    const s = list.items[0]
+    // One still there upstream: other files delete servers, and a gone one has nothing to re-read.
+    const s = list.items.find((x: any) => !x.gone)
     const one = await admin.get(`/api/servers/${s.id}`)
     expect(one.status).toBe(200)
     expect(one.body).toMatchObject({ id: s.id, upstream_id: s.upstream_id, account: { type: 'virtua' } })
@@ -244,7 +245,8 @@ describe('sync and drift', () => {
         .toBe(before.items.filter((s: any) => s.account.type === 'hostinger' && !s.gone).length)
       expect(list.accounts.find((a: any) => a.slug === 'hostinger').last_error).toMatch(/Hostinger/)
       const notes = await admin.get('/api/notifications')
-      expect(notes.body.items.some((n: any) => n.title === 'Server sync failed: Hostinger')).toBe(true)
+      // The account's display name depends on which file configured it last ("Hostinger", "Hostinger (sandbox)").
+      expect(notes.body.items.some((n: any) => /^Server sync failed: Hostinger/.test(n.title))).toBe(true)
     }
     finally {
       await sandboxAdmin('/faults?provider=hostinger', 'DELETE')
