@@ -94,6 +94,9 @@ export default defineNuxtConfig({
     databaseUrl: '',
   },
   nitro: {
+    // Performance (issue 13): built assets are stored as .br/.gz next to the originals and served
+    // as the browser accepts; dynamic answers are compressed by server/plugins/90.compression.ts.
+    compressPublicAssets: { brotli: true, gzip: true },
     // The audit helper reads the caller's IP and user agent from the request it runs in.
     experimental: { asyncContext: true },
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
