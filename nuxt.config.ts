@@ -21,7 +21,6 @@ export default defineNuxtConfig({
   },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
   components: [{ path: '~/components', pathPrefix: false }],
-  css: ['@mdi/font/css/materialdesignicons.css'],
   app: {
     head: {
       title: 'Hosting panel',
@@ -31,7 +30,8 @@ export default defineNuxtConfig({
   vuetify: {
     moduleOptions: { styles: true, ssrClientHints: { viewportSize: true } },
     vuetifyOptions: {
-      icons: { defaultSet: 'mdi' },
+      // Performance (issue 13): icons are SVG paths of the icons used, set up by plugins/vuetify-icons.ts.
+      icons: false,
       theme: {
         defaultTheme: 'light',
         themes: {
