@@ -1,7 +1,7 @@
 /**
  * `npm run icons`: writes utils/icons/mdi-paths.ts, the SVG paths (@mdi/js) of exactly the
  * Material Design Icons the app names — every `mdi-…` in the front-end source plus the icons
- * Vuetify's own components ask for through its aliases ($close, $sortAsc …). The app renders
+ * the Vuetify components it uses ask for through their aliases ($close, $sortAsc …). The app renders
  * those instead of the whole @mdi/font CSS and font. tests/unit/icons.test.ts fails when the
  * file is out of date: run this after using a new icon.
  */
@@ -26,11 +26,44 @@ function files(path: string): string[] {
 /** `mdi-cpu-64-bit` → `mdiCpu64Bit`, the @mdi/js export name. */
 export const exportName = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 
+const sourceFiles = () => SOURCES.flatMap(s => files(resolve(ROOT, s))).filter(f => f !== ICON_MODULE && /\.(vue|ts)$/.test(f))
+
+/**
+ * The Vuetify aliases ($close, $sortAsc …) the app's Vuetify components can ask for: the
+ * `'$name'` strings in the files of every component the source names (<v-data-table>, VBtn),
+ * following their imports inside Vuetify (VDataTable → VPagination → '$first').
+ */
+export function usedVuetifyAliases(): Set<string> {
+  const lib = resolve(ROOT, 'node_modules/vuetify/lib')
+  const byName = new Map(files(join(lib, 'components')).filter(f => f.endsWith('.js')).map(f => [f.slice(f.lastIndexOf('/') + 1, -3), f]))
+  const queue: string[] = []
+  for (const file of sourceFiles()) {
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/<v-([a-z0-9-]+)|\b(V[A-Z][A-Za-z0-9]+)\b/g)) {
+      const name = m[2] ?? `V${m[1]!.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}`
+      const f = byName.get(name)
+      if (f) queue.push(f)
+    }
+  }
+  const seen = new Set<string>()
+  // VAlert names its icon from its type (`$${props.type}`), which no string shows.
+  const used = new Set<string>(['success', 'info', 'warning', 'error'])
+  while (queue.length) {
+    const f = queue.pop()!
+    if (seen.has(f)) continue
+    seen.add(f)
+    const text = readFileSync(f, 'utf8')
+    for (const m of text.matchAll(/["'`]\$([a-zA-Z]+)["'`]/g)) used.add(m[1]!)
+    for (const m of text.matchAll(/from ["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(resolve(f, '..', m[1]!))
+  }
+  return used
+}
+
 /** Every icon name the app can ask for, sorted. */
 export function usedIconNames(): string[] {
-  const names = new Set<string>(Object.values(aliases).filter((v): v is string => typeof v === 'string'))
-  for (const file of SOURCES.flatMap(s => files(resolve(ROOT, s)))) {
-    if (file === ICON_MODULE || !/\.(vue|ts)$/.test(file)) continue
+  const reachable = usedVuetifyAliases()
+  const names = new Set<string>(Object.entries(aliases).filter(([k, v]) => reachable.has(k) && typeof v === 'string').map(([, v]) => v as string))
+  for (const file of sourceFiles()) {
     for (const m of readFileSync(file, 'utf8').matchAll(/(?<![\w/.-])mdi-[a-z0-9]+(?:-[a-z0-9]+)*/g)) names.add(m[0])
   }
   return [...names].sort()
