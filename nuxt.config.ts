@@ -1,6 +1,7 @@
 import { cp } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { iconPaths } from './build/icon-paths'
 import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -116,7 +117,8 @@ export default defineNuxtConfig({
   },
   vite: {
     optimizeDeps: { include: ['zod'] },
-    // Performance (issue 13): Vuetify's global styles without the unused responsive utilities.
-    plugins: [purgeVuetifyUtilities(root)],
+    // Performance (issue 13): Vuetify's global styles without the unused responsive utilities;
+    // the SVG paths of the mdi-* icons each module names, bundled with it.
+    plugins: [purgeVuetifyUtilities(root), iconPaths(root)],
   },
 })
