@@ -12,38 +12,12 @@
  * A customer route that validates its body before checking access would answer 400 here: give
  * it a valid body in BODIES so the test reaches the access check.
  */
-import { readdirSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Client, adminClient, customerClient } from './helpers'
 import { configureSandboxAccounts } from './servers-helpers'
+import { routeFiles as routes } from './route-files'
 import { addKeychainKey, createPlan, order, uniqueHost, waitOrder } from './portal-helpers'
-
-const API_DIR = resolve(import.meta.dirname, '../../server/api')
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
-
-interface Route { method: string, template: string, file: string }
-
-/** `orders/[id]/cancel.post.ts` → POST /api/orders/[id]/cancel. */
-function routes(dir = API_DIR): Route[] {
-  const out: Route[] = []
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name)
-    if (statSync(full).isDirectory()) {
-      out.push(...routes(full))
-      continue
-    }
-    if (!name.endsWith('.ts')) continue
-    const parts = name.slice(0, -3).split('.')
-    const method = (METHODS as readonly string[]).includes(parts.at(-1)!) ? parts.pop()!.toUpperCase() : 'GET'
-    const base = parts.join('.')
-    const rel = relative(API_DIR, dir).split('\\').join('/')
-    const path = ['/api', rel, base === 'index' ? '' : base].filter(Boolean).join('/')
-    out.push({ method, template: path, file: relative(API_DIR, full) })
-  }
-  return out.sort((a, b) => (a.template + a.method).localeCompare(b.template + b.method))
-}
 
 /** Not for signed-in customers to probe: sign-in itself, first-run setup, test-only routes. */
 const OUT_OF_SCOPE = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup', 'GET /api/setup/status', 'GET /api/health'])
