@@ -17,25 +17,31 @@ test.use({
   },
 })
 
-test('over plain HTTP on a LAN name: the page warns, and sign-in works', async ({ page, context }) => {
-  // The test process cannot resolve panel.test: set the app up on its loopback address.
-  const local = `http://127.0.0.1:${PORT}`
-  const status = await (await fetch(`${local}/api/setup/status`)).json()
-  if (status.needsSetup) await fetch(`${local}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+test.describe('on panel.test', () => {
+  // The config names 127.0.0.1 as every request's Origin (for page.request); here the page is
+  // panel.test, and its own script and sign-in requests must carry that origin.
+  test.use({ extraHTTPHeaders: { origin: ORIGIN } })
 
-  await page.goto('/login')
-  const notice = page.getByTestId('login-insecure')
-  await expect(notice).toBeVisible()
-  await expect(notice).toContainText(`panel.test:${PORT}`)
-  await page.setViewportSize({ width: 390, height: 844 })
-  await shot(page, 'login-insecure-origin')
+  test('over plain HTTP on a LAN name: the page warns, and sign-in works', async ({ page, context }) => {
+    // The test process cannot resolve panel.test: set the app up on its loopback address.
+    const local = `http://127.0.0.1:${PORT}`
+    const status = await (await fetch(`${local}/api/setup/status`)).json()
+    if (status.needsSetup) await fetch(`${local}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
 
-  await signIn(page)
-  const session = (await context.cookies(ORIGIN)).find(c => c.name === 'nuxt-session')
-  expect(session?.secure).toBe(false)
-  await page.goto('/servers')
-  await expect(page).toHaveURL(`${ORIGIN}/servers`)
-  expect(await page.evaluate(() => fetch('/api/auth/me').then(r => r.status))).toBe(200)
+    await page.goto('/login')
+    const notice = page.getByTestId('login-insecure')
+    await expect(notice).toBeVisible()
+    await expect(notice).toContainText(`panel.test:${PORT}`)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await shot(page, 'login-insecure-origin')
+
+    await signIn(page)
+    const session = (await context.cookies(ORIGIN)).find(c => c.name === 'nuxt-session')
+    expect(session?.secure).toBe(false)
+    await page.goto('/servers')
+    await expect(page).toHaveURL(`${ORIGIN}/servers`)
+    expect(await page.evaluate(() => fetch('/api/auth/me').then(r => r.status))).toBe(200)
+  })
 })
 
 test('on localhost there is no warning', async ({ page }) => {
