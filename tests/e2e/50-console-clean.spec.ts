@@ -27,6 +27,8 @@ test('no console error or warning on the main pages', async ({ page }) => {
   const zone = ((await (await page.request.get('/api/dns/zones')).json()).zones as { provider: string, domain: string }[])[0]
   const domain = ((await (await page.request.get('/api/domains')).json()).domains as { account: { slug: string }, name: string }[])[0]
 
+  // Leave the page first: its own requests still in flight would answer 401 once the cookie is gone.
+  await page.goto('about:blank')
   await page.context().clearCookies()
   await signIn(page)
   const paths = [
@@ -48,6 +50,7 @@ test('no console error or warning on the main pages', async ({ page }) => {
     await page.waitForLoadState('networkidle')
   }
   // The sign-in page itself, signed out.
+  await page.goto('about:blank')
   await page.context().clearCookies()
   await page.goto('/login')
   await expect.poll(() => hydrated(page)).toBe(true)
