@@ -1,6 +1,8 @@
 import { cp } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { iconPaths } from './build/icon-paths'
+import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -34,7 +36,6 @@ export default defineNuxtConfig({
   eslint: { config: { stylistic: { indent: 2, quotes: 'single', semi: false } } },
   // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
   components: [{ path: '~/components', pathPrefix: false }],
-  // No `css:` for the icon font: vuetify-nuxt-module adds @mdi/font's stylesheet for `icons.defaultSet: 'mdi'`.
   app: {
     head: {
       title: 'Hosting panel',
@@ -44,7 +45,8 @@ export default defineNuxtConfig({
   vuetify: {
     moduleOptions: { styles: true, ssrClientHints: { viewportSize: true } },
     vuetifyOptions: {
-      icons: { defaultSet: 'mdi' },
+      // Performance (issue 13): icons are SVG paths of the icons used, set up by plugins/vuetify-icons.ts.
+      icons: false,
       theme: {
         defaultTheme: 'light',
         themes: {
@@ -105,6 +107,9 @@ export default defineNuxtConfig({
     session: { maxAge: 60 * 60 * 24 * 7, password: '' },
   },
   nitro: {
+    // Performance (issue 13): built assets are stored as .br/.gz next to the originals and served
+    // as the browser accepts; dynamic answers are compressed by server/plugins/90.compression.ts.
+    compressPublicAssets: { brotli: true, gzip: true },
     // The audit helper reads the caller's IP and user agent from the request it runs in.
     experimental: { asyncContext: true },
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
@@ -126,5 +131,8 @@ export default defineNuxtConfig({
   },
   vite: {
     optimizeDeps: { include: ['zod'] },
+    // Performance (issue 13): Vuetify's global styles without the unused responsive utilities;
+    // the SVG paths of the mdi-* icons each module names, bundled with it.
+    plugins: [purgeVuetifyUtilities(root), iconPaths(root)],
   },
 })

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:web`: what the browser downloads (needs a build: `npm run build`).
+ *
+ * - first load of /login and /servers: JS+CSS bytes on the wire (as encoded, i.e. compressed when
+ *   the server compresses), fonts apart, measured in Chromium (Debian's /usr/bin/chromium);
+ * - entry CSS: the stylesheets the SSR page links in its <head> (raw and brotli);
+ * - whether a page, an API answer and a JS asset come back compressed;
+ * - layout shift (CLS) of /servers and /billing in that browser;
+ * - Lighthouse desktop performance for /login, /servers, /dns, /billing when `lighthouse` is
+ *   installed (LIGHTHOUSE_BIN, see below; BENCH_LIGHTHOUSE=0 skips it). Scores are timing based:
+ *   noisy on a loaded machine.
+ *
+ * "baseline" is the figure measured before the front-end work (issue 13, same machine, same bench);
+ * byte figures are solid.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompressSync } from 'node:zlib'
+import { chromium, type BrowserContext, type Page, type Request } from '@playwright/test'
+import { startSandbox } from '../sandbox/server'
+import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../sandbox/credentials'
+import { ROOT, startApp } from '../tests/support/app-process'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ADMIN = { email: 'bench-web@example.com', name: 'Bench', password: 'bench-password-123' }
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
+
+const sandbox = await startSandbox({ latencyMs: 0, transitionMs: 300 })
+const pgliteDir = resolve(ROOT, '.data/bench-web-pglite')
+rmSync(pgliteDir, { recursive: true, force: true })
+const app = await startApp({ sandboxUrl: sandbox.url, pgliteDir, logFile: resolve(ROOT, '.data/bench-web-app.log'), env: { JOBS_DISABLED: '1' } })
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+const rows: [string, string, string, string][] = []
+try {
+  const base = app.url
+  let cookie = ''
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) })
+    const set = res.headers.getSetCookie?.()[0]
+    if (set) cookie = set.split(';')[0]!
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
+    return res.json().catch(() => undefined)
+  }
+  await call('POST', '/api/setup', ADMIN)
+  // A realistic /servers page: the four sandbox accounts and their servers.
+  for (const t of ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const) {
+    const c = SANDBOX_CREDENTIALS[t]
+    await call('POST', `/api/hosting/providers/${t}/configure`, { type: t, api_key: c.api_key, extra: { ...c.extra, base_url: sandboxBaseUrl(sandbox.url, t) } })
+  }
+  await call('GET', '/api/servers?per_page=25')
+
+  // Compression of one page, one API answer and one JS asset, as a browser asks for them.
+  const html = await fetch(`${base}/login`, { headers: { 'accept-encoding': 'br, gzip' } })
+  const htmlText = await html.text()
+  const api = await fetch(`${base}/api/servers?per_page=25`, { headers: { 'accept-encoding': 'br, gzip', cookie } })
+  const js = htmlText.match(/\/_nuxt\/[^"']+\.js/)?.[0]
+  const asset = js ? await fetch(base + js, { headers: { 'accept-encoding': 'br, gzip' } }) : undefined
+  const enc = (r?: Response) => r?.headers.get('content-encoding') ?? 'none'
+  rows.push(['Content-Encoding: page / API JSON / JS asset', `${enc(html)} / ${enc(api)} / ${enc(asset)}`, 'none / none / none', 'br or gzip on all three'])
+
+  // Entry CSS: the stylesheets the server-rendered page links before any script runs.
+  const cssLinks = [...htmlText.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+\.css)"[^>]+rel="stylesheet"/g)].map(m => m[1] ?? m[2]!)
+  let cssRaw = 0
+  let cssBr = 0
+  for (const href of new Set(cssLinks)) {
+    const file = resolve(ROOT, '.output/public', href.replace(/^\//, ''))
+    if (!existsSync(file)) continue
+    const buf = readFileSync(file)
+    cssRaw += buf.byteLength
+    cssBr += brotliCompressSync(buf).byteLength
+  }
+  rows.push(['CSS linked by /login, raw / brotli', `${kb(cssRaw)} / ${kb(cssBr)}`, '582 KB / 64 KB', 'only used icons and Vuetify styles'])
+
+  // First loads in a fresh browser context: everything the page pulls, as it came over the wire.
+  const context = await browser.newContext({ viewport: { width: 1350, height: 940 } })
+  const page = await context.newPage()
+  const login = await firstLoad(page, base + '/login')
+  rows.push(['first load /login: JS+CSS on the wire (fonts)', `${kb(login.js + login.css)} (${kb(login.font)})`, '988 KB (394 KB font)', '≤ 250 KB'])
+  await page.getByTestId('login-email').locator('input').fill(ADMIN.email)
+  await page.getByTestId('login-password').locator('input').fill(ADMIN.password)
+  await page.getByTestId('login-submit').click()
+  await page.waitForURL(u => !u.pathname.startsWith('/login'))
+  // A first load of /servers: a signed-in browser with an empty cache (the cookie is kept).
+  const fresh = await browser.newContext({ viewport: { width: 1350, height: 940 }, storageState: await context.storageState() })
+  await page.close()
+  const page2 = await fresh.newPage()
+  const servers = await firstLoad(page2, `${base}/servers`)
+  rows.push(['first load /servers: JS+CSS on the wire (fonts)', `${kb(servers.js + servers.css)} (${kb(servers.font)})`, '1,294 KB (394 KB font)', '≤ 250 KB'])
+
+  for (const path of ['/servers', '/billing']) rows.push([`CLS ${path} (Chromium, load + 3 s)`, (await cls(fresh, base + path)).toFixed(3), path === '/servers' ? '0.285' : '0.237', '≤ 0.05'])
+  await fresh.close()
+  await context.close()
+
+  if (process.env.BENCH_LIGHTHOUSE !== '0') {
+    for (const path of ['/login', '/servers', '/dns', '/billing']) {
+      // Never the error's text: its command line holds the session cookie.
+      const score = await lighthouse(base + path, cookie).catch((e: { code?: unknown }) => `not run (exit ${String(e.code ?? '?')})`)
+      rows.push([`Lighthouse desktop performance ${path}`, String(score), { '/login': '90', '/servers': '57–65', '/dns': '55–75', '/billing': '73' }[path]!, '≥ 95'])
+    }
+  }
+}
+finally {
+  await browser.close()
+  await app.stop()
+  await sandbox.close()
+}
+
+const widths = [0, 1, 2, 3].map(i => Math.max(...rows.map(r => r[i].length), ['figure', 'value', 'baseline', 'goal'][i]!.length))
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')
+console.log(`\n${line(['figure', 'value', 'baseline', 'goal'])}\n${widths.map(w => '-'.repeat(w)).join('-|-')}`)
+for (const r of rows) console.log(line(r))
+
+/**
+ * Bytes a page load pulled, as encoded on the wire, by kind: the requests made until the load
+ * event (the page's own chunks are preloaded by then). What NuxtLink prefetches for visible links
+ * on idle afterwards is left out: it comes later and varies from run to run.
+ */
+async function firstLoad(page: Page, url: string) {
+  const sizes = { js: 0, css: 0, font: 0 }
+  const started = new Set<Request>()
+  const onRequest = (req: Request) => { started.add(req) }
+  page.on('request', onRequest)
+  await page.goto(url, { waitUntil: 'load' })
+  page.off('request', onRequest)
+  await page.waitForLoadState('networkidle')
+  for (const req of started) {
+    const s = await req.sizes().catch(() => undefined)
+    if (!s) continue
+    const type = req.resourceType()
+    if (type === 'script') sizes.js += s.responseBodySize
+    else if (type === 'stylesheet') sizes.css += s.responseBodySize
+    else if (type === 'font') sizes.font += s.responseBodySize
+  }
+  return sizes
+}
+
+/** Cumulative layout shift of a page load, from the browser's own layout-shift entries. */
+async function cls(context: BrowserContext, url: string) {
+  const page = await context.newPage()
+  await page.addInitScript(() => {
+    (window as any).__cls = 0
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__cls += e.value
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  await page.goto(url, { waitUntil: 'networkidle' })
+  // Late shifts (data arriving, fonts) count too: read once the page has been idle a while.
+  await page.waitForTimeout(3000)
+  const value = await page.evaluate(() => (window as any).__cls as number)
+  await page.close()
+  return value
+}
+
+/** Lighthouse CLI (desktop preset) on Debian's Chromium, signed in by the session cookie. */
+async function lighthouse(url: string, cookie: string): Promise<number> {
+  // Not a dependency of the app (100+ packages): installed where the bench runs, e.g.
+  // `npm install --prefix /tmp/lh lighthouse@13` and LIGHTHOUSE_BIN=/tmp/lh/node_modules/.bin/lighthouse.
+  const bin = process.env.LIGHTHOUSE_BIN ?? resolve(ROOT, 'node_modules/.bin/lighthouse')
+  if (!existsSync(bin)) throw new Error('lighthouse is not installed (set LIGHTHOUSE_BIN)')
+  const dir = mkdtempSync(join(tmpdir(), 'lh-'))
+  try {
+    const out = join(dir, 'report.json')
+    await promisify(execFile)(bin, [url, '--preset=desktop', '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu', '--disable-storage-reset', `--extra-headers=${JSON.stringify({ cookie })}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 })
+    const report = JSON.parse(readFileSync(out, 'utf8'))
+    const score = Math.round(report.categories.performance.score * 100)
+    // A lost session would score the sign-in page instead: say so.
+    const landed = new URL(report.finalDisplayedUrl ?? url).pathname
+    return landed === new URL(url).pathname ? score : `${score} (landed on ${landed})` as unknown as number
+  }
+  finally { rmSync(dir, { recursive: true, force: true }) }
+}
