@@ -1,7 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { SANDBOX_ORIGIN, animationsDone, ensureAdmin, shot, signIn } from './helpers'
 
-test.describe.configure({ mode: 'serial' })
+// Whole server lifecycles with full-page screenshots: 20–35 s each on an idle 2-core machine,
+// 1.6 min seen with the machine fully loaded; the waits themselves stay on conditions.
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const PROVIDERS = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
 type Slug = (typeof PROVIDERS)[number]

@@ -86,10 +86,12 @@ test('a customer on a phone orders the plan and watches every step complete', as
   orderUrl = page.url()
   await expect(page.getByTestId('order-hostname')).toHaveText(HOST)
   // The steps move while we watch: create first, then the build.
+  // Watched from now on: the toast lives 5 s, and the order may finish while the screenshot is taken.
+  const readyToast = page.getByTestId('toast-success').filter({ hasText: `${HOST} is ready` }).waitFor({ timeout: 90_000 })
   await expect(page.getByTestId('step-create')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 30_000 })
   await shot(page, 'portal-order-steps-running-mobile')
   await expect(page.getByTestId('order-status')).toHaveText(/Ready/, { timeout: 60_000 })
-  await expect(page.getByTestId('toast-success').filter({ hasText: `${HOST} is ready` })).toBeVisible()
+  await readyToast
   for (const step of ['ensure_user', 'create', 'install', 'wait_running', 'assign', 'notify']) {
     await expect(page.getByTestId(`step-${step}`)).toHaveAttribute('data-status', 'succeeded')
   }
