@@ -4,11 +4,11 @@
  * admin gave it), plus our extensions.
  */
 import { z } from 'zod'
-import { providerOrderParams, providerSshKeyParams, providerTemplatesQuery, vmActionParams, vmParams } from '../../schemas/hosting'
-import { configureBodySchema } from '../../services/provider-accounts'
-import { deleteQuery, seedCreateBody } from '../../services/servers/schemas'
-import { providerParam } from '../../utils/provider-param'
-import { sshKeyInputSchema } from '../../../shared/ssh'
+import { providerOrderParams, providerSshKeyParams, providerTemplatesQuery, vmActionParams, vmParams } from '#server/schemas/hosting'
+import { configureBodySchema } from '#server/services/provider-accounts'
+import { deleteQuery, seedCreateBody } from '#server/services/servers/schemas'
+import { providerParam } from '#server/utils/provider-param'
+import { sshKeyInputSchema } from '#shared/ssh'
 import { defineRoutes, obj, statusAnswer } from '../define'
 import { capabilities, providerAccount, seedVm, template, upstreamSshKey } from '../shapes'
 

@@ -7,9 +7,9 @@
  *  - restore: the zone as a snapshot holds it;
  *  - reset: the provider's default zone (its records are only known once applied).
  */
-import { normalizeRecord } from '../../../shared/dns/normalize'
-import { applyOperations, planChanges, type DnsOperation } from '../../../shared/dns/plan'
-import type { DnsRecord, DnsRecordType } from '../../../shared/dns/types'
+import { normalizeRecord } from '#shared/dns/normalize'
+import { applyOperations, planChanges, type DnsOperation } from '#shared/dns/plan'
+import type { DnsRecord, DnsRecordType } from '#shared/dns/types'
 import { audit } from '../audit'
 import { zoneLabel, type ZoneContext } from './access'
 import { changeZone, hasRecord, withZoneLock, type ChangeOptions, type ChangeOutcome } from './changes'

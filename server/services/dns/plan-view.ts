@@ -1,7 +1,7 @@
 /** Plans and validation problems as the API shows them. */
-import { isDestructive, summarize, type DnsPlan } from '../../../shared/dns/plan'
-import type { DnsRecord } from '../../../shared/dns/types'
-import { validateRecord, validateZone } from '../../../shared/dns/validate'
+import { isDestructive, summarize, type DnsPlan } from '#shared/dns/plan'
+import type { DnsRecord } from '#shared/dns/types'
+import { validateRecord, validateZone } from '#shared/dns/validate'
 import { DnsRefusal } from './errors'
 
 export interface PlanView {

@@ -1,5 +1,5 @@
 /** BIND zone files: the live zone as a file, and a file back into a plan. */
-import { exportZone, importZone } from '../../../shared/dns/bind'
+import { exportZone, importZone } from '#shared/dns/bind'
 import type { ZoneContext } from './access'
 import type { ChangeOptions } from './changes'
 import { DnsRefusal } from './errors'

@@ -1,7 +1,7 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { flagsQuery, importBody } from '../../../../../../services/dns/schemas'
-import { importZoneFile } from '../../../../../../services/dns/zone-files'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { answer } from '#server/services/dns/plan-view'
+import { flagsQuery, importBody } from '#server/services/dns/schemas'
+import { importZoneFile } from '#server/services/dns/zone-files'
 
 /**
  * A BIND zone file → a plan. `mode: 'replace'`: the zone becomes the file; `'merge'`: the

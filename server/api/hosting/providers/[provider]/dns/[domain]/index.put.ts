@@ -1,7 +1,7 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { putRecords } from '../../../../../../services/dns/operations'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { flagsQuery, putBody, toRecord } from '../../../../../../services/dns/schemas'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { putRecords } from '#server/services/dns/operations'
+import { answer } from '#server/services/dns/plan-view'
+import { flagsQuery, putBody, toRecord } from '#server/services/dns/schemas'
 
 /**
  * Seed: batch update. `overwrite: true` replaces the records of the same name AND type as the
