@@ -7,7 +7,7 @@ import { importZoneFile } from '#server/services/dns/zone-files'
  * A BIND zone file → a plan. `mode: 'replace'`: the zone becomes the file; `'merge'`: the
  * file's records are added (identical ones take the file's TTL). Parse errors: 400 with lines.
  */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

@@ -4,7 +4,7 @@ import { answer } from '#server/services/dns/plan-view'
 import { deleteQuery } from '#server/services/dns/schemas'
 
 /** Seed: `?name=&type=` deletes every record with that name and type. */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const q = validQuery(event, deleteQuery)

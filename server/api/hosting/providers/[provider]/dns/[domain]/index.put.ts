@@ -8,7 +8,7 @@ import { flagsQuery, putBody, toRecord } from '#server/services/dns/schemas'
  * records sent (not the whole zone); without it they are added. Extension: `delete` removes
  * whole name+type sets in the same change.
  */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

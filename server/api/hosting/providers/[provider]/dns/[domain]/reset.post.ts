@@ -4,7 +4,7 @@ import { answer } from '#server/services/dns/plan-view'
 import { flagsQuery, forceBody } from '#server/services/dns/schemas'
 
 /** Seed: back to the provider's default records. Destructive: a plan, a snapshot, the 30% rule. */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

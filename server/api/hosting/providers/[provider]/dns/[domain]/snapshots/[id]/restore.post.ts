@@ -5,7 +5,7 @@ import { flagsQuery, forceBody } from '#server/services/dns/schemas'
 import { dnsSnapshotParams as Params } from '#server/schemas/hosting'
 
 /** The zone as the snapshot holds it, through a plan (dry_run, force and the 30% rule apply). */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain, id } = validParams(event, Params)
   const query = validQuery(event, flagsQuery)
