@@ -118,5 +118,9 @@ export default defineRoutes('Providers (seed API)', 'Provider accounts and the p
   {
     method: 'post', path: '/api/hosting/sandbox/connect', access: 'admin', summary: 'Connect one simulated account per provider kind',
     answers: { 200: { description: 'Connected', schema: obj({ status: z.literal('connected'), accounts: z.array(obj({ slug: z.string(), type: z.string() })) }) } },
+    errors: {
+      404: 'The sandbox is off (`code: sandbox_disabled`)',
+      503: 'No sandbox to reach (`code: sandbox_unavailable`): a production build has no built-in one, so it needs SANDBOX_URL',
+    },
   },
 ])
