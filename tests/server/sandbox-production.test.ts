@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS } from '../../sandbox/credentials'
-import { ROOT, startApp, type AppProcess } from '../support/app-process'
+import { ROOT, setupFirstAdmin, startApp, type AppProcess } from '../support/app-process'
 
 const workDir = mkdtempSync(join(tmpdir(), 'panel-sandbox-'))
 let app: AppProcess | undefined
@@ -37,13 +37,7 @@ describe('the sandbox in a production build', () => {
 
   it('answers NUXT_SANDBOX=1 without SANDBOX_URL with a clear 503', async () => {
     app = await startApp({ cwd: workDir, pgliteDir: join(workDir, 'pglite'), logFile: join(workDir, 'app.log'), env: { NUXT_SANDBOX: '1', SANDBOX_URL: '' } })
-    const setup = await fetch(`${app.url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password: 'correct-horse-battery', name: 'Ada Admin' }),
-    })
-    expect(setup.status).toBe(201)
-    const cookie = setup.headers.getSetCookie()[0]!.split(';')[0]!
+    const cookie = await setupFirstAdmin(app.url)
     const state = await fetch(`${app.url}/api/hosting/sandbox`, { headers: { cookie } })
     expect(await state.json()).toEqual({ enabled: true })
     const connect = await fetch(`${app.url}/api/hosting/sandbox/connect`, { method: 'POST', headers: { cookie, origin: app.url } })
