@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('.', import.meta.url))
 
 export default defineConfig({
-  resolve: { alias: { '~~': root, '#shared': `${root}shared` } },
+  resolve: { alias: { '~~': root, '#shared': `${root}shared`, '#server': `${root}server` } },
   test: {
     projects: [
       {

@@ -20,7 +20,10 @@ export function useReauthDialog() {
   return { open, ask, settle }
 }
 
-export const isReauthRequired = (e: unknown) => errorStatus(e) === 403 && (e as { data?: { code?: string } })?.data?.code === 'reauth_required'
+export function isReauthRequired(e: unknown) {
+  const { status, code } = apiError(e)
+  return status === 403 && code === 'reauth_required'
+}
 
 export function useReauth() {
   const dialog = useReauthDialog()

@@ -10,6 +10,7 @@
  *   POST   /__sandbox/strict  {provider, mode}        strict mode: off | omit | rename undocumented fields
  *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
  *   DELETE /__sandbox/contract                        forget them
+ *   GET    /__sandbox/credentials                     per provider: the api_key and extra it accepts, and its base_path
  *
  * Contract mode (`contract: true`, or SANDBOX_CONTRACT=1 as the test suites set it) checks every
  * request to and answer from the VirtFusion, Hostinger and Virtua simulators against the
@@ -29,6 +30,7 @@ import { createInfernoSim } from './providers/inferno'
 import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
 import { checkExchange, exampleFor, hasSpec, type Violation } from './contract/validator'
 import { pruneToExample, stripFields, type StrictMode } from './core/strict'
+import { SANDBOX_CREDENTIALS } from './credentials'
 
 /** Every violation any sandbox in this process recorded (the unit suite's after-each-file check reads it). */
 export const contractViolations: Violation[] = []
@@ -207,6 +209,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       violations.length = 0
       return { json: { status: 'ok' } }
     }
+    if (route === '/credentials' && req.method === 'GET') return { json: SANDBOX_CREDENTIALS }
     if (route === '/health') return { json: { status: 'ok', providers: Object.keys(sims) } }
     return { status: 404, json: { error: 'unknown sandbox admin route' } }
   }

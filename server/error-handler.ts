@@ -1,6 +1,8 @@
 /**
- * Every error under /api/** answers `{ "error": "<one clear sentence>", "code"?, "provider"? }`
- * (the seed's contract). Provider errors carry their own status; validation errors become 400;
+ * The one error path of the API: every error under /api/** answers
+ * `{ "error": "<one clear sentence>", "code"?, ...details, "provider"? }` (the seed's contract).
+ * Refusals come from httpError() (server/lib/http-errors.ts) with their code and details, provider
+ * errors (server/providers/errors.ts) carry their own status; validation errors become 400;
  * anything unexpected is a 500 with no stack and no detail (it is logged instead).
  */
 import type { H3Error, H3Event } from 'h3'
@@ -38,13 +40,14 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   else if (error.statusCode && error.statusCode < 500 && error.statusCode >= 400) {
     status = error.statusCode
     body.error = error.message || error.statusMessage || 'Request failed'
-    if (error.data?.code) body.code = error.data.code
+    Object.assign(body, codeAndDetails(error.data))
     // h3 answers malformed JSON bodies with this wording; say it plainly.
     if (/Invalid JSON/i.test(String(body.error))) body.error = 'The request body is not valid JSON'
   }
   else if (error.statusCode && error.statusCode >= 500 && error.statusCode !== 500) {
     status = error.statusCode
     body.error = error.message || 'Service unavailable'
+    Object.assign(body, codeAndDetails(error.data))
   }
   else {
     console.error('[api] unhandled error on', event.method, path, original?.stack ?? original)
@@ -54,4 +57,11 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   setResponseHeader(event, 'Content-Type', 'application/json')
   setResponseHeader(event, 'Cache-Control', 'no-store')
   return send(event, JSON.stringify(body))
+}
+
+/** An httpError's code and details, side by side with `error`; details never replace `error` or `code`. */
+function codeAndDetails(data: unknown): Record<string, unknown> {
+  const { code, details } = (data ?? {}) as { code?: string, details?: Record<string, unknown> }
+  const { error: _error, code: _code, ...rest } = details ?? {}
+  return { ...(code ? { code } : {}), ...rest }
 }

@@ -33,13 +33,8 @@ export interface PlanView {
   summary: string
 }
 
-export interface ApiRefusal { error: string, code?: string, plan?: PlanView, destructive?: boolean, errors?: { field?: string, message: string, line?: number, index?: number }[] }
-
-/** The `{ error, code, … }` body of a failed call, whatever $fetch wrapped it in. */
-export function refusal(e: unknown): ApiRefusal {
-  const data = (e as { data?: ApiRefusal })?.data
-  return data && typeof data.error === 'string' ? data : { error: errorMessage(e) }
-}
+/** What a DNS refusal carries beside `error` and `code` (read with apiError<DnsErrorDetails>(e)). */
+export interface DnsErrorDetails { plan: PlanView, destructive: boolean, errors: { field?: string, message: string, line?: number, index?: number }[] }
 
 export const zoneApi = (provider: string, domain: string, rest = '') =>
   `/api/hosting/providers/${encodeURIComponent(provider)}/dns/${encodeURIComponent(domain)}${rest}`
@@ -142,7 +137,7 @@ export const useDnsStore = defineStore('dns', () => {
    * Sends the pending edits. Resolves with the applied plan, or with the server's refusal
    * (`unsafe_change` carries the plan `force` would apply); never throws.
    */
-  async function apply(force = false): Promise<{ ok: true, plan: PlanView } | { ok: false, refusal: ApiRefusal }> {
+  async function apply(force = false): Promise<{ ok: true, plan: PlanView } | { ok: false, refusal: ApiError<DnsErrorDetails> }> {
     const writes = rrsetWrites(plan.value, desired.value, domain.value)
     applying.value = true
     try {
@@ -154,7 +149,7 @@ export const useDnsStore = defineStore('dns', () => {
       await reload()
       return { ok: true, plan: res.plan }
     }
-    catch (e) { return { ok: false, refusal: refusal(e) } }
+    catch (e) { return { ok: false, refusal: apiError<DnsErrorDetails>(e) } }
     finally { applying.value = false }
   }
 

@@ -1,9 +1,36 @@
-/** One readable sentence from whatever $fetch threw: our API's `{ error }`, or a network failure. */
+/**
+ * The one reader of a failed $fetch / useFetch. Our API answers `{ error, code?, ...details }`
+ * (server/error-handler.ts); a network failure or a non-API error has only a message.
+ */
+export interface ApiError<D extends object = Record<string, unknown>> {
+  /** One readable sentence: the API's `error`, or what went wrong on the way. */
+  error: string
+  /** Machine-readable reason (`unsafe_change`, `reauth_required` …), when the API gave one. */
+  code?: string
+  /** HTTP status, when there was an answer. */
+  status?: number
+  /** The fields the API put beside `error` (DNS: `plan`, `errors`); empty for a non-API error. */
+  details: Partial<D>
+}
+
+export function apiError<D extends object = Record<string, unknown>>(e: unknown, fallback = 'Something went wrong'): ApiError<D> {
+  const err = e as { data?: unknown, statusMessage?: string, message?: string, statusCode?: number, status?: number } | null | undefined
+  const data = err?.data && typeof err.data === 'object' ? err.data as Record<string, unknown> : {}
+  const { error, code, ...details } = data
+  const fromApi = typeof error === 'string'
+  return {
+    error: fromApi ? error : (typeof data.message === 'string' ? data.message : undefined) ?? err?.statusMessage ?? err?.message ?? fallback,
+    code: fromApi && typeof code === 'string' ? code : undefined,
+    status: err?.statusCode ?? err?.status,
+    details: (fromApi ? details : {}) as Partial<D>,
+  }
+}
+
+/** Just the sentence, for a toast or a form message. */
 export function errorMessage(e: unknown, fallback = 'Something went wrong'): string {
-  const err = e as { data?: { error?: string, message?: string }, statusMessage?: string, message?: string }
-  return err?.data?.error ?? err?.data?.message ?? err?.statusMessage ?? err?.message ?? fallback
+  return apiError(e, fallback).error
 }
 
 export function errorStatus(e: unknown): number | undefined {
-  return (e as { statusCode?: number, status?: number })?.statusCode ?? (e as { status?: number })?.status
+  return apiError(e).status
 }

@@ -28,7 +28,9 @@ const schema = z.object({
   LOGIN_IP_MAX_FAILURES: int(1).default(50),
   REAUTH_MAX_AGE_SECONDS: int(10).default(300),
   TOTP_ISSUER: z.string().min(1).max(60).default('Hosting panel'),
-  // Simulated providers
+  // Simulated providers (server/utils/sandbox.ts). Only `npm run dev` can start them in-process;
+  // a production build does not contain them, so there NUXT_SANDBOX=1 needs SANDBOX_URL (a
+  // sandbox run apart, `npm run sandbox`), and without it "connect" answers 503 sandbox_unavailable.
   NUXT_SANDBOX: z.enum(['0', '1']).optional(),
   SANDBOX_URL: z.url().optional(),
   SANDBOX_PORT: int(0, 65535).default(0),

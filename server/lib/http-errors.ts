@@ -1,8 +1,14 @@
-/** Errors a handler or service raises on purpose: status, one clear sentence, optional code. */
+/**
+ * The one way a handler or service refuses on purpose: status, one clear sentence, optional code
+ * and details. The API error handler (server/error-handler.ts) renders it as
+ * `{ error, code, ...details }`: details such as DNS's `plan` or `errors` sit next to `error`.
+ */
 import { createError } from 'h3'
 
-export function httpError(statusCode: number, message: string, code?: string) {
-  return createError({ statusCode, message, data: code ? { code } : undefined })
+export type ErrorDetails = Record<string, unknown>
+
+export function httpError(statusCode: number, message: string, code?: string, details?: ErrorDetails) {
+  return createError({ statusCode, message, data: code || details ? { code, details } : undefined })
 }
 
 /** Turn zod issues into one readable sentence: "email: Invalid email address; password: Too small". */

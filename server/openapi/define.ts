@@ -53,11 +53,16 @@ export function defineRoutes(tag: string, description: string, routes: RouteDoc[
 
 // ---------- shapes shared by many answers ----------
 
-/** Every error: `{ error, code?, details? }` (plus `provider`/`correlation_id` for upstream failures). */
+/**
+ * Every error: `{ error, code?, ...details }` (plus `provider`/`correlation_id` for upstream
+ * failures). Details are the fields an httpError() adds beside `error`, e.g. DNS's `plan`, `errors`.
+ */
 export const errorSchema = z.looseObject({
   error: z.string().meta({ description: 'One sentence saying what went wrong' }),
   code: z.string().optional().meta({ description: 'Machine-readable reason, e.g. `invalid_input`, `unsafe_change`, `provider_auth`' }),
-  details: z.unknown().optional().meta({ description: 'Structured detail where a route has some (DNS: `plan`, `errors`)' }),
+  plan: z.unknown().optional().meta({ description: 'Detail of DNS `unsafe_change`: the plan `force` would apply' }),
+  destructive: z.boolean().optional().meta({ description: 'Detail of DNS `unsafe_change`: always true' }),
+  errors: z.array(z.looseObject({ message: z.string() })).optional().meta({ description: 'Detail of DNS `invalid_records` (`{ index?, record, field, message }`) and `invalid_zone_file` (`{ line, message }`)' }),
   provider: z.string().optional().meta({ description: 'The provider account whose API failed' }),
   correlation_id: z.string().optional(),
 }).meta({ id: 'Error', description: 'The one error shape of every /api route' })

@@ -96,7 +96,7 @@ export function buildOpenApiDocument(opts: DocumentOptions = {}) {
       version: opts.version ?? '1.0.0',
       description: 'One REST API over VPS, DNS, domains, SSH keys and billing across VirtFusion, Virtua.cloud, Hostinger and Inferno accounts, plus the customer portal. '
         + 'Authenticate with a personal API token (`Authorization: Bearer <token>`, made on /account/tokens) or the browser session cookie. '
-        + 'Errors are always `{ "error": "<sentence>", "code"?, "details"? }`. See docs/api.md in the repository for a short guide.',
+        + 'Errors are always `{ "error": "<sentence>", "code"? }`, plus detail fields where a route has some (DNS: `plan`, `errors`). See docs/api.md in the repository for a short guide.',
     },
     servers: [{ url: '/' }],
     tags,

@@ -1,6 +1,6 @@
 /** Answer shapes several route groups share (what the services return, as JSON). */
 import { z } from 'zod'
-import { DNS_RECORD_TYPES } from '../../shared/dns/types'
+import { DNS_RECORD_TYPES } from '#shared/dns/types'
 import { isoDate, obj, uuid } from './define'
 
 export const publicUser = obj({

@@ -138,10 +138,10 @@ export interface CatalogItem {
 
 // The record model lives in shared/dns so the browser's validators use the very same type.
 // eslint-disable-next-line import/first -- kept beside the DNS part of the contract on purpose
-import type { DnsRecord } from '../../shared/dns/types'
+import type { DnsRecord } from '#shared/dns/types'
 
-export { DNS_RECORD_TYPES } from '../../shared/dns/types'
-export type { DnsRecord, DnsRecordType } from '../../shared/dns/types'
+export { DNS_RECORD_TYPES } from '#shared/dns/types'
+export type { DnsRecord, DnsRecordType } from '#shared/dns/types'
 
 export interface DnsSnapshot { id: string, reason: string | null, createdAt: string, records?: DnsRecord[] }
 

@@ -1,6 +1,6 @@
 /** The personal SSH keychain. */
 import { z } from 'zod'
-import { SSH_KEY_NAME_MAX_LENGTH } from '../../shared/ssh'
+import { SSH_KEY_NAME_MAX_LENGTH } from '#shared/ssh'
 import { uuidParam } from '../utils/schemas'
 
 export const sshKeyParams = z.object({ id: uuidParam })

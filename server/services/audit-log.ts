@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle
 import { z } from 'zod'
 import { useDb } from '../db/client'
 import { auditLog, users } from '../db/schema'
-import type { AuditEntryView, AuditPage } from '../../shared/audit/types'
+import type { AuditEntryView, AuditPage } from '#shared/audit/types'
 
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const when = (what: string) => z.string().trim().max(40).refine(s => !Number.isNaN(Date.parse(s)), `${what} must be a date such as 2026-11-30 or 2026-11-30T08:00:00Z`)

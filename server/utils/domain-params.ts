@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { domainNameSchema } from '../../shared/domains/schema'
+import { domainNameSchema } from '#shared/domains/schema'
 
 /** `{provider}/domains/{domain}`: the domain checked like any name we accept. */
 export const domainParams = z.object({ provider: z.string().min(1).max(40), domain: domainNameSchema })

@@ -1,9 +1,12 @@
 /**
  * The demo sandbox: SANDBOX_URL points at one already running (tests, `npm run sandbox`);
- * otherwise, unless NUXT_SANDBOX=0, the app starts the simulators in-process on first use.
- * Production builds only do so with NUXT_SANDBOX=1.
+ * otherwise, under `npm run dev` and unless NUXT_SANDBOX=0, the app starts the simulators
+ * in-process on first use. A production build never contains the simulators (the in-process
+ * start is dev-only code, dropped from the bundle): there, NUXT_SANDBOX=1 without SANDBOX_URL
+ * offers the sandbox but answers 503 `sandbox_unavailable` saying to set SANDBOX_URL.
  */
-import { env } from '../lib/config'
+import { env } from '#server/lib/config'
+import { httpError } from '#server/lib/http-errors'
 
 let started: Promise<string> | undefined
 
@@ -17,10 +20,13 @@ export function sandboxEnabled(): boolean {
 export function sandboxOrigin(): Promise<string> {
   const { SANDBOX_URL, SANDBOX_PORT } = env()
   if (SANDBOX_URL) return Promise.resolve(SANDBOX_URL.replace(/\/+$/, ''))
-  started ??= import('../../sandbox/server').then(async ({ startSandbox }) => {
-    const sb = await startSandbox({ port: SANDBOX_PORT })
-    console.info(`[sandbox] simulated providers on ${sb.url}`)
-    return sb.url
-  })
-  return started
+  if (import.meta.dev) {
+    started ??= import('../../sandbox/server').then(async ({ startSandbox }) => {
+      const sb = await startSandbox({ port: SANDBOX_PORT })
+      console.info(`[sandbox] simulated providers on ${sb.url}`)
+      return sb.url
+    })
+    return started
+  }
+  return Promise.reject(httpError(503, 'This build has no built-in sandbox: start one (npm run sandbox) and set SANDBOX_URL to its address', 'sandbox_unavailable'))
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { passwordProblem } from '../../shared/auth/password-strength'
+import { passwordProblem } from '#shared/auth/password-strength'
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address')).pipe(z.string().max(254))
 /** At least 12 characters and zxcvbn score ≥ 3; the 400 carries the reason (shared with the forms). */

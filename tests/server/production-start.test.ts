@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closedPort, startApp, type AppProcess } from '../support/app-process'
+import { closedPort, setupFirstAdmin, startApp, type AppProcess } from '../support/app-process'
 
 const workDir = mkdtempSync(join(tmpdir(), 'panel-start-'))
 let app: AppProcess | undefined
@@ -21,13 +21,7 @@ describe('the production build started from another folder', () => {
   it('applies its migrations and starts pg-boss', async () => {
     const logFile = join(workDir, 'app.log')
     app = await startApp({ cwd: workDir, pgliteDir: join(workDir, 'pglite'), logFile, env: { NUXT_TEST_ROUTES: '1', NUXT_SANDBOX: '0' } })
-    const setup = await fetch(`${app.url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password: 'correct-horse-battery', name: 'Ada Admin' }),
-    })
-    expect(setup.status).toBe(201)
-    const cookie = setup.headers.getSetCookie()[0]!.split(';')[0]!
+    const cookie = await setupFirstAdmin(app.url)
     const jobs = await fetch(`${app.url}/api/_test/jobs`, { headers: { cookie } })
     expect(jobs.status).toBe(200)
     expect((await jobs.json()).queues).toEqual(expect.arrayContaining(['servers.sync', 'orders.provision']))

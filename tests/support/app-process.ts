@@ -120,3 +120,14 @@ export async function startApp(opts: StartAppOptions): Promise<AppProcess> {
 export function closedPort(): Promise<number> {
   return freePort()
 }
+
+/** First-run setup on a fresh app of its own: the admin's session cookie (`name=value`). */
+export async function setupFirstAdmin(appUrl: string): Promise<string> {
+  const setup = await fetch(`${appUrl}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.com', password: 'correct-horse-battery', name: 'Ada Admin' }),
+  })
+  if (setup.status !== 201) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`)
+  return setup.headers.getSetCookie()[0]!.split(';')[0]!
+}

@@ -1,6 +1,6 @@
 /** Test-only (NUXT_TEST_ROUTES=1): the pg-boss queues, to prove background work runs on this database. */
-import { useBoss } from '../../lib/jobs'
-import { env } from '../../lib/config'
+import { useBoss } from '#server/lib/jobs'
+import { env } from '#server/lib/config'
 
 export default defineEventHandler(async (event) => {
   if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')

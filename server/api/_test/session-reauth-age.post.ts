@@ -1,7 +1,7 @@
 /** Test-only (NUXT_TEST_ROUTES=1): make the caller's last password confirmation look `seconds` old. */
-import { ageReauth } from '../../services/sessions'
-import { reauthAgeBody } from '../../schemas/test-routes'
-import { env } from '../../lib/config'
+import { ageReauth } from '#server/services/sessions'
+import { reauthAgeBody } from '#server/schemas/test-routes'
+import { env } from '#server/lib/config'
 
 export default defineEventHandler(async (event) => {
   if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')

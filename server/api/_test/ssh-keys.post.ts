@@ -2,11 +2,11 @@
  * Test-only (NUXT_TEST_ROUTES=1): puts a key in a user's keychain (`ssh_keys`) directly, so the
  * portal's tests do not depend on the keychain API being merged.
  */
-import { useDb } from '../../db/client'
-import { sshKeys } from '../../db/schema'
-import { parsePublicKey } from '../../../shared/ssh'
-import { testSshKeyBody as Body } from '../../schemas/test-routes'
-import { env } from '../../lib/config'
+import { useDb } from '#server/db/client'
+import { sshKeys } from '#server/db/schema'
+import { parsePublicKey } from '#shared/ssh'
+import { testSshKeyBody as Body } from '#server/schemas/test-routes'
+import { env } from '#server/lib/config'
 
 export default defineEventHandler(async (event) => {
   if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')

@@ -1,9 +1,9 @@
 /** Test-only (NUXT_TEST_ROUTES=1): let one of the caller's API tokens run out now. */
 import { and, eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { apiTokens } from '../../db/schema'
-import { tokenExpireBody } from '../../schemas/test-routes'
-import { env } from '../../lib/config'
+import { useDb } from '#server/db/client'
+import { apiTokens } from '#server/db/schema'
+import { tokenExpireBody } from '#server/schemas/test-routes'
+import { env } from '#server/lib/config'
 
 export default defineEventHandler(async (event) => {
   if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')

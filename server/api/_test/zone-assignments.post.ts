@@ -3,11 +3,11 @@
  * directly, so the route-scoping test can give each customer a zone whether or not the DNS and
  * domains APIs are merged yet.
  */
-import { useDb } from '../../db/client'
-import { zoneAssignments } from '../../db/schema'
-import { requireAccount } from '../../services/provider-accounts'
-import { zoneAssignmentBody as Body } from '../../schemas/test-routes'
-import { env } from '../../lib/config'
+import { useDb } from '#server/db/client'
+import { zoneAssignments } from '#server/db/schema'
+import { requireAccount } from '#server/services/provider-accounts'
+import { zoneAssignmentBody as Body } from '#server/schemas/test-routes'
+import { env } from '#server/lib/config'
 
 export default defineEventHandler(async (event) => {
   if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')

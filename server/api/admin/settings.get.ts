@@ -1,4 +1,4 @@
-import { getSettings } from '../../services/app-settings'
+import { getSettings } from '#server/services/app-settings'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,5 +1,5 @@
-import { getSettings, settingsSchema, updateSettings } from '../../services/app-settings'
-import { audit } from '../../services/audit'
+import { getSettings, settingsSchema, updateSettings } from '#server/services/app-settings'
+import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

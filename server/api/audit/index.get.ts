@@ -1,4 +1,4 @@
-import { auditQuerySchema, listAudit } from '../../services/audit-log'
+import { auditQuerySchema, listAudit } from '#server/services/audit-log'
 
 /** GET /api/audit?actor=&action=&target=&result=&from=&to=&page= — administrators only. */
 export default defineEventHandler(async (event) => {

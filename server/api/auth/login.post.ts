@@ -1,8 +1,8 @@
-import { authenticate, normalizeEmail, recordLogin, toPublicUser } from '../../services/users'
-import { audit, requestOrigin } from '../../services/audit'
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from '../../services/login-throttle'
-import { checkSecondFactor } from '../../services/totp'
-import { loginBody as Body } from '../../schemas/auth'
+import { authenticate, normalizeEmail, recordLogin, toPublicUser } from '#server/services/users'
+import { audit, requestOrigin } from '#server/services/audit'
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from '#server/services/login-throttle'
+import { checkSecondFactor } from '#server/services/totp'
+import { loginBody as Body } from '#server/schemas/auth'
 
 /**
  * Failures count against the typed email and the IP (services/login-throttle.ts); over the limit

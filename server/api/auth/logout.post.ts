@@ -1,5 +1,5 @@
 /** Ends this browser session: the row is revoked (session hook), so a kept copy of the cookie is dead too. */
-import { audit } from '../../services/audit'
+import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const user = await currentUser(event)

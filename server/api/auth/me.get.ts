@@ -1,4 +1,4 @@
-import { toPublicUser } from '../../services/users'
+import { toPublicUser } from '#server/services/users'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

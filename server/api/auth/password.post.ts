@@ -1,6 +1,6 @@
-import { changeOwnPassword } from '../../services/users'
-import { audit } from '../../services/audit'
-import { passwordChangeBody as Body } from '../../schemas/auth'
+import { changeOwnPassword } from '#server/services/users'
+import { audit } from '#server/services/audit'
+import { passwordChangeBody as Body } from '#server/schemas/auth'
 
 /** The signed-in user changes their password; their other sessions and all their API tokens end. */
 export default defineEventHandler(async (event) => {

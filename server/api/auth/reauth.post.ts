@@ -1,9 +1,9 @@
-import { verifyPassword } from '../../lib/passwords'
-import { audit, requestOrigin } from '../../services/audit'
-import { loginRetryAfter, recordLoginFailure } from '../../services/login-throttle'
-import { markReauthenticated } from '../../services/sessions'
-import { totpCodeIsValid } from '../../services/totp'
-import { reauthBody as Body } from '../../schemas/auth'
+import { verifyPassword } from '#server/lib/passwords'
+import { audit, requestOrigin } from '#server/services/audit'
+import { loginRetryAfter, recordLoginFailure } from '#server/services/login-throttle'
+import { markReauthenticated } from '#server/services/sessions'
+import { totpCodeIsValid } from '#server/services/totp'
+import { reauthBody as Body } from '#server/schemas/auth'
 
 /**
  * Confirms the password (or a TOTP code) in this browser session, which then may see or change

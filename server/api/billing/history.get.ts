@@ -1,5 +1,5 @@
-import { billingHistory } from '../../services/billing/samples'
-import { billingHistoryQuery as Query } from '../../schemas/billing'
+import { billingHistory } from '#server/services/billing/samples'
+import { billingHistoryQuery as Query } from '#server/schemas/billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { billingOverview } from '../../services/billing/overview'
+import { billingOverview } from '#server/services/billing/overview'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { recordBillingSamples } from '../../services/billing/samples'
+import { recordBillingSamples } from '#server/services/billing/samples'
 
 /** The daily `billing.sample` job, run now (the page's "Record today's sample", and tests). */
 export default defineEventHandler(async (event) => {

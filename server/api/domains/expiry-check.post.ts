@@ -1,4 +1,4 @@
-import { runExpiryCheck } from '../../services/domains/expiry'
+import { runExpiryCheck } from '#server/services/domains/expiry'
 
 /** Runs the daily `domains.expiry` job now, inline, and says what it found. */
 export default defineEventHandler(async (event) => {

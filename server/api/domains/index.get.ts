@@ -1,4 +1,4 @@
-import { listAllDomains } from '../../services/domains/portfolio'
+import { listAllDomains } from '#server/services/domains/portfolio'
 
 /** Domains of every domain-capable account (each tagged with it); an account that fails is reported in `accounts`. */
 export default defineEventHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { providerTypes } from '../../services/provider-accounts'
+import { providerTypes } from '#server/services/provider-accounts'
 
 /** Metadata the add/edit dialog is built from: fields, settings with defaults, capabilities. */
 export default defineEventHandler(async (event) => {

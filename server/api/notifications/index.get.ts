@@ -1,4 +1,4 @@
-import { listNotifications } from '../../services/notifications'
+import { listNotifications } from '#server/services/notifications'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,4 +1,4 @@
-import { markRead } from '../../services/notifications'
+import { markRead } from '#server/services/notifications'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

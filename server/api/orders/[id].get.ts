@@ -1,5 +1,5 @@
-import { getOrderView } from '../../services/portal/orders'
-import { idParams } from '../../schemas/common'
+import { getOrderView } from '#server/services/portal/orders'
+import { idParams } from '#server/schemas/common'
 
 /** One order with its steps (polled by the order page while it runs). */
 export default defineEventHandler(async (event) => {

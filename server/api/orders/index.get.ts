@@ -1,4 +1,4 @@
-import { listOrders, listQuerySchema } from '../../services/portal/orders'
+import { listOrders, listQuerySchema } from '#server/services/portal/orders'
 
 /** Customers: their orders. Admins: everyone's (`?status=failed` for the ones needing a hand). */
 export default defineEventHandler(async (event) => {

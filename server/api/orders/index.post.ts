@@ -1,6 +1,6 @@
-import { orderBodySchema, placeOrder } from '../../services/portal/orders'
-import { parseIdempotencyKey } from '../../services/exactly-once/keys'
-import { audit } from '../../services/audit'
+import { orderBodySchema, placeOrder } from '#server/services/portal/orders'
+import { parseIdempotencyKey } from '#server/services/exactly-once/keys'
+import { audit } from '#server/services/audit'
 
 /**
  * Places an order (202: provisioning runs in the background), exactly once (README

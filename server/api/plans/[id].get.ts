@@ -1,5 +1,5 @@
-import { getPlanView } from '../../services/portal/plans'
-import { idParams } from '../../schemas/common'
+import { getPlanView } from '#server/services/portal/plans'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

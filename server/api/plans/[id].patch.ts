@@ -1,6 +1,6 @@
-import { getPlanView, planPatchSchema, updatePlan } from '../../services/portal/plans'
-import { audit, changedKeys } from '../../services/audit'
-import { idParams } from '../../schemas/common'
+import { getPlanView, planPatchSchema, updatePlan } from '#server/services/portal/plans'
+import { audit, changedKeys } from '#server/services/audit'
+import { idParams } from '#server/schemas/common'
 
 /** Edit, retire (`retired: true`) or bring back a plan. Orders already placed keep it. */
 export default defineEventHandler(async (event) => {

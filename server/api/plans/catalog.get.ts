@@ -1,5 +1,5 @@
-import { accountCatalog } from '../../services/portal/plans'
-import { planCatalogQuery as Query } from '../../schemas/plans'
+import { accountCatalog } from '#server/services/portal/plans'
+import { planCatalogQuery as Query } from '#server/schemas/plans'
 
 /** The account's plans, data centers and templates, for the plan form's pickers. */
 export default defineEventHandler(async (event) => {

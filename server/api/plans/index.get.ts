@@ -1,4 +1,4 @@
-import { listPlans } from '../../services/portal/plans'
+import { listPlans } from '#server/services/portal/plans'
 
 /** Admins: every plan with its mapping. Customers: the active ones, nothing upstream. */
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,5 @@
-import { createPlan, planBodySchema } from '../../services/portal/plans'
-import { audit } from '../../services/audit'
+import { createPlan, planBodySchema } from '#server/services/portal/plans'
+import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,5 +1,5 @@
-import { listQuerySchema } from '../../services/servers/filters'
-import { listServers } from '../../services/servers/listing'
+import { listQuerySchema } from '#server/services/servers/filters'
+import { listServers } from '#server/services/servers/listing'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,5 +1,5 @@
-import { createFromWizard } from '../../services/servers/create-api'
-import { createBody } from '../../services/servers/schemas'
+import { createFromWizard } from '#server/services/servers/create-api'
+import { createBody } from '#server/services/servers/schemas'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

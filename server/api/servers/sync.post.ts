@@ -1,5 +1,5 @@
-import { syncNow } from '../../services/servers/listing'
-import { syncBody as Body } from '../../schemas/servers'
+import { syncNow } from '#server/services/servers/listing'
+import { syncBody as Body } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

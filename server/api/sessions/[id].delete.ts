@@ -1,6 +1,6 @@
-import { revokeOwnSession } from '../../services/sessions'
-import { audit } from '../../services/audit'
-import { idParams } from '../../schemas/common'
+import { revokeOwnSession } from '#server/services/sessions'
+import { audit } from '#server/services/audit'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

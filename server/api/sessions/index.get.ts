@@ -1,4 +1,4 @@
-import { listSessions } from '../../services/sessions'
+import { listSessions } from '#server/services/sessions'
 
 /** The caller's live browser sessions (the current one flagged), newest use first. */
 export default defineEventHandler(async (event) => {

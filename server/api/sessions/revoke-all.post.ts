@@ -1,5 +1,5 @@
-import { revokeUserSessions } from '../../services/sessions'
-import { audit } from '../../services/audit'
+import { revokeUserSessions } from '#server/services/sessions'
+import { audit } from '#server/services/audit'
 
 /** "Sign out everywhere": every browser session of the caller ends, this one included. */
 export default defineEventHandler(async (event) => {

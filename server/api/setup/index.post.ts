@@ -1,6 +1,6 @@
-import { createFirstAdmin, toPublicUser } from '../../services/users'
-import { audit } from '../../services/audit'
-import { setupBody as Body } from '../../schemas/auth'
+import { createFirstAdmin, toPublicUser } from '#server/services/users'
+import { audit } from '#server/services/audit'
+import { setupBody as Body } from '#server/schemas/auth'
 
 /** First run only: creates the first admin and signs them in; 409 once any user exists. */
 export default defineEventHandler(async (event) => {

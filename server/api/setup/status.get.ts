@@ -1,3 +1,3 @@
-import { countUsers } from '../../services/users'
+import { countUsers } from '#server/services/users'
 
 export default defineEventHandler(async () => ({ needsSetup: (await countUsers()) === 0 }))

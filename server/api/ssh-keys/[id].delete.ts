@@ -1,7 +1,7 @@
-import { requireOwnKey } from '../../services/ssh-keys/keychain'
-import { deleteKey } from '../../services/ssh-keys/push'
-import { audit } from '../../services/audit'
-import { sshKeyDeleteQuery as Query, sshKeyParams as Params } from '../../schemas/ssh-keys'
+import { requireOwnKey } from '#server/services/ssh-keys/keychain'
+import { deleteKey } from '#server/services/ssh-keys/push'
+import { audit } from '#server/services/audit'
+import { sshKeyDeleteQuery as Query, sshKeyParams as Params } from '#server/schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,6 +1,6 @@
-import { requireOwnKey } from '../../services/ssh-keys/keychain'
-import { keysWithPresence } from '../../services/ssh-keys/presence'
-import { sshKeyParams as Params } from '../../schemas/ssh-keys'
+import { requireOwnKey } from '#server/services/ssh-keys/keychain'
+import { keysWithPresence } from '#server/services/ssh-keys/presence'
+import { sshKeyParams as Params } from '#server/schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

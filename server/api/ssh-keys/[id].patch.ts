@@ -1,5 +1,5 @@
-import { renameKey, toPublicKey } from '../../services/ssh-keys/keychain'
-import { sshKeyParams as Params, sshKeyRenameBody as Body } from '../../schemas/ssh-keys'
+import { renameKey, toPublicKey } from '#server/services/ssh-keys/keychain'
+import { sshKeyParams as Params, sshKeyRenameBody as Body } from '#server/schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,5 +1,5 @@
-import { listOwnKeys } from '../../services/ssh-keys/keychain'
-import { keysWithPresence } from '../../services/ssh-keys/presence'
+import { listOwnKeys } from '#server/services/ssh-keys/keychain'
+import { keysWithPresence } from '#server/services/ssh-keys/presence'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

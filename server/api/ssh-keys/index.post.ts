@@ -1,7 +1,7 @@
-import { addKey } from '../../services/ssh-keys/keychain'
-import { keysWithPresence } from '../../services/ssh-keys/presence'
-import { audit } from '../../services/audit'
-import { anyObjectBody } from '../../schemas/ssh-keys'
+import { addKey } from '#server/services/ssh-keys/keychain'
+import { keysWithPresence } from '#server/services/ssh-keys/presence'
+import { audit } from '#server/services/audit'
+import { anyObjectBody } from '#server/schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,4 +1,4 @@
-import { presenceOverview } from '../../services/ssh-keys/presence'
+import { presenceOverview } from '#server/services/ssh-keys/presence'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,6 +1,6 @@
-import { revokeApiToken } from '../../services/api-tokens'
-import { audit } from '../../services/audit'
-import { idParams } from '../../schemas/common'
+import { revokeApiToken } from '#server/services/api-tokens'
+import { audit } from '#server/services/audit'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

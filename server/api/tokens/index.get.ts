@@ -1,4 +1,4 @@
-import { listApiTokens } from '../../services/api-tokens'
+import { listApiTokens } from '#server/services/api-tokens'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

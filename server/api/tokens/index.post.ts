@@ -1,6 +1,6 @@
-import { createApiToken } from '../../services/api-tokens'
-import { audit } from '../../services/audit'
-import { tokenCreateBody as Body } from '../../schemas/tokens'
+import { createApiToken } from '#server/services/api-tokens'
+import { audit } from '#server/services/audit'
+import { tokenCreateBody as Body } from '#server/schemas/tokens'
 
 /** The token is in this answer and nowhere else, ever. */
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,6 @@
-import { getUser, toPublicUser, updateUser } from '../../services/users'
-import { audit, changedKeys } from '../../services/audit'
-import { userParams as Params, userPatchBody as Body } from '../../schemas/users'
+import { getUser, toPublicUser, updateUser } from '#server/services/users'
+import { audit, changedKeys } from '#server/services/audit'
+import { userParams as Params, userPatchBody as Body } from '#server/schemas/users'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,5 +1,5 @@
-import { listUsers } from '../../services/users'
-import { userListQuery as Query } from '../../schemas/users'
+import { listUsers } from '#server/services/users'
+import { userListQuery as Query } from '#server/schemas/users'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

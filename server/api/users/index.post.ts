@@ -1,6 +1,6 @@
-import { createUser, toPublicUser } from '../../services/users'
-import { audit } from '../../services/audit'
-import { userCreateBody as Body } from '../../schemas/users'
+import { createUser, toPublicUser } from '#server/services/users'
+import { audit } from '#server/services/audit'
+import { userCreateBody as Body } from '#server/schemas/users'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { auditQuerySchema } from '../../services/audit-log'
+import { auditQuerySchema } from '#server/services/audit-log'
 import { defineRoutes } from '../define'
 
 const auditEntry = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { billingHistoryQuery } from '../../schemas/billing'
+import { billingHistoryQuery } from '#server/schemas/billing'
 import { defineRoutes, isoDate, obj } from '../define'
 
 export default defineRoutes('Billing', 'Balances, usage, subscriptions and pending orders across accounts; the daily history', [

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { dnsSnapshotParams } from '../../schemas/hosting'
-import { zoneParams } from '../../services/dns/access'
-import { addBody, assignBody, deleteQuery, flagsQuery, forceBody, importBody, putBody } from '../../services/dns/schemas'
+import { dnsSnapshotParams } from '#server/schemas/hosting'
+import { zoneParams } from '#server/services/dns/access'
+import { addBody, assignBody, deleteQuery, flagsQuery, forceBody, importBody, putBody } from '#server/services/dns/schemas'
 import { defineRoutes, isoDate, obj } from '../define'
 import { dnsChangeAnswer, dnsRecord, personRef } from '../shapes'
 

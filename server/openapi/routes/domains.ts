@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { domainOwnerBody } from '../../schemas/hosting'
-import { checkBodySchema, nameserversBodySchema, purchaseBodySchema } from '../../../shared/domains/schema'
-import { domainParams } from '../../utils/domain-params'
-import { providerParam } from '../../utils/provider-param'
+import { domainOwnerBody } from '#server/schemas/hosting'
+import { checkBodySchema, nameserversBodySchema, purchaseBodySchema } from '#shared/domains/schema'
+import { domainParams } from '#server/utils/domain-params'
+import { providerParam } from '#server/utils/provider-param'
 import { defineRoutes, obj, statusAnswer } from '../define'
 import { domain, personRef } from '../shapes'
 

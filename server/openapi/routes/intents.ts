@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { idParams } from '../../schemas/common'
-import { intentAttachBody, intentListQuery } from '../../schemas/intents'
-import { INTENT_STATES } from '../../db/schema'
+import { idParams } from '#server/schemas/common'
+import { intentAttachBody, intentListQuery } from '#server/schemas/intents'
+import { INTENT_STATES } from '#server/db/schema'
 import { defineRoutes, isoDate, obj, uuid } from '../define'
 
 const intentView = obj({

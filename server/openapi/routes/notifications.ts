@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idParams } from '../../schemas/common'
+import { idParams } from '#server/schemas/common'
 import { defineRoutes, obj } from '../define'
 import { notification } from '../shapes'
 

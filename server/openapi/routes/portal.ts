@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { idParams } from '../../schemas/common'
-import { planCatalogQuery } from '../../schemas/plans'
-import { listQuerySchema, orderBodySchema } from '../../services/portal/orders'
-import { planBodySchema, planPatchSchema } from '../../services/portal/plans'
+import { idParams } from '#server/schemas/common'
+import { planCatalogQuery } from '#server/schemas/plans'
+import { listQuerySchema, orderBodySchema } from '#server/services/portal/orders'
+import { planBodySchema, planPatchSchema } from '#server/services/portal/plans'
 import { defineRoutes, obj } from '../define'
 import { order, plan, template } from '../shapes'
 

@@ -4,11 +4,11 @@
  * admin gave it), plus our extensions.
  */
 import { z } from 'zod'
-import { providerOrderParams, providerSshKeyParams, providerTemplatesQuery, vmActionParams, vmParams } from '../../schemas/hosting'
-import { configureBodySchema } from '../../services/provider-accounts'
-import { deleteQuery, seedCreateBody } from '../../services/servers/schemas'
-import { providerParam } from '../../utils/provider-param'
-import { sshKeyInputSchema } from '../../../shared/ssh'
+import { providerOrderParams, providerSshKeyParams, providerTemplatesQuery, vmActionParams, vmParams } from '#server/schemas/hosting'
+import { configureBodySchema } from '#server/services/provider-accounts'
+import { deleteQuery, seedCreateBody } from '#server/services/servers/schemas'
+import { providerParam } from '#server/utils/provider-param'
+import { sshKeyInputSchema } from '#shared/ssh'
 import { defineRoutes, obj, statusAnswer } from '../define'
 import { capabilities, providerAccount, seedVm, template, upstreamSshKey } from '../shapes'
 
@@ -118,5 +118,9 @@ export default defineRoutes('Providers (seed API)', 'Provider accounts and the p
   {
     method: 'post', path: '/api/hosting/sandbox/connect', access: 'admin', summary: 'Connect one simulated account per provider kind',
     answers: { 200: { description: 'Connected', schema: obj({ status: z.literal('connected'), accounts: z.array(obj({ slug: z.string(), type: z.string() })) }) } },
+    errors: {
+      404: 'The sandbox is off (`code: sandbox_disabled`)',
+      503: 'No sandbox to reach (`code: sandbox_unavailable`): a production build has no built-in one, so it needs SANDBOX_URL',
+    },
   },
 ])

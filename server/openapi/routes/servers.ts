@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { idParams } from '../../schemas/common'
-import { serverActionParams, serverParams, serverPatchBody, serverViewQuery, suspendBody, syncBody } from '../../schemas/servers'
-import { listQuerySchema } from '../../services/servers/filters'
-import { createBody, deleteQuery, reinstallBody, resizeBody } from '../../services/servers/schemas'
+import { idParams } from '#server/schemas/common'
+import { serverActionParams, serverParams, serverPatchBody, serverViewQuery, suspendBody, syncBody } from '#server/schemas/servers'
+import { listQuerySchema } from '#server/services/servers/filters'
+import { createBody, deleteQuery, reinstallBody, resizeBody } from '#server/services/servers/schemas'
 import { defineRoutes, obj } from '../define'
 import { server, serverListItem, template } from '../shapes'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { loginBody, passwordChangeBody, reauthBody, setupBody, totpDisableBody, totpEnableBody } from '../../schemas/auth'
-import { idParams } from '../../schemas/common'
+import { loginBody, passwordChangeBody, reauthBody, setupBody, totpDisableBody, totpEnableBody } from '#server/schemas/auth'
+import { idParams } from '#server/schemas/common'
 import { defineRoutes, isoDate, obj, statusAnswer, uuid } from '../define'
 import { publicUser } from '../shapes'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { sshKeyAccountParams, sshKeyDeleteQuery, sshKeyParams, sshKeyPushBody, sshKeyRenameBody } from '../../schemas/ssh-keys'
-import { sshKeyInputSchema } from '../../../shared/ssh'
+import { sshKeyAccountParams, sshKeyDeleteQuery, sshKeyParams, sshKeyPushBody, sshKeyRenameBody } from '#server/schemas/ssh-keys'
+import { sshKeyInputSchema } from '#shared/ssh'
 import { defineRoutes, obj } from '../define'
 import { keychainKey } from '../shapes'
 

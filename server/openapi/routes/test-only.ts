@@ -1,6 +1,6 @@
 /** /api/_test/*: served only with NUXT_TEST_ROUTES=1, for the server test suite. */
 import { z } from 'zod'
-import { ensureSshKeysBody, reauthAgeBody, testSshKeyBody, tokenExpireBody, zoneAssignmentBody } from '../../schemas/test-routes'
+import { ensureSshKeysBody, reauthAgeBody, testSshKeyBody, tokenExpireBody, zoneAssignmentBody } from '#server/schemas/test-routes'
 import { defineRoutes, obj } from '../define'
 
 const testOnly = { access: 'admin' as const, testOnly: true }

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { idParams } from '../../schemas/common'
-import { tokenCreateBody } from '../../schemas/tokens'
-import { userCreateBody, userListQuery, userParams, userPatchBody } from '../../schemas/users'
-import { settingsSchema } from '../../services/app-settings'
+import { idParams } from '#server/schemas/common'
+import { tokenCreateBody } from '#server/schemas/tokens'
+import { userCreateBody, userListQuery, userParams, userPatchBody } from '#server/schemas/users'
+import { settingsSchema } from '#server/services/app-settings'
 import { defineRoutes, statusAnswer } from '../define'
 import { apiToken, publicUser } from '../shapes'
 

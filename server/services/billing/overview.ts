@@ -4,14 +4,14 @@
  * sections: the rest of the page still shows.
  */
 import { asc } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, type ProviderAccount } from '../../db/schema'
-import { getDefinition } from '../../providers/registry'
-import { isProviderError } from '../../providers/errors'
-import type { BaseAdapter } from '../../providers/base'
+import { useDb } from '#server/db/client'
+import { providerAccounts, type ProviderAccount } from '#server/db/schema'
+import { getDefinition } from '#server/providers/registry'
+import { isProviderError } from '#server/providers/errors'
+import type { BaseAdapter } from '#server/providers/base'
 import { adapterFor } from '../provider-accounts'
-import type { AccountBilling, BillingOverview, BillingSection } from '../../../shared/billing/types'
-import { RENEWAL_WINDOW_DAYS, belowThreshold, currencyTotals, parseThreshold } from '../../../shared/billing/money'
+import type { AccountBilling, BillingOverview, BillingSection } from '#shared/billing/types'
+import { RENEWAL_WINDOW_DAYS, belowThreshold, currencyTotals, parseThreshold } from '#shared/billing/money'
 import { balanceOut, isPendingOrder, limitOut, orderOut, paymentMethodOut, subscriptionView } from './shapes'
 
 type Outcome<T> = { ok: true, value: T } | { ok: false, unsupported: true } | { ok: false, unsupported: false, error: string }

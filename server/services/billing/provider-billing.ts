@@ -3,7 +3,7 @@
  * one adapter call each. What a provider cannot do is the adapter's NotSupportedError (→ 501).
  */
 import { adapterForSlug } from '../provider-accounts'
-import type { BalanceOut, CatalogItemOut, LimitOut, OrderOut, PaymentMethodOut, SubscriptionOut } from '../../../shared/billing/types'
+import type { BalanceOut, CatalogItemOut, LimitOut, OrderOut, PaymentMethodOut, SubscriptionOut } from '#shared/billing/types'
 import { balanceOut, catalogItemOut, limitOut, orderOut, paymentMethodOut, subscriptionOut } from './shapes'
 
 export async function providerBalance(slug: string): Promise<BalanceOut[]> {

@@ -7,13 +7,13 @@
  * second run neither adds a notice nor marks a read one unread again.
  */
 import { and, asc, eq, gte, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { billingSamples, notifications, providerAccounts, users, type ProviderAccount } from '../../db/schema'
-import { isProviderError } from '../../providers/errors'
+import { useDb } from '#server/db/client'
+import { billingSamples, notifications, providerAccounts, users, type ProviderAccount } from '#server/db/schema'
+import { isProviderError } from '#server/providers/errors'
 import { adapterFor } from '../provider-accounts'
 import { notifyUser } from '../notifications'
-import type { BalanceOut, BillingHistory, HistorySeries, SampleRun } from '../../../shared/billing/types'
-import { belowThreshold, parseThreshold, utcDay } from '../../../shared/billing/money'
+import type { BalanceOut, BillingHistory, HistorySeries, SampleRun } from '#shared/billing/types'
+import { belowThreshold, parseThreshold, utcDay } from '#shared/billing/money'
 import { balanceOut } from './shapes'
 
 const money = (n: number) => n.toFixed(2)

@@ -2,9 +2,9 @@
  * Adapter models → the billing API's shapes. Only the documented fields go out: `extra` (raw
  * upstream data) stays inside, and every figure a provider left out is null, never 0.
  */
-import type { Balance, CatalogItem, PaymentMethod, Subscription, UpstreamOrder, UsageLimit } from '../../providers/types'
-import type { BalanceOut, CatalogItemOut, LimitOut, OrderOut, PaymentMethodOut, SubscriptionOut, SubscriptionView } from '../../../shared/billing/types'
-import { renewsInDays, renewsSoon } from '../../../shared/billing/money'
+import type { Balance, CatalogItem, PaymentMethod, Subscription, UpstreamOrder, UsageLimit } from '#server/providers/types'
+import type { BalanceOut, CatalogItemOut, LimitOut, OrderOut, PaymentMethodOut, SubscriptionOut, SubscriptionView } from '#shared/billing/types'
+import { renewsInDays, renewsSoon } from '#shared/billing/money'
 
 const finite = (n: number | null | undefined): number | null => (typeof n === 'number' && Number.isFinite(n) ? n : null)
 

@@ -5,11 +5,11 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { checkTarget, normalizeZone } from '../../../shared/dns/names'
-import { useDb } from '../../db/client'
-import { zoneAssignments, type ProviderAccount, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import type { BaseAdapter } from '../../providers/base'
+import { checkTarget, normalizeZone } from '#shared/dns/names'
+import { useDb } from '#server/db/client'
+import { zoneAssignments, type ProviderAccount, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import type { BaseAdapter } from '#server/providers/base'
 import { adapterFor, getAccountBySlug } from '../provider-accounts'
 
 export const domainSchema = z.string().trim().min(1, 'A domain is required').max(253)

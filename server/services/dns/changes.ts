@@ -9,16 +9,16 @@
  * Writes are whole name+type sets (`overwrite`), deletions first, so a CNAME can take the place
  * of an A record. Applying a plan and planning the same request again gives an empty plan.
  */
-import { recordKey } from '../../../shared/dns/normalize'
-import { isEmptyPlan, planChanges, type DnsPlan } from '../../../shared/dns/plan'
-import { harmonizeTtls, rrsetWrites, type RrsetWrites } from '../../../shared/dns/rrset'
-import type { DnsRecord } from '../../../shared/dns/types'
-import { isProviderError, ProviderError } from '../../providers/errors'
+import { recordKey } from '#shared/dns/normalize'
+import { isEmptyPlan, planChanges, type DnsPlan } from '#shared/dns/plan'
+import { harmonizeTtls, rrsetWrites, type RrsetWrites } from '#shared/dns/rrset'
+import type { DnsRecord } from '#shared/dns/types'
+import { isProviderError, ProviderError } from '#server/providers/errors'
 import { audit } from '../audit'
 import { zoneLabel, type ZoneContext } from './access'
 import { checkDesired, checkInput, destructive, invalidRecords, planView, unsafeChange, type PlanView } from './plan-view'
 import { saveSnapshot } from './snapshots'
-import { withLock } from '../../lib/locks'
+import { withLock } from '#server/lib/locks'
 
 export interface ChangeOptions { dryRun: boolean, force: boolean }
 

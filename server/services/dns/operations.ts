@@ -7,13 +7,13 @@
  *  - restore: the zone as a snapshot holds it;
  *  - reset: the provider's default zone (its records are only known once applied).
  */
-import { normalizeRecord } from '../../../shared/dns/normalize'
-import { applyOperations, planChanges, type DnsOperation } from '../../../shared/dns/plan'
-import type { DnsRecord, DnsRecordType } from '../../../shared/dns/types'
+import { normalizeRecord } from '#shared/dns/normalize'
+import { applyOperations, planChanges, type DnsOperation } from '#shared/dns/plan'
+import type { DnsRecord, DnsRecordType } from '#shared/dns/types'
 import { audit } from '../audit'
 import { zoneLabel, type ZoneContext } from './access'
 import { changeZone, hasRecord, withZoneLock, type ChangeOptions, type ChangeOutcome } from './changes'
-import { DnsRefusal } from './errors'
+import { httpError } from '#server/lib/http-errors'
 import { destructive, planView, unsafeChange, type PlanView } from './plan-view'
 import { saveSnapshot, snapshotRecords } from './snapshots'
 
@@ -25,7 +25,7 @@ export function addRecord(ctx: ZoneContext, record: DnsRecord, opts: ChangeOptio
     ...opts, reason: `Add ${r.type} record at ${r.name}`, action: 'dns.record.add', input: [record],
     desired: (current) => {
       if (hasRecord(current, r, ctx.domain)) {
-        throw new DnsRefusal(409, `This ${r.type} record already exists at ${r.name === '@' ? '@ (the domain itself)' : `"${r.name}"`}: change its TTL with PUT instead`, 'duplicate_record')
+        throw httpError(409, `This ${r.type} record already exists at ${r.name === '@' ? '@ (the domain itself)' : `"${r.name}"`}: change its TTL with PUT instead`, 'duplicate_record')
       }
       return applyOperations(current, { op: 'add', record: r }, { zone: ctx.domain })
     },
@@ -52,7 +52,7 @@ export function removeRecords(ctx: ZoneContext, name: string, type: DnsRecordTyp
     ...opts, reason: `Delete ${type} records at ${name}`, action: 'dns.records.delete',
     desired: (current) => {
       const next = applyOperations(current, { op: 'delete', name, type }, { zone: ctx.domain })
-      if (next.length === current.length) throw new DnsRefusal(404, `There is no ${type} record at ${name} in ${ctx.domain}`, 'record_not_found')
+      if (next.length === current.length) throw httpError(404, `There is no ${type} record at ${name} in ${ctx.domain}`, 'record_not_found')
       return next
     },
   })

@@ -1,8 +1,8 @@
 /** Plans and validation problems as the API shows them. */
-import { isDestructive, summarize, type DnsPlan } from '../../../shared/dns/plan'
-import type { DnsRecord } from '../../../shared/dns/types'
-import { validateRecord, validateZone } from '../../../shared/dns/validate'
-import { DnsRefusal } from './errors'
+import { isDestructive, summarize, type DnsPlan } from '#shared/dns/plan'
+import type { DnsRecord } from '#shared/dns/types'
+import { validateRecord, validateZone } from '#shared/dns/validate'
+import { httpError } from '#server/lib/http-errors'
 
 export interface PlanView {
   adds: DnsRecord[]
@@ -35,7 +35,7 @@ export function destructive(plan: DnsPlan, zoneSize: number) {
 export function unsafeChange(plan: DnsPlan, zoneSize: number) {
   const touched = plan.changes.length + plan.deletes.length
   const pct = Math.round((touched / zoneSize) * 100)
-  return new DnsRefusal(409,
+  return httpError(409,
     `This would delete or change ${touched} of the zone's ${zoneSize} records (${pct}%, more than 30% of a zone of 10 or more): check the plan, then send "force": true (or ?force=1) to apply it`,
     'unsafe_change', { plan: planView(plan, zoneSize), destructive: true })
 }
@@ -51,7 +51,7 @@ export function invalidRecords(problems: RecordProblem[], what = 'Some records a
   const shown = problems.slice(0, 3).map(p => `${p.index !== undefined ? `record ${p.index + 1} (${describe(p.record)})` : describe(p.record)}: ${p.message}`)
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
   const message = problems.length === 1 ? shown[0]!.replace(/^./, c => c.toUpperCase()) : `${what}: ${shown.join('; ')}${more}`
-  return new DnsRefusal(400, message, 'invalid_records', { errors: problems })
+  return httpError(400, message, 'invalid_records', { errors: problems })
 }
 
 /** Each record on its own, as sent (so names typed absolute get their own message). */

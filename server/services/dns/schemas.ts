@@ -1,6 +1,6 @@
 /** Request shapes of the DNS routes. Record *content* rules live in shared/dns/validate.ts. */
 import { z } from 'zod'
-import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordType } from '../../../shared/dns/types'
+import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordType } from '#shared/dns/types'
 
 /** TTL when a client leaves it out (the seed's examples always send one). */
 export const DEFAULT_TTL = 3600

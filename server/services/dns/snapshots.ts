@@ -4,11 +4,11 @@
  * source ("panel-<uuid>", "provider-<id>") so one restore route serves both.
  */
 import { and, desc, eq } from 'drizzle-orm'
-import type { DnsRecord } from '../../../shared/dns/types'
-import { useDb } from '../../db/client'
-import { dnsSnapshots, users } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { isProviderError } from '../../providers/errors'
+import type { DnsRecord } from '#shared/dns/types'
+import { useDb } from '#server/db/client'
+import { dnsSnapshots, users } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { isProviderError } from '#server/providers/errors'
 import type { ZoneContext } from './access'
 
 export interface SnapshotView {

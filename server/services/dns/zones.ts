@@ -4,11 +4,11 @@
  * failing account doesn't hide the others: it is reported beside them.
  */
 import { and, eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, users, zoneAssignments, type ProviderAccount, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { isProviderError } from '../../providers/errors'
-import { getDefinition } from '../../providers/registry'
+import { useDb } from '#server/db/client'
+import { providerAccounts, users, zoneAssignments, type ProviderAccount, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { isProviderError } from '#server/providers/errors'
+import { getDefinition } from '#server/providers/registry'
 import { audit } from '../audit'
 import { adapterFor, requireAccount } from '../provider-accounts'
 import { getUser } from '../users'

@@ -4,11 +4,11 @@
  * Anything else answers 404, never 403, so a customer cannot probe what exists.
  */
 import { and, eq, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, users, zoneAssignments, type ProviderAccount, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { getDefinition } from '../../providers/registry'
-import { normalizeDomain } from '../../../shared/domains/names'
+import { useDb } from '#server/db/client'
+import { providerAccounts, users, zoneAssignments, type ProviderAccount, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { getDefinition } from '#server/providers/registry'
+import { normalizeDomain } from '#shared/domains/names'
 
 export interface Owner { id: string, name: string, email: string }
 

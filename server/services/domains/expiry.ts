@@ -5,10 +5,10 @@
  * and never marks an already-read notice unread again.
  */
 import { and, asc, eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { notifications, providerAccounts, users } from '../../db/schema'
-import { isProviderError } from '../../providers/errors'
-import { daysUntil, normalizeDomain } from '../../../shared/domains/names'
+import { useDb } from '#server/db/client'
+import { notifications, providerAccounts, users } from '#server/db/schema'
+import { isProviderError } from '#server/providers/errors'
+import { daysUntil, normalizeDomain } from '#shared/domains/names'
 import { adapterFor } from '../provider-accounts'
 import { ownersFor, supportsDomains, type Owner } from './access'
 import type { AccountOutcome, AccountRef } from './portfolio'

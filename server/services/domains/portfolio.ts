@@ -3,11 +3,11 @@
  * `domains` capability answers 501 from BaseAdapter, not from here.
  */
 import { asc } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, type ProviderAccount, type User } from '../../db/schema'
-import { isProviderError } from '../../providers/errors'
-import type { DomainAvailability } from '../../providers/types'
-import { normalizeDomain } from '../../../shared/domains/names'
+import { useDb } from '#server/db/client'
+import { providerAccounts, type ProviderAccount, type User } from '#server/db/schema'
+import { isProviderError } from '#server/providers/errors'
+import type { DomainAvailability } from '#server/providers/types'
+import { normalizeDomain } from '#shared/domains/names'
 import { adapterFor } from '../provider-accounts'
 import { assignedDomains, isAdmin, noDomain, ownersFor, requireDomainAccess, supportsDomains } from './access'
 import { presentDomain, type PublicDomain } from './present'

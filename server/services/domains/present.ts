@@ -1,6 +1,6 @@
 /** Our API's domain object: the seed's fields, plus what the panel needs to show them honestly. */
-import type { Domain } from '../../providers/types'
-import { daysUntil } from '../../../shared/domains/names'
+import type { Domain } from '#server/providers/types'
+import { daysUntil } from '#shared/domains/names'
 import type { Owner } from './access'
 
 export interface PublicDomain {

@@ -4,11 +4,11 @@
  * the portfolio alone: the name there now (it was not before, under the account lock) is
  * evidence; absent, the engine re-checks and, past its deadline, asks an admin.
  */
-import type { ProviderAccount, User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { isProviderError } from '../../providers/errors'
-import type { BaseAdapter } from '../../providers/base'
-import type { PurchaseBody } from '../../../shared/domains/schema'
+import type { ProviderAccount, User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { isProviderError } from '#server/providers/errors'
+import type { BaseAdapter } from '#server/providers/base'
+import type { PurchaseBody } from '#shared/domains/schema'
 import { execute } from '../exactly-once/engine'
 import type { KindHandler } from '../exactly-once/kind'
 import { DONE_STATES, type Intent } from '../exactly-once/store'

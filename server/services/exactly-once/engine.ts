@@ -11,8 +11,8 @@
  *      which is not the key's answer: the same key may try again; anything else → unknown,
  *      reconciled by evidence (reconcile.ts), never by sending again.
  */
-import { ProviderError, type ProviderErrorCode } from '../../providers/errors'
-import { httpError } from '../../lib/http-errors'
+import { ProviderError, type ProviderErrorCode } from '#server/providers/errors'
+import { httpError } from '#server/lib/http-errors'
 import type { KindHandler } from './kind'
 import { definiteFailure, requestHash } from './keys'
 import { withLock } from './lock'

@@ -4,8 +4,8 @@
  * path answers with these.
  */
 import { createHash } from 'node:crypto'
-import { httpError } from '../../lib/http-errors'
-import { isProviderError } from '../../providers/errors'
+import { httpError } from '#server/lib/http-errors'
+import { isProviderError } from '#server/providers/errors'
 
 /** 8–200 visible ASCII characters (a UUID works). */
 const KEY_RE = /^[\x21-\x7E]{8,200}$/

@@ -5,7 +5,7 @@
  * "before" snapshot and the reconciliation are ours alone, which is what makes a set
  * difference evidence. PGlite is one connection in one process: the in-process chain is the lock.
  */
-import { useDbHandle } from '../../db/client'
+import { useDbHandle } from '#server/db/client'
 
 const chains = new Map<string, Promise<unknown>>()
 

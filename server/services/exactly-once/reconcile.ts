@@ -4,9 +4,9 @@
  * `exactly-once.reconcile` job with backoff, until the deadline moves it to needs_review.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { intents } from '../../db/schema'
-import { enqueue } from '../../lib/jobs'
+import { useDb } from '#server/db/client'
+import { intents } from '#server/db/schema'
+import { enqueue } from '#server/lib/jobs'
 import { notifyAdmins } from '../notifications'
 import { decide, type Claimant, type Verdict } from './evidence'
 import { type KindHandler, objectFamily } from './kind'

@@ -5,9 +5,9 @@
  * may then try again).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { intents, providerAccounts, users, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
+import { useDb } from '#server/db/client'
+import { intents, providerAccounts, users, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
 import { audit } from '../audit'
 import { handlerFor } from './handlers'
 import { accountLock, settle } from './reconcile'

@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, gt, inArray, like, sql } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { intents } from '../../db/schema'
-import { isProviderError } from '../../providers/errors'
-import { httpError } from '../../lib/http-errors'
+import { useDb } from '#server/db/client'
+import { intents } from '#server/db/schema'
+import { isProviderError } from '#server/providers/errors'
+import { httpError } from '#server/lib/http-errors'
 import { EO } from './keys'
 
 export type Intent = typeof intents.$inferSelect

@@ -5,8 +5,8 @@
  * (→ failed: nothing was bought), an unknown one whose re-check was lost.
  */
 import { and, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { intents } from '../../db/schema'
+import { useDb } from '#server/db/client'
+import { intents } from '#server/db/schema'
 import { handlerFor } from './handlers'
 import { queueReconcile, reconcile, takeOverOrphan } from './reconcile'
 import { loadIntent, move, type Intent } from './store'

@@ -1,5 +1,5 @@
 /** The engine's clocks, from the configuration (tests shorten them). */
-import { env } from '../../lib/config'
+import { env } from '#server/lib/config'
 
 export const upstreamTimeoutMs = () => env().UPSTREAM_TIMEOUT_MS
 /** An unknown outcome still without evidence this long after the call goes to needs_review. */

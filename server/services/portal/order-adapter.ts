@@ -5,9 +5,9 @@
  * setting is swapped for the customer's VirtFusion user, so SSH keys land in the customer's key
  * list and the server is theirs upstream. Everything else uses the account as it is.
  */
-import type { ProviderAccount } from '../../db/schema'
-import type { BaseAdapter } from '../../providers/base'
-import type { CreateServerInput } from '../../providers/types'
+import type { ProviderAccount } from '#server/db/schema'
+import type { BaseAdapter } from '#server/providers/base'
+import type { CreateServerInput } from '#server/providers/types'
 import { adapterFor } from '../provider-accounts'
 import type { OrderRow } from './order-lease'
 

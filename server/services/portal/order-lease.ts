@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { orders } from '../../db/schema'
-import { env } from '../../lib/config'
+import { useDb } from '#server/db/client'
+import { orders } from '#server/db/schema'
+import { env } from '#server/lib/config'
 
 export type OrderRow = typeof orders.$inferSelect
 

@@ -1,5 +1,5 @@
 /** The provisioning steps, in order, and how an order's logs read as a timeline. */
-import type { provisioningLogs } from '../../db/schema'
+import type { provisioningLogs } from '#server/db/schema'
 
 export const STEPS = ['ensure_user', 'push_ssh_keys', 'create', 'install', 'wait_running', 'assign', 'notify'] as const
 export type StepName = (typeof STEPS)[number]

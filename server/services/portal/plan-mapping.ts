@@ -8,9 +8,9 @@
  *   inferno     pid, ostpl (default OS)
  */
 import { z } from 'zod'
-import type { BaseAdapter } from '../../providers/base'
-import type { ProviderType } from '../../providers/types'
-import { httpError } from '../../lib/http-errors'
+import type { BaseAdapter } from '#server/providers/base'
+import type { ProviderType } from '#server/providers/types'
+import { httpError } from '#server/lib/http-errors'
 
 const idText = (what: string) => z.union([z.string(), z.number()])
   .transform(v => String(v).trim())

@@ -4,11 +4,11 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { useDb } from '../../db/client'
-import { plans, providerAccounts, type ProviderAccount, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { getDefinition } from '../../providers/registry'
-import type { ProviderType } from '../../providers/types'
+import { useDb } from '#server/db/client'
+import { plans, providerAccounts, type ProviderAccount, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { getDefinition } from '#server/providers/registry'
+import type { ProviderType } from '#server/providers/types'
 import { adapterFor, requireAccount } from '../provider-accounts'
 import { checkMappingAgainstCatalog, defaultTemplate, parseMapping, planTemplates } from './plan-mapping'
 

@@ -5,12 +5,12 @@
  * instead of repeating it: the create step above all (one order, one upstream server).
  */
 import { and, eq, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { sshKeys, type ProviderAccount, type User } from '../../db/schema'
-import type { BaseAdapter } from '../../providers/base'
-import type { HostingerAdapter } from '../../providers/hostinger'
-import type { VirtfusionAdapter } from '../../providers/virtfusion'
-import { parsePublicKey } from '../../../shared/ssh'
+import { useDb } from '#server/db/client'
+import { sshKeys, type ProviderAccount, type User } from '#server/db/schema'
+import type { BaseAdapter } from '#server/providers/base'
+import type { HostingerAdapter } from '#server/providers/hostinger'
+import type { VirtfusionAdapter } from '#server/providers/virtfusion'
+import { parsePublicKey } from '#shared/ssh'
 import { notifyUser } from '../notifications'
 import { upsertRecords } from '../servers/sync'
 import { needsInstall, waitingForProvider } from '../servers/rules'
@@ -20,7 +20,7 @@ import { orderCreateKind } from '../servers/create'
 import type { OrderRow } from './order-lease'
 import type { StepName } from './order-steps'
 import type { PlanRow } from './plans'
-import { env } from '../../lib/config'
+import { env } from '#server/lib/config'
 
 export interface StepContext {
   order: OrderRow

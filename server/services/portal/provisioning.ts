@@ -8,15 +8,15 @@
  * A failing step leaves the order `failed` at that step with the reason; an admin retries it.
  */
 import { eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { orders, plans, providerAccounts, provisioningLogs, users } from '../../db/schema'
-import { isProviderError } from '../../providers/errors'
+import { useDb } from '#server/db/client'
+import { orders, plans, providerAccounts, provisioningLogs, users } from '#server/db/schema'
+import { isProviderError } from '#server/providers/errors'
 import { notifyAdmins, notifyUser } from '../notifications'
 import { orderAdapter, type OrderProgress } from './order-adapter'
 import { claimOrder, LeaseLost, releaseOrder, saveOrder, type Lease, type OrderRow } from './order-lease'
 import { STEP_LABELS, STEPS, type StepName } from './order-steps'
 import { STEP_RUNNERS, StepError, type StepContext } from './provisioning-steps'
-import { env } from '../../lib/config'
+import { env } from '#server/lib/config'
 
 export type RunResult =
   | { state: 'completed' | 'failed' | 'busy' | 'nothing' }

@@ -7,10 +7,10 @@
  * the customer's server page says why.
  */
 import { eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { isProviderError } from '../../providers/errors'
+import { useDb } from '#server/db/client'
+import { providerAccounts, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { isProviderError } from '#server/providers/errors'
 import { adapterFor } from '../provider-accounts'
 import { notifyUser } from '../notifications'
 import { loadServer } from '../servers/inventory'

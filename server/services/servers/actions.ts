@@ -3,9 +3,9 @@
  * password. Each checks the caller, the provider's capability and the server's fresh state,
  * calls the adapter, re-reads the server and queues a sync of its account.
  */
-import type { User } from '../../db/schema'
-import { NotSupportedError } from '../../providers/errors'
-import type { ActionResult } from '../../providers/types'
+import type { User } from '#server/db/schema'
+import { NotSupportedError } from '#server/providers/errors'
+import type { ActionResult } from '#server/providers/types'
 import { audit } from '../audit'
 import { findByUpstream, loadById } from './inventory'
 import { queueSync } from './queue'

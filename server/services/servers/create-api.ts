@@ -1,6 +1,6 @@
 /** The two faces of a create: the wizard's answer (ServerView + intent) and the seed's (VM). */
 import type { z } from 'zod'
-import type { User } from '../../db/schema'
+import type { User } from '#server/db/schema'
 import { createServerOnce } from './create'
 import type { createBody, seedCreateBody } from './schemas'
 import { toSeedVm, toServerView } from './view'

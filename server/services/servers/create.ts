@@ -5,9 +5,9 @@
  * server is upserted into the inventory with its owner and, where the provider needs an install
  * step, the `servers.provision` job does it.
  */
-import type { User } from '../../db/schema'
+import type { User } from '#server/db/schema'
 import { adapterFor, getAccountById, requireAccount } from '../provider-accounts'
-import type { CreateServerInput, ServerRecord } from '../../providers/types'
+import type { CreateServerInput, ServerRecord } from '#server/providers/types'
 import { audit } from '../audit'
 import { execute } from '../exactly-once/engine'
 import type { KindHandler } from '../exactly-once/kind'

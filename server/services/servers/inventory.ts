@@ -3,9 +3,9 @@
  * servers, always through the caller so a customer only ever sees servers they own.
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
-import { type Db, useDb } from '../../db/client'
-import { accountSync, providerAccounts, serverCounts, servers, users, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
+import { type Db, useDb } from '#server/db/client'
+import { accountSync, providerAccounts, serverCounts, servers, users, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
 import { likePattern, parseSort, type ListQuery } from './filters'
 import { afterCursor, decodeCursor, encodeCursor, type KeyColumn } from './keyset'
 import { capabilitiesOf, toListView, type AccountRef, type InventoryRow } from './view'

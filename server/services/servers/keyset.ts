@@ -4,7 +4,7 @@
  * OFFSET. Pure (the SQL is built from column expressions given by the caller); unit-tested.
  */
 import { and, eq, or, sql, type SQL } from 'drizzle-orm'
-import { httpError } from '../../lib/http-errors'
+import { httpError } from '#server/lib/http-errors'
 
 export interface KeyColumn {
   /** The ORDER BY expression. */

@@ -1,7 +1,7 @@
 /** The inventory as the API shows it: list with account freshness, one server, manual sync. */
 import { eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, type User } from '../../db/schema'
+import { useDb } from '#server/db/client'
+import { providerAccounts, type User } from '#server/db/schema'
 import { requireAccount } from '../provider-accounts'
 import type { ListQuery } from './filters'
 import { accountsSummary, listInventory, loadServer } from './inventory'

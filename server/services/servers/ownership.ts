@@ -1,8 +1,8 @@
 /** Admin changes to a server row: who owns it, and the admin lock. */
 import { eq } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { servers, users } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
+import { useDb } from '#server/db/client'
+import { servers, users } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
 import { loadServer } from './inventory'
 
 export interface ServerPatch { owner_id?: string | null, admin_locked?: boolean, lock_reason?: string | null }

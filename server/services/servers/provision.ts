@@ -8,7 +8,7 @@
  */
 import { getAccountById, adapterFor } from '../provider-accounts'
 import { notifyUser } from '../notifications'
-import { isProviderError } from '../../providers/errors'
+import { isProviderError } from '#server/providers/errors'
 import { DONE_STATES, type Intent, loadIntent, mergeResult } from '../exactly-once/store'
 import type { StoredRequest } from './create'
 import { queueSync } from './queue'

@@ -1,5 +1,5 @@
 /** Background work of the servers feature, sent to pg-boss (see server/jobs/servers-*.ts). */
-import { enqueue } from '../../lib/jobs'
+import { enqueue } from '#server/lib/jobs'
 
 export const SYNC_JOB = 'servers.sync'
 export const PROVISION_JOB = 'servers.provision'

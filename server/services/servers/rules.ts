@@ -4,7 +4,7 @@
  * Our inventory may lag the provider, so callers refresh the server upstream first and then ask
  * here; a refusal is one sentence the API answers with a 409.
  */
-import type { ProviderType, ServerStatus } from '../../providers/types'
+import type { ProviderType, ServerStatus } from '#server/providers/types'
 
 export const POWER_ACTIONS = ['start', 'stop', 'restart', 'poweroff'] as const
 export const SERVER_ACTIONS = [...POWER_ACTIONS, 'suspend', 'unsuspend'] as const

@@ -3,8 +3,8 @@
  * same services as /api/servers. Servers are named by their upstream id. Admins read the provider
  * live (and the inventory follows); customers see the servers they own.
  */
-import type { User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
+import type { User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
 import { requireAccount } from '../provider-accounts'
 import { deleteServer, reinstallServer, resizeServer, runAction, type ReinstallInput } from './actions'
 import { listAccountRows } from './inventory'

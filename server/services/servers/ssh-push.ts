@@ -2,9 +2,9 @@
  * SSH keys given as public-key text → the provider's key ids, pushing a key only when the
  * account does not hold it yet (matched by SHA256 fingerprint, whatever name it has upstream).
  */
-import { parsePublicKey } from '../../../shared/ssh'
-import type { BaseAdapter } from '../../providers/base'
-import { httpError } from '../../lib/http-errors'
+import { parsePublicKey } from '#shared/ssh'
+import type { BaseAdapter } from '#server/providers/base'
+import { httpError } from '#server/lib/http-errors'
 
 export interface PublicKeyInput { name: string, public_key: string }
 

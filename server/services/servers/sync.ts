@@ -7,11 +7,11 @@
  * never stops the others.
  */
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { accountSync, providerAccounts, servers, type ProviderAccount } from '../../db/schema'
-import type { BaseAdapter } from '../../providers/base'
-import { isProviderError } from '../../providers/errors'
-import type { ServerRecord } from '../../providers/types'
+import { useDb } from '#server/db/client'
+import { accountSync, providerAccounts, servers, type ProviderAccount } from '#server/db/schema'
+import type { BaseAdapter } from '#server/providers/base'
+import { isProviderError } from '#server/providers/errors'
+import type { ServerRecord } from '#server/providers/types'
 import { adapterFor } from '../provider-accounts'
 import { notifyAdmins } from '../notifications'
 

@@ -1,7 +1,7 @@
 /** ServerView: what every servers route answers for one server (see the servers contract). */
-import type { ServerRow } from '../../db/schema'
-import { getDefinition } from '../../providers/registry'
-import type { CapabilityMap } from '../../providers/types'
+import type { ServerRow } from '#server/db/schema'
+import { getDefinition } from '#server/providers/registry'
+import type { CapabilityMap } from '#server/providers/types'
 import { needsInstall } from './rules'
 
 export interface AccountRef { id: string, slug: string, type: string, displayName: string }

@@ -5,11 +5,11 @@
  *
  *   const ids = await ensureKeysUpstream(account, keys.map(k => k.public_key))
  */
-import { defaultSshKeyName, parsePublicKey } from '../../../shared/ssh'
-import type { ProviderAccount } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { NotSupportedError } from '../../providers/errors'
-import { getDefinition } from '../../providers/registry'
+import { defaultSshKeyName, parsePublicKey } from '#shared/ssh'
+import type { ProviderAccount } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { NotSupportedError } from '#server/providers/errors'
+import { getDefinition } from '#server/providers/registry'
 import { requireAccount } from '../provider-accounts'
 import { ensureKeyAt } from './push'
 import { sshKeysNote, supportsSshKeys } from './upstream'

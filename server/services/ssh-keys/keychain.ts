@@ -3,10 +3,10 @@
  * user's key is answered as not found, never as forbidden, so ids reveal nothing.
  */
 import { and, asc, eq } from 'drizzle-orm'
-import { SSH_KEY_NAME_MAX_LENGTH, validateSshKeyInput } from '../../../shared/ssh'
-import { useDb } from '../../db/client'
-import { sshKeys, type User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
+import { SSH_KEY_NAME_MAX_LENGTH, validateSshKeyInput } from '#shared/ssh'
+import { useDb } from '#server/db/client'
+import { sshKeys, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
 
 export type SshKeyRow = typeof sshKeys.$inferSelect
 

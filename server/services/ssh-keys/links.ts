@@ -4,8 +4,8 @@
  * fingerprint points at the same upstream key.
  */
 import { and, eq, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { sshKeys, sshKeyUpstreams } from '../../db/schema'
+import { useDb } from '#server/db/client'
+import { sshKeys, sshKeyUpstreams } from '#server/db/schema'
 
 export async function linkFingerprint(fingerprint: string, accountId: string, upstreamKeyId: string) {
   const db = await useDb()

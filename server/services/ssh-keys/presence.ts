@@ -4,9 +4,9 @@
  * provider does not blank the page.
  */
 import { asc, eq, inArray } from 'drizzle-orm'
-import { useDb } from '../../db/client'
-import { providerAccounts, sshKeys, sshKeyUpstreams, users, type ProviderAccount, type User } from '../../db/schema'
-import { isProviderError } from '../../providers/errors'
+import { useDb } from '#server/db/client'
+import { providerAccounts, sshKeys, sshKeyUpstreams, users, type ProviderAccount, type User } from '#server/db/schema'
+import { isProviderError } from '#server/providers/errors'
 import { toPublicKey, type KeyPresence, type SshKeyRow } from './keychain'
 import { reconcileLinks } from './links'
 import { listUpstreamKeys, sshAccounts, sshKeysNote, supportsSshKeys, type UpstreamKey } from './upstream'

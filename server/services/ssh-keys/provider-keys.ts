@@ -2,8 +2,8 @@
  * The seed's per-provider routes (`/api/hosting/providers/{provider}/ssh-keys`): the account's
  * keys as the provider holds them, in the seed's shape `{ id, name, fingerprint, public_key }`.
  */
-import { validateSshKeyInput } from '../../../shared/ssh'
-import { httpError } from '../../lib/http-errors'
+import { validateSshKeyInput } from '#shared/ssh'
+import { httpError } from '#server/lib/http-errors'
 import { adapterForSlug } from '../provider-accounts'
 import { linkFingerprint, unlinkUpstreamId } from './links'
 import { fingerprintOfText, listUpstreamKeys, withAccountLock, type UpstreamKey } from './upstream'

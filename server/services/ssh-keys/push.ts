@@ -3,10 +3,10 @@
  * fingerprint against the account's key list first, so it is never added twice, and an add
  * that fails is checked against a second listing (another client may have added it meanwhile).
  */
-import type { ProviderAccount, User } from '../../db/schema'
-import { httpError } from '../../lib/http-errors'
-import { isProviderError, NotSupportedError } from '../../providers/errors'
-import { getDefinition } from '../../providers/registry'
+import type { ProviderAccount, User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
+import { isProviderError, NotSupportedError } from '#server/providers/errors'
+import { getDefinition } from '#server/providers/registry'
 import { adapterFor, getAccountById, requireAccount } from '../provider-accounts'
 import type { SshKeyRow } from './keychain'
 import { deleteKeyRow } from './keychain'

@@ -4,13 +4,13 @@
  * SHA-256 of the key blob, the way `ssh-keygen -lf` prints it.
  */
 import { asc } from 'drizzle-orm'
-import { base64Decode, fingerprintSha256 } from '../../../shared/ssh'
-import { useDb } from '../../db/client'
-import { providerAccounts, type ProviderAccount } from '../../db/schema'
-import { getDefinition } from '../../providers/registry'
-import type { UpstreamSshKey } from '../../providers/types'
+import { base64Decode, fingerprintSha256 } from '#shared/ssh'
+import { useDb } from '#server/db/client'
+import { providerAccounts, type ProviderAccount } from '#server/db/schema'
+import { getDefinition } from '#server/providers/registry'
+import type { UpstreamSshKey } from '#server/providers/types'
 import { adapterFor } from '../provider-accounts'
-import { withLock } from '../../lib/locks'
+import { withLock } from '#server/lib/locks'
 
 export interface UpstreamKey { id: string, name: string, fingerprint: string | null, public_key: string | null }
 

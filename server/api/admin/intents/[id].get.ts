@@ -1,5 +1,5 @@
-import { getIntent } from '../../../services/exactly-once/review'
-import { idParams } from '../../../schemas/common'
+import { getIntent } from '#server/services/exactly-once/review'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

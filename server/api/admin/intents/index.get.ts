@@ -1,5 +1,5 @@
-import { listIntents } from '../../../services/exactly-once/review'
-import { intentListQuery } from '../../../schemas/intents'
+import { listIntents } from '#server/services/exactly-once/review'
+import { intentListQuery } from '#server/schemas/intents'
 
 /** Exactly-once intents of money paths (admins): for the review page and for polling outcomes. */
 export default defineEventHandler(async (event) => {

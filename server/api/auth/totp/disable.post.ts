@@ -1,7 +1,7 @@
-import { verifyPassword } from '../../../lib/passwords'
-import { audit } from '../../../services/audit'
-import { checkSecondFactor, disableTotp } from '../../../services/totp'
-import { totpDisableBody as Body } from '../../../schemas/auth'
+import { verifyPassword } from '#server/lib/passwords'
+import { audit } from '#server/services/audit'
+import { checkSecondFactor, disableTotp } from '#server/services/totp'
+import { totpDisableBody as Body } from '#server/schemas/auth'
 
 /** Turns 2FA off: needs both the password and a current code (or a recovery code). */
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,6 @@
-import { audit } from '../../../services/audit'
-import { enableTotp } from '../../../services/totp'
-import { totpEnableBody as Body } from '../../../schemas/auth'
+import { audit } from '#server/services/audit'
+import { enableTotp } from '#server/services/totp'
+import { totpEnableBody as Body } from '#server/schemas/auth'
 
 /** Turns 2FA on; the answer holds the recovery codes, shown this once. */
 export default defineEventHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { startTotpSetup } from '../../../services/totp'
+import { startTotpSetup } from '#server/services/totp'
 
 /** A new TOTP secret to scan (shown once here); 2FA is not on until /enable gets a valid code. */
 export default defineEventHandler(async (event) => {

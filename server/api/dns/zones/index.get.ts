@@ -1,4 +1,4 @@
-import { listZones } from '../../../services/dns/zones'
+import { listZones } from '#server/services/dns/zones'
 
 /** Zones across every DNS account: `{ zones, errors }` (one failing account doesn't hide the rest). */
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,5 @@
-import { connectSandboxAccounts } from '../../../services/sandbox-demo'
-import { audit } from '../../../services/audit'
+import { connectSandboxAccounts } from '#server/services/sandbox-demo'
+import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

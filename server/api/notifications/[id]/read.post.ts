@@ -1,5 +1,5 @@
-import { markRead } from '../../../services/notifications'
-import { idParams } from '../../../schemas/common'
+import { markRead } from '#server/services/notifications'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,6 +1,6 @@
-import { cancelOrder } from '../../../services/portal/orders'
-import { audit } from '../../../services/audit'
-import { idParams } from '../../../schemas/common'
+import { cancelOrder } from '#server/services/portal/orders'
+import { audit } from '#server/services/audit'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

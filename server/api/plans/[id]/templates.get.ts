@@ -1,5 +1,5 @@
-import { templatesForPlan } from '../../../services/portal/plans'
-import { idParams } from '../../../schemas/common'
+import { templatesForPlan } from '#server/services/portal/plans'
+import { idParams } from '#server/schemas/common'
 
 /** The OS templates a customer may choose for this plan (ids and names only). */
 export default defineEventHandler(async (event) => {

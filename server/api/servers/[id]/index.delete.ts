@@ -1,7 +1,7 @@
-import { deleteServer } from '../../../services/servers/actions'
-import { deleteQuery } from '../../../services/servers/schemas'
-import { targetById } from '../../../services/servers/target'
-import { serverParams as Params } from '../../../schemas/servers'
+import { deleteServer } from '#server/services/servers/actions'
+import { deleteQuery } from '#server/services/servers/schemas'
+import { targetById } from '#server/services/servers/target'
+import { serverParams as Params } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

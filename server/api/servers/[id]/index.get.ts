@@ -1,5 +1,5 @@
-import { getServerView } from '../../../services/servers/listing'
-import { serverParams as Params, serverViewQuery as Query } from '../../../schemas/servers'
+import { getServerView } from '#server/services/servers/listing'
+import { serverParams as Params, serverViewQuery as Query } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,7 +1,7 @@
-import { getServerView } from '../../../services/servers/listing'
-import { patchServer } from '../../../services/servers/ownership'
-import { audit } from '../../../services/audit'
-import { serverParams as Params, serverPatchBody as Body } from '../../../schemas/servers'
+import { getServerView } from '#server/services/servers/listing'
+import { patchServer } from '#server/services/servers/ownership'
+import { audit } from '#server/services/audit'
+import { serverParams as Params, serverPatchBody as Body } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

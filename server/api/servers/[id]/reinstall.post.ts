@@ -1,7 +1,7 @@
-import { reinstallServer } from '../../../services/servers/actions'
-import { reinstallBody } from '../../../services/servers/schemas'
-import { targetById } from '../../../services/servers/target'
-import { serverParams as Params } from '../../../schemas/servers'
+import { reinstallServer } from '#server/services/servers/actions'
+import { reinstallBody } from '#server/services/servers/schemas'
+import { targetById } from '#server/services/servers/target'
+import { serverParams as Params } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

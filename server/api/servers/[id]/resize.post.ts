@@ -1,7 +1,7 @@
-import { resizeServer } from '../../../services/servers/actions'
-import { resizeBody } from '../../../services/servers/schemas'
-import { targetById } from '../../../services/servers/target'
-import { serverParams as Params } from '../../../schemas/servers'
+import { resizeServer } from '#server/services/servers/actions'
+import { resizeBody } from '#server/services/servers/schemas'
+import { targetById } from '#server/services/servers/target'
+import { serverParams as Params } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

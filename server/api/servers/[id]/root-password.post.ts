@@ -1,6 +1,6 @@
-import { revealRootPassword } from '../../../services/servers/actions'
-import { targetById } from '../../../services/servers/target'
-import { serverParams as Params } from '../../../schemas/servers'
+import { revealRootPassword } from '#server/services/servers/actions'
+import { targetById } from '#server/services/servers/target'
+import { serverParams as Params } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

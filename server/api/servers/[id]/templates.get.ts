@@ -1,5 +1,5 @@
-import { targetById } from '../../../services/servers/target'
-import { serverParams as Params } from '../../../schemas/servers'
+import { targetById } from '#server/services/servers/target'
+import { serverParams as Params } from '#server/schemas/servers'
 
 /**
  * OS templates this server can be reinstalled with. Unlike the account's catalog route it is

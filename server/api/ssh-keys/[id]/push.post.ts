@@ -1,7 +1,7 @@
-import { requireOwnKey } from '../../../services/ssh-keys/keychain'
-import { pushKey } from '../../../services/ssh-keys/push'
-import { audit } from '../../../services/audit'
-import { sshKeyParams as Params, sshKeyPushBody as Body } from '../../../schemas/ssh-keys'
+import { requireOwnKey } from '#server/services/ssh-keys/keychain'
+import { pushKey } from '#server/services/ssh-keys/push'
+import { audit } from '#server/services/audit'
+import { sshKeyParams as Params, sshKeyPushBody as Body } from '#server/schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

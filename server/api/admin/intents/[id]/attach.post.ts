@@ -1,6 +1,6 @@
-import { attachUpstream } from '../../../../services/exactly-once/review'
-import { idParams } from '../../../../schemas/common'
-import { intentAttachBody } from '../../../../schemas/intents'
+import { attachUpstream } from '#server/services/exactly-once/review'
+import { idParams } from '#server/schemas/common'
+import { intentAttachBody } from '#server/schemas/intents'
 
 /** Admins: ties an intent in review to the upstream object its lost request made. */
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,5 @@
-import { markNothingCreated } from '../../../../services/exactly-once/review'
-import { idParams } from '../../../../schemas/common'
+import { markNothingCreated } from '#server/services/exactly-once/review'
+import { idParams } from '#server/schemas/common'
 
 /** Admins: states that an intent in review made nothing upstream (its key may try again). */
 export default defineEventHandler(async (event) => {

@@ -1,7 +1,7 @@
-import { suspendServer } from '../../../../services/portal/suspension'
-import { audit } from '../../../../services/audit'
-import { suspendBody as Body } from '../../../../schemas/servers'
-import { idParams } from '../../../../schemas/common'
+import { suspendServer } from '#server/services/portal/suspension'
+import { audit } from '#server/services/audit'
+import { suspendBody as Body } from '#server/schemas/servers'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,6 +1,6 @@
-import { unsuspendServer } from '../../../../services/portal/suspension'
-import { audit } from '../../../../services/audit'
-import { idParams } from '../../../../schemas/common'
+import { unsuspendServer } from '#server/services/portal/suspension'
+import { audit } from '#server/services/audit'
+import { idParams } from '#server/schemas/common'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

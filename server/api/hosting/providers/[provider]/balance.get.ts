@@ -1,4 +1,4 @@
-import { providerBalance } from '../../../../services/billing/provider-billing'
+import { providerBalance } from '#server/services/billing/provider-billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { providerCatalog } from '../../../../services/billing/provider-billing'
+import { providerCatalog } from '#server/services/billing/provider-billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

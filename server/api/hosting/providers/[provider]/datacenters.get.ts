@@ -1,4 +1,4 @@
-import { listDatacenters } from '../../../../services/servers/catalog'
+import { listDatacenters } from '#server/services/servers/catalog'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,5 +1,5 @@
-import { removeAccount } from '../../../../services/provider-accounts'
-import { audit } from '../../../../services/audit'
+import { removeAccount } from '#server/services/provider-accounts'
+import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { publicAccount, requireAccount } from '../../../../services/provider-accounts'
+import { publicAccount, requireAccount } from '#server/services/provider-accounts'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

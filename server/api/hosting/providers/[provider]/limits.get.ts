@@ -1,4 +1,4 @@
-import { providerLimits } from '../../../../services/billing/provider-billing'
+import { providerLimits } from '#server/services/billing/provider-billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { providerPaymentMethods } from '../../../../services/billing/provider-billing'
+import { providerPaymentMethods } from '#server/services/billing/provider-billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

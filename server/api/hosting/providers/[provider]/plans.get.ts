@@ -1,4 +1,4 @@
-import { listPlans } from '../../../../services/servers/catalog'
+import { listPlans } from '#server/services/servers/catalog'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

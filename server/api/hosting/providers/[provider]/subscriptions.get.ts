@@ -1,4 +1,4 @@
-import { providerSubscriptions } from '../../../../services/billing/provider-billing'
+import { providerSubscriptions } from '#server/services/billing/provider-billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

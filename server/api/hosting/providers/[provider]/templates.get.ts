@@ -1,5 +1,5 @@
-import { listTemplates } from '../../../../services/servers/catalog'
-import { providerTemplatesQuery as Query } from '../../../../schemas/hosting'
+import { listTemplates } from '#server/services/servers/catalog'
+import { providerTemplatesQuery as Query } from '#server/schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { testAccount } from '../../../../services/provider-accounts'
+import { testAccount } from '#server/services/provider-accounts'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

@@ -1,6 +1,6 @@
-import { runAction } from '../../../../services/servers/actions'
-import { targetById } from '../../../../services/servers/target'
-import { serverActionParams as Params } from '../../../../schemas/servers'
+import { runAction } from '#server/services/servers/actions'
+import { targetById } from '#server/services/servers/target'
+import { serverActionParams as Params } from '#server/schemas/servers'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

@@ -1,6 +1,6 @@
-import { assignBody } from '../../../../../services/dns/schemas'
-import { zoneParams } from '../../../../../services/dns/access'
-import { unassignZone } from '../../../../../services/dns/zones'
+import { assignBody } from '#server/services/dns/schemas'
+import { zoneParams } from '#server/services/dns/access'
+import { unassignZone } from '#server/services/dns/zones'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,6 +1,6 @@
-import { zoneParams } from '../../../../../services/dns/access'
-import { assignBody } from '../../../../../services/dns/schemas'
-import { assignZone } from '../../../../../services/dns/zones'
+import { zoneParams } from '#server/services/dns/access'
+import { assignBody } from '#server/services/dns/schemas'
+import { assignZone } from '#server/services/dns/zones'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,6 +1,6 @@
-import { checkBodySchema } from '../../../../../../shared/domains/schema'
-import { requireAccount } from '../../../../../services/provider-accounts'
-import { checkAvailability } from '../../../../../services/domains/portfolio'
+import { checkBodySchema } from '#shared/domains/schema'
+import { requireAccount } from '#server/services/provider-accounts'
+import { checkAvailability } from '#server/services/domains/portfolio'
 
 /** Seed: availability (and first-year price where sold) of 1–20 names, in the order given. */
 export default defineEventHandler(async (event) => {

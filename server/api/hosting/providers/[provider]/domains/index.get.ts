@@ -1,5 +1,5 @@
-import { accountForUser } from '../../../../../services/domains/access'
-import { listAccountDomains } from '../../../../../services/domains/portfolio'
+import { accountForUser } from '#server/services/domains/access'
+import { listAccountDomains } from '#server/services/domains/portfolio'
 
 /** Seed: the account's domains. Customers get only the ones assigned to them. */
 export default defineEventHandler(async (event) => {

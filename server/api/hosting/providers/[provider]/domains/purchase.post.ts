@@ -1,8 +1,8 @@
-import { purchaseBodySchema } from '../../../../../../shared/domains/schema'
-import { requireAccount } from '../../../../../services/provider-accounts'
-import { purchaseDomain } from '../../../../../services/domains/purchase'
-import { parseIdempotencyKey } from '../../../../../services/exactly-once/keys'
-import { audit } from '../../../../../services/audit'
+import { purchaseBodySchema } from '#shared/domains/schema'
+import { requireAccount } from '#server/services/provider-accounts'
+import { purchaseDomain } from '#server/services/domains/purchase'
+import { parseIdempotencyKey } from '#server/services/exactly-once/keys'
+import { audit } from '#server/services/audit'
 
 /**
  * Seed: buys a domain, exactly once (README "Exactly-once"). `Idempotency-Key` is optional: the

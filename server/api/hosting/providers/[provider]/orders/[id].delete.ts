@@ -1,6 +1,6 @@
-import { cancelProviderOrder } from '../../../../../services/billing/provider-billing'
-import { audit } from '../../../../../services/audit'
-import { providerOrderParams as Params } from '../../../../../schemas/hosting'
+import { cancelProviderOrder } from '#server/services/billing/provider-billing'
+import { audit } from '#server/services/audit'
+import { providerOrderParams as Params } from '#server/schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

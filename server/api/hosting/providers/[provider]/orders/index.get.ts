@@ -1,4 +1,4 @@
-import { providerOrders } from '../../../../../services/billing/provider-billing'
+import { providerOrders } from '#server/services/billing/provider-billing'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

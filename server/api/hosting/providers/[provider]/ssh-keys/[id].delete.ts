@@ -1,6 +1,6 @@
-import { deleteProviderKey } from '../../../../../services/ssh-keys/provider-keys'
-import { audit } from '../../../../../services/audit'
-import { providerSshKeyParams as Params } from '../../../../../schemas/hosting'
+import { deleteProviderKey } from '#server/services/ssh-keys/provider-keys'
+import { audit } from '#server/services/audit'
+import { providerSshKeyParams as Params } from '#server/schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { listProviderKeys } from '../../../../../services/ssh-keys/provider-keys'
+import { listProviderKeys } from '#server/services/ssh-keys/provider-keys'
 
 export default defineEventHandler(async (event) => {
   await requireAdmin(event)

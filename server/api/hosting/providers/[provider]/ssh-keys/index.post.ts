@@ -1,6 +1,6 @@
-import { addProviderKey } from '../../../../../services/ssh-keys/provider-keys'
-import { audit } from '../../../../../services/audit'
-import { anyObjectBody } from '../../../../../schemas/ssh-keys'
+import { addProviderKey } from '#server/services/ssh-keys/provider-keys'
+import { audit } from '#server/services/audit'
+import { anyObjectBody } from '#server/schemas/ssh-keys'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,4 +1,4 @@
-import { listVms } from '../../../../../services/servers/seed-vms'
+import { listVms } from '#server/services/servers/seed-vms'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

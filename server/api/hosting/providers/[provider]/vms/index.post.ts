@@ -1,5 +1,5 @@
-import { createFromSeed } from '../../../../../services/servers/create-api'
-import { seedCreateBody } from '../../../../../services/servers/schemas'
+import { createFromSeed } from '#server/services/servers/create-api'
+import { seedCreateBody } from '#server/services/servers/schemas'
 
 /** Seed: creates a VM. `Idempotency-Key` is optional (see README "Exactly-once"); the intent id comes back in `Intent-Id`. */
 export default defineEventHandler(async (event) => {

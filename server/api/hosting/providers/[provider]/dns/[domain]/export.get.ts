@@ -1,5 +1,5 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { exportZoneFile } from '../../../../../../services/dns/zone-files'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { exportZoneFile } from '#server/services/dns/zone-files'
 
 /** The live zone as a BIND zone file (passes named-checkzone). */
 export default defineEventHandler(async (event) => {

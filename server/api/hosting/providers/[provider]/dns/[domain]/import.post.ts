@@ -1,13 +1,13 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { flagsQuery, importBody } from '../../../../../../services/dns/schemas'
-import { importZoneFile } from '../../../../../../services/dns/zone-files'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { answer } from '#server/services/dns/plan-view'
+import { flagsQuery, importBody } from '#server/services/dns/schemas'
+import { importZoneFile } from '#server/services/dns/zone-files'
 
 /**
  * A BIND zone file → a plan. `mode: 'replace'`: the zone becomes the file; `'merge'`: the
  * file's records are added (identical ones take the file's TTL). Parse errors: 400 with lines.
  */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

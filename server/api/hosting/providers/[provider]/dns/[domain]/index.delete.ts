@@ -1,10 +1,10 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { removeRecords } from '../../../../../../services/dns/operations'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { deleteQuery } from '../../../../../../services/dns/schemas'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { removeRecords } from '#server/services/dns/operations'
+import { answer } from '#server/services/dns/plan-view'
+import { deleteQuery } from '#server/services/dns/schemas'
 
 /** Seed: `?name=&type=` deletes every record with that name and type. */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const q = validQuery(event, deleteQuery)

@@ -1,4 +1,4 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
+import { openZone, zoneParams } from '#server/services/dns/access'
 
 /** Seed: the records of the zone, `[{ id, type, name, content, ttl, priority }]`. */
 export default defineEventHandler(async (event) => {

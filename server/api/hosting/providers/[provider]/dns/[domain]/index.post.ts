@@ -1,10 +1,10 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { addRecord } from '../../../../../../services/dns/operations'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { addBody, flagsQuery, toRecord } from '../../../../../../services/dns/schemas'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { addRecord } from '#server/services/dns/operations'
+import { answer } from '#server/services/dns/plan-view'
+import { addBody, flagsQuery, toRecord } from '#server/services/dns/schemas'
 
 /** Seed: add one record without overwriting anything. `?dry_run=1` answers the plan only. */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

@@ -1,14 +1,14 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { putRecords } from '../../../../../../services/dns/operations'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { flagsQuery, putBody, toRecord } from '../../../../../../services/dns/schemas'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { putRecords } from '#server/services/dns/operations'
+import { answer } from '#server/services/dns/plan-view'
+import { flagsQuery, putBody, toRecord } from '#server/services/dns/schemas'
 
 /**
  * Seed: batch update. `overwrite: true` replaces the records of the same name AND type as the
  * records sent (not the whole zone); without it they are added. Extension: `delete` removes
  * whole name+type sets in the same change.
  */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

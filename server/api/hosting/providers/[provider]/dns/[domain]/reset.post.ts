@@ -1,10 +1,10 @@
-import { openZone, zoneParams } from '../../../../../../services/dns/access'
-import { resetZone } from '../../../../../../services/dns/operations'
-import { answer } from '../../../../../../services/dns/plan-view'
-import { flagsQuery, forceBody } from '../../../../../../services/dns/schemas'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { resetZone } from '#server/services/dns/operations'
+import { answer } from '#server/services/dns/plan-view'
+import { flagsQuery, forceBody } from '#server/services/dns/schemas'
 
 /** Seed: back to the provider's default records. Destructive: a plan, a snapshot, the 30% rule. */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain } = validParams(event, zoneParams)
   const query = validQuery(event, flagsQuery)

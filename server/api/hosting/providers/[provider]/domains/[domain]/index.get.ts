@@ -1,5 +1,5 @@
-import { accountForUser } from '../../../../../../services/domains/access'
-import { getAccountDomain } from '../../../../../../services/domains/portfolio'
+import { accountForUser } from '#server/services/domains/access'
+import { getAccountDomain } from '#server/services/domains/portfolio'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

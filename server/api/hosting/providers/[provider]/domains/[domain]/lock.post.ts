@@ -1,6 +1,6 @@
-import { accountForUser } from '../../../../../../services/domains/access'
-import { setLock } from '../../../../../../services/domains/portfolio'
-import { audit } from '../../../../../../services/audit'
+import { accountForUser } from '#server/services/domains/access'
+import { setLock } from '#server/services/domains/portfolio'
+import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

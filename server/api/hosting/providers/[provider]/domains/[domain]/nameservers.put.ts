@@ -1,7 +1,7 @@
-import { nameserversBodySchema } from '../../../../../../../shared/domains/schema'
-import { accountForUser } from '../../../../../../services/domains/access'
-import { setNameservers } from '../../../../../../services/domains/portfolio'
-import { audit } from '../../../../../../services/audit'
+import { nameserversBodySchema } from '#shared/domains/schema'
+import { accountForUser } from '#server/services/domains/access'
+import { setNameservers } from '#server/services/domains/portfolio'
+import { audit } from '#server/services/audit'
 
 /** Seed: replaces the nameservers (2–4 distinct host names). */
 export default defineEventHandler(async (event) => {

@@ -1,7 +1,7 @@
-import { requireAccount } from '../../../../../../services/provider-accounts'
-import { assignDomain } from '../../../../../../services/domains/access'
-import { audit } from '../../../../../../services/audit'
-import { domainOwnerBody as Body } from '../../../../../../schemas/hosting'
+import { requireAccount } from '#server/services/provider-accounts'
+import { assignDomain } from '#server/services/domains/access'
+import { audit } from '#server/services/audit'
+import { domainOwnerBody as Body } from '#server/schemas/hosting'
 
 /** Hands a domain and its DNS zone to a customer (`owner_id: null` takes it back). */
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,6 @@
-import { reinstallBody, resizeBody } from '../../../../../../services/servers/schemas'
-import { vmAction } from '../../../../../../services/servers/seed-vms'
-import { vmActionParams as Params } from '../../../../../../schemas/hosting'
+import { reinstallBody, resizeBody } from '#server/services/servers/schemas'
+import { vmAction } from '#server/services/servers/seed-vms'
+import { vmActionParams as Params } from '#server/schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

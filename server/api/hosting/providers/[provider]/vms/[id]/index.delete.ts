@@ -1,6 +1,6 @@
-import { deleteQuery } from '../../../../../../services/servers/schemas'
-import { deleteVm } from '../../../../../../services/servers/seed-vms'
-import { vmParams as Params } from '../../../../../../schemas/hosting'
+import { deleteQuery } from '#server/services/servers/schemas'
+import { deleteVm } from '#server/services/servers/seed-vms'
+import { vmParams as Params } from '#server/schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const admin = await requireAdmin(event)

@@ -1,5 +1,5 @@
-import { getVm } from '../../../../../../services/servers/seed-vms'
-import { vmParams as Params } from '../../../../../../schemas/hosting'
+import { getVm } from '#server/services/servers/seed-vms'
+import { vmParams as Params } from '#server/schemas/hosting'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)

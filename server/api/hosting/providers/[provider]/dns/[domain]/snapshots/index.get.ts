@@ -1,5 +1,5 @@
-import { openZone, zoneParams } from '../../../../../../../services/dns/access'
-import { listSnapshots } from '../../../../../../../services/dns/snapshots'
+import { openZone, zoneParams } from '#server/services/dns/access'
+import { listSnapshots } from '#server/services/dns/snapshots'
 
 /** Zone history: our snapshots (source `panel`) and the provider's (source `provider`), newest first. */
 export default defineEventHandler(async (event) => {

@@ -1,11 +1,11 @@
-import { openZone } from '../../../../../../../../services/dns/access'
-import { restoreSnapshot } from '../../../../../../../../services/dns/operations'
-import { answer } from '../../../../../../../../services/dns/plan-view'
-import { flagsQuery, forceBody } from '../../../../../../../../services/dns/schemas'
-import { dnsSnapshotParams as Params } from '../../../../../../../../schemas/hosting'
+import { openZone } from '#server/services/dns/access'
+import { restoreSnapshot } from '#server/services/dns/operations'
+import { answer } from '#server/services/dns/plan-view'
+import { flagsQuery, forceBody } from '#server/services/dns/schemas'
+import { dnsSnapshotParams as Params } from '#server/schemas/hosting'
 
 /** The zone as the snapshot holds it, through a plan (dry_run, force and the 30% rule apply). */
-export default defineDnsHandler(async (event) => {
+export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { provider, domain, id } = validParams(event, Params)
   const query = validQuery(event, flagsQuery)
