@@ -1,6 +1,7 @@
 /**
  * The one error path of the API: every error under /api/** answers
- * `{ "error": "<one clear sentence>", "code"?, ...details, "provider"? }` (the seed's contract).
+ * `{ "error": "<one clear sentence>", "code"?, "details"?, "provider"? }` (the seed's contract).
+ * Details also sit beside `error` (`plan`, `errors`…), where clients written before `details` read them.
  * Refusals come from httpError() (server/lib/http-errors.ts) with their code and details, provider
  * errors (server/providers/errors.ts) carry their own status; validation errors become 400;
  * anything unexpected is a 500 with no stack and no detail (it is logged instead).
@@ -34,8 +35,11 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   }
   else if (Array.isArray(error.data?.issues) || Array.isArray(original?.issues)) {
     status = 400
-    body.error = `Invalid input: ${formatIssues(error.data?.issues ?? original.issues)}`
+    const issues = (error.data?.issues ?? original.issues) as { path?: PropertyKey[], message: string }[]
+    body.error = `Invalid input: ${formatIssues(issues)}`
     body.code = 'invalid_input'
+    // Each field's problem on its own, so a form can mark the field it belongs to.
+    body.details = { issues: issues.map(i => ({ path: (i.path ?? []).map(String).join('.'), message: i.message })) }
   }
   else if (error.statusCode && error.statusCode < 500 && error.statusCode >= 400) {
     status = error.statusCode
@@ -59,9 +63,10 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   return send(event, JSON.stringify(body))
 }
 
-/** An httpError's code and details, side by side with `error`; details never replace `error` or `code`. */
+/** An httpError's code and details (under `details` and, as before, beside `error`); details never replace `error` or `code`. */
 function codeAndDetails(data: unknown): Record<string, unknown> {
   const { code, details } = (data ?? {}) as { code?: string, details?: Record<string, unknown> }
   const { error: _error, code: _code, ...rest } = details ?? {}
-  return { ...(code ? { code } : {}), ...rest }
+  const hasDetails = Object.keys(rest).length > 0
+  return { ...(code ? { code } : {}), ...rest, ...(hasDetails ? { details: rest } : {}) }
 }

@@ -1,5 +1,5 @@
 /**
- * The one reader of a failed $fetch / useFetch. Our API answers `{ error, code?, ...details }`
+ * The one reader of a failed $fetch / useFetch. Our API answers `{ error, code?, details? }`
  * (server/error-handler.ts); a network failure or a non-API error has only a message.
  */
 export interface ApiError<D extends object = Record<string, unknown>> {
@@ -9,14 +9,16 @@ export interface ApiError<D extends object = Record<string, unknown>> {
   code?: string
   /** HTTP status, when there was an answer. */
   status?: number
-  /** The fields the API put beside `error` (DNS: `plan`, `errors`); empty for a non-API error. */
+  /** The API's `details` (DNS: `plan`, `errors`; invalid input: `issues`); empty for a non-API error. */
   details: Partial<D>
 }
 
 export function apiError<D extends object = Record<string, unknown>>(e: unknown, fallback = 'Something went wrong'): ApiError<D> {
   const err = e as { data?: unknown, statusMessage?: string, message?: string, statusCode?: number, status?: number } | null | undefined
   const data = err?.data && typeof err.data === 'object' ? err.data as Record<string, unknown> : {}
-  const { error, code, ...details } = data
+  // `details` when the API sent it; older answers put the same fields beside `error`.
+  const { error, code, details: nested, ...beside } = data
+  const details = nested && typeof nested === 'object' ? nested as Record<string, unknown> : beside
   const fromApi = typeof error === 'string'
   return {
     error: fromApi ? error : (typeof data.message === 'string' ? data.message : undefined) ?? err?.statusMessage ?? err?.message ?? fallback,

@@ -54,12 +54,13 @@ export function defineRoutes(tag: string, description: string, routes: RouteDoc[
 // ---------- shapes shared by many answers ----------
 
 /**
- * Every error: `{ error, code?, ...details }` (plus `provider`/`correlation_id` for upstream
+ * Every error: `{ error, code?, details? }` (plus `provider`/`correlation_id` for upstream
  * failures). Details are the fields an httpError() adds beside `error`, e.g. DNS's `plan`, `errors`.
  */
 export const errorSchema = z.looseObject({
   error: z.string().meta({ description: 'One sentence saying what went wrong' }),
   code: z.string().optional().meta({ description: 'Machine-readable reason, e.g. `invalid_input`, `unsafe_change`, `provider_auth`' }),
+  details: z.record(z.string(), z.unknown()).optional().meta({ description: 'What the reason needs to be acted on: `issues` (`[{ path, message }]`) for `invalid_input`; `plan`/`destructive` for DNS `unsafe_change`; `errors` for DNS `invalid_records`/`invalid_zone_file`. The DNS details also appear beside `error`, as before `details` existed' }),
   plan: z.unknown().optional().meta({ description: 'Detail of DNS `unsafe_change`: the plan `force` would apply' }),
   destructive: z.boolean().optional().meta({ description: 'Detail of DNS `unsafe_change`: always true' }),
   errors: z.array(z.looseObject({ message: z.string() })).optional().meta({ description: 'Detail of DNS `invalid_records` (`{ index?, record, field, message }`) and `invalid_zone_file` (`{ line, message }`)' }),

@@ -22,6 +22,9 @@ describe('first run and sign-in', () => {
     const r = await new Client().post('/api/setup', { email: 'not-an-email', password: 'short', name: '' })
     expect(r.status).toBe(400)
     expect(r.body.error).toMatch(/email/i)
+    // Each field's problem on its own, for a form to mark that field.
+    expect(r.body.code).toBe('invalid_input')
+    expect(r.body.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['email', 'password']))
     const broken = await new Client().req('POST', '/api/setup', '{not json', { 'content-type': 'application/json' })
     expect(broken.status).toBe(400)
     expect(broken.body).toEqual(expect.objectContaining({ error: expect.any(String) }))

@@ -12,6 +12,14 @@ describe('apiError', () => {
     expect(e.details.plan).toBe(plan)
   })
 
+  it('reads `details` when the API sends it (beside-fields are the older form of the same)', () => {
+    const issues = [{ path: 'hostname', message: 'Letters, digits, hyphens and dots' }]
+    const e = apiError<{ issues: typeof issues }>(failed(400, { error: 'Invalid input: hostname: …', code: 'invalid_input', details: { issues } }))
+    expect(e.details.issues).toEqual(issues)
+    const plan = { summary: 'No changes' }
+    expect(apiError(failed(409, { error: 'Too much', code: 'unsafe_change', details: { plan }, plan })).details).toEqual({ plan })
+  })
+
   it('falls back to the message of a network failure, with no code or details', () => {
     expect(apiError(new TypeError('fetch failed'))).toEqual({ error: 'fetch failed', code: undefined, status: undefined, details: {} })
     expect(apiError(undefined, 'Could not load')).toMatchObject({ error: 'Could not load' })
