@@ -5,10 +5,10 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ProviderFacts, ProviderFactsEntry, ProviderLook } from '#shared/providers/facts'
+import type { ProviderFacts, ProviderFactsEntry, ProviderLook } from '~~/shared/providers/facts'
 import { registerIcons } from '~/utils/icons/registry'
 
-export type { PlanMappingField, ProviderFacts } from '#shared/providers/facts'
+export type { PlanMappingField, ProviderFacts } from '~~/shared/providers/facts'
 
 const UNKNOWN_LOOK = { color: 'grey', icon: 'mdi-server' }
 

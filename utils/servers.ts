@@ -4,12 +4,18 @@
  * API's own (shared/servers/rules.ts): this only avoids offering a button that would be refused.
  */
 
-import type { ServerAction } from '../shared/servers/rules'
+import * as rules from '~~/shared/servers/rules'
+import type { ServerAction } from '~~/shared/servers/rules'
 
-export {
-  actionAvailability, createFields, isTransitional, operationAvailability, passwordProblem, reinstallFields, rootPasswordSupport, TRANSITIONAL,
-} from '../shared/servers/rules'
-export type { ActionAvailability, Cap, ServerAction, ServerLike } from '../shared/servers/rules'
+export type { ActionAvailability, Cap, ServerAction, ServerLike } from '~~/shared/servers/rules'
+// Named here (not re-exported) so Nuxt auto-imports them into the pages and components.
+export const actionAvailability = rules.actionAvailability
+export const operationAvailability = rules.operationAvailability
+export const rootPasswordSupport = rules.rootPasswordSupport
+export const passwordProblem = rules.passwordProblem
+export const createFields = rules.createFields
+export const reinstallFields = rules.reinstallFields
+export const isTransitional = rules.isTransitional
 
 export const SERVER_STATUSES = ['running', 'stopped', 'pending', 'rebooting', 'suspended', 'error', 'unknown'] as const
 export type ServerStatus = (typeof SERVER_STATUSES)[number]
