@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core'
+import { PROVIDER_TYPES } from '../providers/types'
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -85,7 +86,7 @@ export const apiTokens = pgTable('api_tokens', {
 export const providerAccounts = pgTable('provider_accounts', {
   id: id(),
   slug: text('slug').notNull(),
-  type: text('type', { enum: ['virtfusion', 'virtua', 'hostinger', 'inferno'] }).notNull(),
+  type: text('type', { enum: PROVIDER_TYPES }).notNull(),
   displayName: text('display_name').notNull(),
   /** AES-256-GCM envelope: base64(iv | tag | ciphertext) of the JSON credentials. */
   credentialsCiphertext: text('credentials_ciphertext').notNull(),

@@ -18,6 +18,34 @@ export const personRef = obj({ id: uuid, name: z.string(), email: z.string().opt
 const capability = obj({ supported: z.boolean(), note: z.string().optional() })
 export const capabilities = z.record(z.string(), capability).meta({ id: 'Capabilities', description: 'What an account can do, per capability group (servers, power, dns, domains, sshKeys, billing, …)' })
 
+const fieldSupport = obj({ hostname: z.boolean(), password: z.boolean(), sshKeys: z.boolean(), maxSshKeys: z.number().int().optional(), dryRun: z.boolean() })
+const planMappingField = obj({
+  key: z.string(), label: z.string(), help: z.string().optional(), kind: z.enum(['number', 'text', 'choice']),
+  choices: z.array(obj({ value: z.string(), label: z.string() })).optional(), default: z.string().optional(), optional: z.boolean().optional(),
+  when: obj({ key: z.string(), value: z.string() }).optional(),
+  catalog: obj({ list: z.enum(['plans', 'datacenters', 'templates']), what: z.string() }).optional(),
+  role: z.enum(['plan', 'template']).optional(),
+})
+/** shared/providers/facts.ts `ProviderFacts`. */
+export const providerFacts = obj({
+  look: obj({ label: z.string(), color: z.string(), icon: z.string(), iconPath: z.string().meta({ description: 'The icon\'s SVG path' }) }),
+  create: fieldSupport.extend({ needsCredential: z.string().optional() }),
+  reinstall: fieldSupport,
+  passwordRule: obj({ minLength: z.number().int(), classes: z.array(z.enum(['lower', 'upper', 'digit'])), hint: z.string(), message: z.string() }).nullable(),
+  hardPowerOff: z.boolean(),
+  deleteDelay: obj({ min: z.number().int(), max: z.number().int() }).nullable().meta({ description: 'Minutes a deletion can be delayed by; null: deleting is immediate' }),
+  rootPassword: obj({ mode: z.enum(['reveal', 'reset', 'none']), note: z.string().optional() }),
+  installStep: z.boolean().meta({ description: 'Whether a create leaves an install step to do' }),
+  rawStates: obj({ awaitingInstall: z.array(z.string()), awaitingProvider: z.array(z.string()) }),
+  createEvidence: z.enum(['marker', 'hostname', 'none']),
+  destroy: obj({ label: z.string(), question: z.string(), text: z.string(), onlyWhen: z.array(z.string()).optional() }),
+  resizeDisk: z.boolean(),
+  noAddresses: z.string().optional(),
+  region: obj({ label: z.string(), hint: z.string().optional(), optional: z.boolean() }),
+  planMapping: obj({ fields: z.array(planMappingField), templatesByPlan: z.boolean() }),
+  customerUserSetting: z.string().optional(),
+}).meta({ id: 'ProviderFacts', description: 'What a provider kind can and cannot do beyond its capabilities: fields, rules, raw words, look' })
+
 /** An account as GET /api/hosting/providers lists it: the seed's `{ name, display_name, connected }` plus ours. */
 export const providerAccount = obj({
   name: z.string().meta({ description: 'The account slug used in every /api/hosting/providers/{provider} path' }),

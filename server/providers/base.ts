@@ -4,10 +4,10 @@
  */
 import { NotSupportedError } from './errors'
 import type {
-  ActionResult, AdapterContext, Balance, CapabilityGroup, CatalogItem, ConnectionResult, CreateServerInput,
+  ActionResult, AdapterContext, Balance, CapabilityGroup, CatalogItem, ConnectionResult, CreateServerInput, CustomerUser,
   Datacenter, DestroyInput, DnsRecord, DnsSnapshot, Domain, DomainAvailability, DomainPurchaseInput, InstallInput,
-  OsTemplate, PaymentMethod, PlanOffer, PowerAction, ProviderMetadata, ResizeInput, ServerRecord, Subscription,
-  UpstreamOrder, UpstreamSshKey, UsageLimit,
+  OsTemplate, PaymentMethod, PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ProviderMetadata, ResizeInput,
+  ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey, UsageLimit,
 } from './types'
 
 export abstract class BaseAdapter {
@@ -37,8 +37,8 @@ export abstract class BaseAdapter {
   async createServer(_input: CreateServerInput): Promise<ServerRecord> { this.unsupported('create', 'creating servers') }
   /** Second step where the provider needs one (VirtFusion build, Inferno install, Hostinger setup). */
   async installServer(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('create', 'installing servers') }
-  /** Whether createServer leaves an install step to do. */
-  get needsInstallStep(): boolean { return false }
+  /** Whether createServer leaves an install step to do (a fact of the provider's metadata). */
+  get needsInstallStep(): boolean { return this.meta.facts.installStep }
   async power(_id: string, action: PowerAction): Promise<ActionResult> { this.unsupported('power', `power action "${action}"`) }
   async suspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'suspending servers') }
   async unsuspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'unsuspending servers') }
@@ -46,6 +46,29 @@ export abstract class BaseAdapter {
   async reinstall(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('reinstall', 'reinstalling servers') }
   async destroy(_id: string, _input: DestroyInput): Promise<ActionResult> { this.unsupported('destroy', 'deleting servers') }
   async getRootPassword(_id: string): Promise<{ username: string, password: string }> { this.unsupported('servers', 'revealing the root password') }
+
+  // provider-specific steps: one signature each, a provider without the step keeps the default
+
+  /** Checks a reinstall without doing it, where the provider can (`facts.reinstall.dryRun`). */
+  async dryRunReinstall(_id: string, _input: { template: string, sshKeyIds?: string[] }): Promise<ActionResult> {
+    throw new NotSupportedError(this.meta.displayName, 'a dry run of a reinstall')
+  }
+
+  /** The create call for a portal plan: its mapping (`facts.planMapping`) and the order's choices. */
+  createInputForPlan(_mapping: Record<string, string>, _order: PlanOrderInput): CreateServerInput {
+    this.unsupported('create', 'creating servers for plans')
+  }
+
+  /**
+   * The upstream user a portal customer's servers belong to, made on first use; null where the
+   * provider has no per-customer users.
+   */
+  async ensureCustomerUser(_mapping: Record<string, string>, _customer: PortalCustomer): Promise<CustomerUser | null> { return null }
+  /**
+   * Where the create installs the server itself: what it could not take at purchase (more SSH
+   * keys than a purchase takes). Null when nothing was left to do.
+   */
+  async finishSetup(_id: string, _input: { sshKeyIds: string[] }): Promise<ActionResult | null> { return null }
 
   // catalog
   async listDatacenters(): Promise<Datacenter[]> { this.unsupported('catalog', 'listing data centers') }

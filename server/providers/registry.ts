@@ -1,21 +1,15 @@
 /** Maps a provider type to its definition; the only place that knows every provider. */
 import { createHttpClient, type HttpClientOptions } from './http'
 import type { BaseAdapter } from './base'
-import type { AdapterCredentials, ProviderMetadata, ProviderType } from './types'
+import type { AccountSettings, AdapterCredentials, ProviderDefinition, ProviderType } from './types'
 import { virtfusion } from './virtfusion'
 import { virtua } from './virtua'
 import { hostinger } from './hostinger'
 import { inferno } from './inferno'
 
-export interface AccountSettings { [key: string]: string | number | boolean | null | undefined }
+export type { AccountSettings, ProviderDefinition } from './types'
 
-export interface ProviderDefinition {
-  meta: ProviderMetadata
-  /** Base URL, auth and error parsing for this provider's HTTP client. */
-  httpOptions(credentials: AdapterCredentials, settings: AccountSettings): Omit<HttpClientOptions, 'provider'>
-  createAdapter(ctx: import('./types').AdapterContext): BaseAdapter
-}
-
+/** The one line a new provider adds (and its name in PROVIDER_TYPES). */
 export const providers: Record<ProviderType, ProviderDefinition> = { virtfusion, virtua, hostinger, inferno }
 
 export function getDefinition(type: string): ProviderDefinition | undefined {

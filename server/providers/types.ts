@@ -6,7 +6,11 @@
  * `NotSupportedError` (→ HTTP 501). Models are provider-neutral; whatever an upstream says
  * beyond them stays in `extra`.
  */
-import type { HttpClient } from './http'
+import type { BaseAdapter } from './base'
+import type { HttpClient, HttpClientOptions } from './http'
+import type { ProviderFacts } from '#shared/providers/facts'
+
+export type { PlanMappingField, ProviderFacts } from '#shared/providers/facts'
 
 export const PROVIDER_TYPES = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
 export type ProviderType = (typeof PROVIDER_TYPES)[number]
@@ -39,6 +43,8 @@ export interface ProviderMetadata {
   /** Non-secret settings kept in `extra` (always includes `base_url`). */
   settings: SettingField[]
   capabilities: CapabilityMap
+  /** Finer facts than the capability map (fields, rules, raw words, look), read by services and UI. */
+  facts: ProviderFacts
 }
 
 export interface AdapterCredentials { apiKey: string, apiSecret?: string }
@@ -50,6 +56,18 @@ export interface AdapterContext {
   settings: Record<string, string | number | boolean | null | undefined>
   /** Client bound to this account's base URL, auth and redaction. */
   http: HttpClient
+}
+
+export interface AccountSettings { [key: string]: string | number | boolean | null | undefined }
+
+/** What a provider folder's index.ts exports: the one thing the registry lists. */
+export interface ProviderDefinition {
+  meta: ProviderMetadata
+  /** Base URL, auth and error parsing for this provider's HTTP client. */
+  httpOptions(credentials: AdapterCredentials, settings: AccountSettings): Omit<HttpClientOptions, 'provider'>
+  createAdapter(ctx: AdapterContext): BaseAdapter
+  /** Monthly traffic allowance in GB from a stored upstream record, where it has one. */
+  bandwidthGb?(extra: unknown): number | null
 }
 
 // ---------- models ----------
@@ -105,6 +123,19 @@ export interface InstallInput {
   /** Validate only, where the provider has a dry run (Inferno `run=0`). */
   dryRun?: boolean
 }
+
+/** What a portal order chose, for `createInputForPlan`. */
+export interface PlanOrderInput {
+  hostname: string
+  template: string
+  /** Upstream ids of the customer's keys (pushed before the create). */
+  sshKeyIds: string[]
+  /** The upstream user made by `ensureCustomerUser`, if any. */
+  customerUserId?: string
+}
+export interface PortalCustomer { customerNumber: number | string, name: string, email: string }
+/** `created`: made or found for this customer; false for a plan's fixed user. */
+export interface CustomerUser { userId: string, created: boolean, message: string }
 
 export type PowerAction = 'start' | 'stop' | 'restart' | 'poweroff'
 

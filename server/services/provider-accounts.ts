@@ -11,6 +11,7 @@ import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from 
 import { httpError } from '../lib/http-errors'
 import { createAdapter, getDefinition, providers } from '../providers/registry'
 import { PROVIDER_TYPES, type ProviderType } from '../providers/types'
+import type { ProviderFactsEntry } from '#shared/providers/facts'
 import { isProviderError } from '../providers/errors'
 import { notifyAdmins } from './notifications'
 import { env } from '../lib/config'
@@ -180,4 +181,9 @@ export async function testAccount(slug: string) {
 
 export function providerTypes() {
   return PROVIDER_TYPES.map(t => providers[t].meta)
+}
+
+/** Each provider kind's facts, for every signed-in user (GET /api/hosting/provider-facts). */
+export function providerFacts(): ProviderFactsEntry[] {
+  return PROVIDER_TYPES.map(t => ({ type: t, displayName: providers[t].meta.displayName, facts: providers[t].meta.facts }))
 }

@@ -5,6 +5,7 @@
  */
 import { httpError } from '../lib/http-errors'
 import { PROVIDER_TYPES } from '../providers/types'
+import { getDefinition } from '../providers/registry'
 import { configureAccount, getAccountBySlug, testAccount } from './provider-accounts'
 
 /** What the sandbox accepts for one simulator (sandbox/credentials.ts). */
@@ -41,6 +42,4 @@ export async function connectSandboxAccounts(origin: string) {
   return results
 }
 
-function accountLabel(type: string) {
-  return { virtfusion: 'VirtFusion', virtua: 'Virtua.cloud', hostinger: 'Hostinger', inferno: 'Inferno' }[type] ?? type
-}
+const accountLabel = (type: string) => getDefinition(type)?.meta.displayName ?? type

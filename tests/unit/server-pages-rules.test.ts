@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import {
-  actionAvailability, newIdempotencyKey, operationAvailability, passwordProblem, rootPasswordSupport,
-  summarizeBulk, timeAgo, type ServerLike,
+  actionAvailability as actionFor, newIdempotencyKey, operationAvailability as operationFor, passwordProblem as passwordFor,
+  rootPasswordSupport as rootPasswordFor, summarizeBulk, timeAgo, type ServerAction, type ServerLike,
 } from '../../utils/servers'
+import { providers } from '../../server/providers/registry'
+
+// The pages pass each server's provider facts (GET /api/hosting/provider-facts): here, the providers' own.
+type Srv = ServerLike & { account: { type: string } }
+const factsOf = (type: string) => providers[type as keyof typeof providers]?.meta.facts
+const actionAvailability = (s: Srv, a: ServerAction, admin: boolean) => actionFor(s, a, admin, factsOf(s.account.type))
+const operationAvailability = (s: Srv, op: 'reinstall' | 'resize' | 'destroy', admin: boolean) => operationFor(s, op, admin, factsOf(s.account.type))
+const rootPasswordSupport = (s: Srv) => rootPasswordFor(s, factsOf(s.account.type))
+const passwordProblem = (type: string, password: string) => passwordFor(factsOf(type)?.passwordRule, password)
 
 const caps = {
   power: { supported: true, note: 'Start, stop and restart. There is no separate hard power-off.' },
@@ -11,7 +20,7 @@ const caps = {
   reinstall: { supported: true },
   destroy: { supported: false, note: 'Hostinger\'s API cannot delete a VM; cancel the subscription in hPanel' },
 }
-const server = (over: Partial<ServerLike> = {}): ServerLike => ({ name: 'web-1', status: 'running', account: { type: 'hostinger' }, capabilities: caps, ...over })
+const server = (over: Partial<Srv> = {}): Srv => ({ name: 'web-1', status: 'running', account: { type: 'hostinger' }, capabilities: caps, ...over })
 
 describe('power actions follow state and capability', () => {
   it('offers stop and restart on a running server, not start', () => {

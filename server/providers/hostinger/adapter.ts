@@ -11,7 +11,7 @@ import { NotSupportedError, ProviderError, providerError } from '../errors'
 import type {
   DnsRecord, DomainPurchaseInput,
   ActionResult, CatalogItem, ConnectionResult, CreateServerInput, Datacenter, InstallInput, OsTemplate, PaymentMethod,
-  PlanOffer, PowerAction, ServerRecord, Subscription, UpstreamSshKey,
+  PlanOffer, PlanOrderInput, PowerAction, ServerRecord, Subscription, UpstreamSshKey,
 } from '../types'
 import { PATHS } from './client'
 import { hostingerDns } from './dns'
@@ -237,6 +237,17 @@ export class HostingerAdapter extends BaseAdapter {
   }
 
   /** Hostinger-only: attaches account keys to a VM (its setup/recreate take contents, not ids). */
+  /** The purchase sets the VM up with at most `maxSshKeys` keys; the install step attaches the rest. */
+  override createInputForPlan(m: Record<string, string>, order: PlanOrderInput): CreateServerInput {
+    const keys = order.sshKeyIds.slice(0, this.meta.facts.create.maxSshKeys)
+    return { plan: m.item!, dataCenterId: m.dataCenterId, template: order.template, hostname: order.hostname, sshKeyIds: keys }
+  }
+
+  override async finishSetup(id: string, input: { sshKeyIds: string[] }): Promise<ActionResult | null> {
+    const rest = input.sshKeyIds.slice(this.meta.facts.create.maxSshKeys)
+    return rest.length ? this.attachSshKeys(id, rest) : null
+  }
+
   async attachSshKeys(vmId: string, ids: string[]): Promise<ActionResult> {
     if (!ids.length) this.invalid(`${this.name} needs at least one SSH key id to attach`)
     const body = { ids: ids.map(id => this.intId(id, 'SSH key id')) }

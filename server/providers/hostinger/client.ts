@@ -4,8 +4,7 @@
  * it is kept on every ProviderError.
  */
 import type { HttpClientOptions } from '../http'
-import type { AccountSettings } from '../registry'
-import type { AdapterCredentials } from '../types'
+import type { AccountSettings, AdapterCredentials } from '../types'
 import type { HErrorBody } from './upstream'
 
 export const DEFAULT_BASE_URL = 'https://developers.hostinger.com'

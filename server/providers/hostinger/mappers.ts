@@ -191,3 +191,9 @@ export function sshFingerprint(publicKey: string | null | undefined): string | n
 export function mapSshKey(k: HPublicKey & { fingerprint?: string | null }): UpstreamSshKey {
   return { id: String(k.id), name: k.name, fingerprint: k.fingerprint ?? sshFingerprint(k.key), public_key: k.key ?? null }
 }
+
+/** Monthly traffic allowance of a stored VM record: Hostinger gives MB. */
+export function bandwidthGb(extra: unknown): number | null {
+  const mb = num((extra as HVirtualMachine | null)?.bandwidth)
+  return mb === null ? null : Math.round(mb / 1024)
+}

@@ -1,5 +1,7 @@
 /** What the app shows and offers for a Hostinger account. */
+import { mdiAlphaHBox } from '@mdi/js'
 import type { ProviderMetadata } from '../types'
+import { DEFAULT_DESTROY } from '#shared/providers/facts'
 import { DEFAULT_BASE_URL } from './client'
 
 export const meta: ProviderMetadata = {
@@ -51,5 +53,37 @@ export const meta: ProviderMetadata = {
     sshKeys: { supported: true, note: 'Account keys. Attaching a key to a VM is a separate call; deleting a key does not remove it from VMs.' },
     billing: { supported: true, note: 'Subscriptions, catalog and payment methods (read only). Hostinger has no balance or usage-limit endpoint.' },
     orders: { supported: false, note: 'Hostinger\'s API can place an order but cannot list or cancel orders.' },
+  },
+  facts: {
+    look: { label: 'Hostinger', color: 'deep-purple', icon: 'mdi-alpha-h-box', iconPath: mdiAlphaHBox },
+    create: {
+      hostname: true, password: true, sshKeys: true, maxSshKeys: 1, dryRun: false,
+      needsCredential: 'Give a root password or an SSH key: Hostinger sets the server up at purchase.',
+    },
+    reinstall: { hostname: false, password: true, sshKeys: false, dryRun: false },
+    passwordRule: {
+      minLength: 12,
+      classes: ['lower', 'upper', 'digit'],
+      hint: '12+ characters with upper and lower case and a digit',
+      message: 'At least 12 characters, with upper and lower case letters and a digit',
+    },
+    hardPowerOff: false,
+    deleteDelay: null,
+    rootPassword: { mode: 'none', note: 'Hostinger never reveals a root password: set one when buying or reinstalling.' },
+    installStep: false,
+    // Bought but never set up (a VM bought in hPanel).
+    rawStates: { awaitingInstall: ['initial'], awaitingProvider: [] },
+    createEvidence: 'hostname',
+    destroy: { ...DEFAULT_DESTROY },
+    resizeDisk: false,
+    region: { label: 'Region', optional: false },
+    planMapping: {
+      templatesByPlan: false,
+      fields: [
+        { key: 'item', label: 'Catalog item (price)', kind: 'text', role: 'plan', catalog: { list: 'plans', what: 'VPS catalog price' } },
+        { key: 'dataCenterId', label: 'Data center', kind: 'number', catalog: { list: 'datacenters', what: 'data center' } },
+        { key: 'template', label: 'Default OS template', kind: 'number', role: 'template', catalog: { list: 'templates', what: 'OS template' } },
+      ],
+    },
   },
 }

@@ -9,14 +9,15 @@ import { BaseAdapter } from '../base'
 import { isProviderError, providerError } from '../errors'
 import type {
   ActionResult, Balance, CatalogItem, ConnectionResult, CreateServerInput, DestroyInput, InstallInput, OsTemplate,
-  PlanOffer, PowerAction, ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey,
+  PlanOffer, PlanOrderInput, PowerAction, ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey,
 } from '../types'
 import { failureError, failureOf, PROVIDER, splitEndpoint, type InfernoAnswer } from './client'
 import {
   hasVps, mapCatalogItem, mapOrder, mapOrderAsServer, mapPlan, mapServerInfo, mapService, mapSshKey,
   mapSubscription, mapTemplates, orderEntries, parseBalance, productEntries, entries,
-  withProduct, type GetInfo, type InfernoService, type OrderEntry, type ProductEntry, type ServiceEntry, type SshKeyEntry,
+  withProduct, type InfernoService,
 } from './mappers'
+import type { GetInfo, OrderEntry, ProductEntry, ServiceEntry, SshKeyEntry } from './upstream'
 
 type Params = Record<string, string | number | undefined>
 
@@ -35,8 +36,6 @@ const INFO_CONCURRENCY = 4
 const ONLY_PENDING_CANCELLABLE = 'Inferno can only cancel unpaid (Pending) orders; an active server is cancelled from the Inferno panel'
 
 export class InfernoAdapter extends BaseAdapter {
-  override get needsInstallStep() { return true }
-
   private get script() { return splitEndpoint(String(this.ctx.settings.base_url ?? '')).script }
   private get cid() { return String(this.ctx.settings.cid ?? '').trim() }
   private get currency() { return String(this.ctx.settings.currency ?? '').trim() || 'EUR' }
@@ -154,6 +153,16 @@ export class InfernoAdapter extends BaseAdapter {
   }
 
   /** `install` on a paid order: validated with run=0, then run=1 (only run=0 for a dry run). */
+  /** Only the product is sent: Inferno sets the name, and the install step takes the rest. */
+  override createInputForPlan(m: Record<string, string>, order: PlanOrderInput): CreateServerInput {
+    return { plan: m.pid!, hostname: order.hostname }
+  }
+
+  /** Inferno's own dry run (`run=0`). */
+  override async dryRunReinstall(id: string, input: { template: string, sshKeyIds?: string[] }): Promise<ActionResult> {
+    return this.reinstall(id, { ...input, dryRun: true })
+  }
+
   override async installServer(id: string, input: InstallInput): Promise<ActionResult> {
     return this.setup('install', id, input)
   }

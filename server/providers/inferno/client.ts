@@ -13,8 +13,7 @@
  */
 import { providerError, type ProviderError } from '../errors'
 import type { HttpClientOptions } from '../http'
-import type { AdapterCredentials } from '../types'
-import type { AccountSettings } from '../registry'
+import type { AdapterCredentials, AccountSettings } from '../types'
 
 export const PROVIDER = 'Inferno'
 export const DEFAULT_BASE_URL = 'https://cp.inferno.name/api_client.php'

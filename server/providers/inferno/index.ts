@@ -3,7 +3,7 @@
  * `CreateServerInput`: only `plan` is sent; `dataCenterId`, `password`, `hostname` and `marker`
  * have no Inferno counterpart (a lost create is settled by the order list before/after).
  */
-import type { ProviderDefinition } from '../registry'
+import type { ProviderDefinition } from '../types'
 import { InfernoAdapter } from './adapter'
 import { infernoHttpOptions } from './client'
 import { meta } from './metadata'

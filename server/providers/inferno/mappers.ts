@@ -1,6 +1,7 @@
 /** Inferno answers → our models. Every value upstream is a string ("5.00", "47200"). */
 import { createHash } from 'node:crypto'
 import type { CatalogItem, OsTemplate, PlanOffer, ServerRecord, ServerStatus, Subscription, UpstreamOrder, UpstreamSshKey } from '../types'
+import type { GetInfo, OrderEntry, ProductEntry, ServiceEntry, SshKeyEntry } from './upstream'
 
 /**
  * Provider words → our status. Two vocabularies share it:
@@ -72,11 +73,6 @@ export function entries<T>(v: unknown): [string, T][] {
 
 // ---------- orders and servers ----------
 
-export interface OrderEntry { id: string, ordernum?: string, amount?: string, invoiceid?: string, status?: string }
-
-export interface VpsInfo { result?: string, message?: string, main_id?: string, vps_name?: string, ip?: string, real_state?: string, vps_password?: string }
-export interface GetInfo { orderid?: number | string, orderStatus?: string, productStatus?: string, dedicatedip?: string, vps_info?: VpsInfo }
-
 export function orderEntries(body: { orders?: unknown }): OrderEntry[] {
   return entries<OrderEntry>(body.orders).map(([key, o]) => ({ ...o, id: str(o?.id ?? key) }))
 }
@@ -135,8 +131,6 @@ export function mapOrder(o: OrderEntry, currency: string): UpstreamOrder {
 
 // ---------- catalog ----------
 
-export interface ProductEntry { pid?: string | number, name?: string, price?: string, billingcycle?: string, cpu?: string, cores?: string, ram?: string, memory?: string, disk?: string, hdd?: string, ssd?: string }
-
 export function productEntries(body: { products?: unknown }): ProductEntry[] {
   return entries<ProductEntry>(body.products).map(([key, p]) => ({ ...p, pid: str(p?.pid ?? key) }))
 }
@@ -192,8 +186,6 @@ export function mapTemplates(ostpls: unknown): OsTemplate[] {
 
 // ---------- ssh keys ----------
 
-export interface SshKeyEntry { id?: string | number, name?: string, sshkey?: string, key?: string, public_key?: string, fingerprint?: string }
-
 /** OpenSSH-style `SHA256:…` of the key blob, or null if the text is not a public key. */
 export function sshFingerprint(publicKey: string | null | undefined): string | null {
   const blob = publicKey?.trim().split(/\s+/)[1]
@@ -209,8 +201,6 @@ export function mapSshKey(k: SshKeyEntry): UpstreamSshKey {
 }
 
 // ---------- services ----------
-
-export interface ServiceEntry { id?: string, orderid?: string, pid?: string, name?: string, domain?: string, dedicatedip?: string, status?: string, regdate?: string, nextduedate?: string, amount?: string, billingcycle?: string, [k: string]: unknown }
 
 /** What `services`/`getService` say about one service (their shape is not documented: read defensively). */
 export interface InfernoService {

@@ -1,4 +1,5 @@
 /** What the panel shows and asks for an Inferno account, and what Inferno can do. */
+import { mdiFire } from '@mdi/js'
 import type { ProviderMetadata } from '../types'
 import { DEFAULT_BASE_URL } from './client'
 
@@ -59,5 +60,31 @@ export const meta: ProviderMetadata = {
     sshKeys: { supported: true, note: 'Adding a key returns no id, so the key list is read again to find it. Fingerprints are computed from the key text.' },
     billing: { supported: true, note: 'Balance, subscriptions (the services list) and the product catalog. No payment methods or usage limits.' },
     orders: { supported: true, note: 'Active and unpaid orders; only unpaid (Pending) orders can be cancelled.' },
+  },
+  facts: {
+    look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', iconPath: mdiFire },
+    create: { hostname: false, password: false, sshKeys: true, dryRun: false },
+    // Inferno's own dry run (run=0).
+    reinstall: { hostname: false, password: false, sshKeys: true, dryRun: true },
+    passwordRule: null,
+    hardPowerOff: false,
+    deleteDelay: null,
+    rootPassword: { mode: 'reveal' },
+    installStep: true,
+    // An order (unpaid, or paid) with no VPS on it yet; an unpaid one waits for the balance.
+    rawStates: { awaitingInstall: ['Pending', 'Active'], awaitingProvider: ['Pending'] },
+    // An order carries nothing of ours: only the set difference counts.
+    createEvidence: 'none',
+    // Only an unpaid order can be cancelled; an active server is cancelled in Inferno's panel.
+    destroy: { label: 'Cancel order', question: 'Cancel the order for {name}?', text: 'The unpaid order is cancelled at Inferno.', onlyWhen: ['pending'] },
+    resizeDisk: false,
+    region: { label: 'Region', optional: false },
+    planMapping: {
+      templatesByPlan: false,
+      fields: [
+        { key: 'pid', label: 'Product (pid)', kind: 'number', role: 'plan', catalog: { list: 'plans', what: 'product' } },
+        { key: 'ostpl', label: 'Default OS template (ostpl)', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'OS template' } },
+      ],
+    },
   },
 }

@@ -4,8 +4,7 @@
  */
 import { isProviderError, providerError } from '../errors'
 import type { HttpClient, HttpClientOptions, HttpRequest } from '../http'
-import type { AccountSettings } from '../registry'
-import type { AdapterCredentials } from '../types'
+import type { AccountSettings, AdapterCredentials } from '../types'
 import { DISPLAY_NAME } from './metadata'
 
 /** The panel address as given, with `/api/v1` added when only the host was entered. */

@@ -1,6 +1,7 @@
 /** VirtFusion records → our models. */
 import { createHash } from 'node:crypto'
 import type { Datacenter, OsTemplate, PlanOffer, ServerRecord, ServerStatus, UpstreamSshKey } from '../types'
+import type { VfHypervisorGroup, VfPackage, VfServer, VfSshKey, VfTemplateGroup } from './upstream'
 
 /**
  * Every word a VirtFusion server's status can take, and ours for it. The word is, in order:
@@ -33,8 +34,6 @@ export function mapStatus(raw: string): ServerStatus {
   return STATUS_MAP[raw.toLowerCase().replace(/[\s_-]+/g, '')] ?? 'unknown'
 }
 
-type Obj = Record<string, any>
-
 /** A number, also from a numeric string; null otherwise. */
 export function num(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null
@@ -45,7 +44,7 @@ export function num(v: unknown): number | null {
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
 /** The status word of a full server record (see STATUS_MAP). */
-export function rawStatusOf(s: Obj): string {
+export function rawStatusOf(s: VfServer): string {
   if (s.suspended === true || s.suspended === 1) return 'suspended'
   if (s.buildFailed === true) return 'failed'
   const state = str(s.state) ?? 'unknown'
@@ -54,15 +53,18 @@ export function rawStatusOf(s: Obj): string {
   return live && typeof live === 'object' && typeof live.state === 'string' ? live.state : 'complete'
 }
 
-function addresses(s: Obj) {
+function addresses(s: VfServer) {
   const ipv4: string[] = []
   const ipv6: string[] = []
-  for (const nic of (s.network?.interfaces ?? []) as Obj[]) {
+  for (const nic of s.network?.interfaces ?? []) {
     if (nic.enabled === false) continue
-    for (const ip of (nic.ipv4 ?? []) as Obj[]) if (ip.enabled !== false && str(ip.address)) ipv4.push(ip.address)
-    for (const net of (nic.ipv6 ?? []) as Obj[]) {
+    for (const ip of nic.ipv4 ?? []) {
+      const address = str(ip.address)
+      if (ip.enabled !== false && address) ipv4.push(address)
+    }
+    for (const net of nic.ipv6 ?? []) {
       if (net.enabled === false) continue
-      const assigned = ((net.addresses ?? []) as unknown[]).map(a => (typeof a === 'string' ? a : str((a as Obj)?.address))).filter(Boolean) as string[]
+      const assigned = (net.addresses ?? []).map(a => (typeof a === 'string' ? a : str(a?.address))).filter(Boolean) as string[]
       if (assigned.length) ipv6.push(...assigned)
       else if (str(net.subnet)) ipv6.push(`${net.subnet}/${num(net.cidr) ?? 64}`)
     }
@@ -70,10 +72,10 @@ function addresses(s: Obj) {
   return { ipv4, ipv6 }
 }
 
-export function toServerRecord(s: Obj): ServerRecord {
+export function toServerRecord(s: VfServer): ServerRecord {
   const rawStatus = rawStatusOf(s)
-  const res = (s.settings?.resources ?? {}) as Obj
-  const primaryDisk = ((s.storage ?? []) as Obj[]).find(d => d.primary)
+  const res = s.settings?.resources ?? {}
+  const primaryDisk = (s.storage ?? []).find(d => d.primary)
   const templateId = num(s.settings?.osTemplateInstallId)
   const { ipv4, ipv6 } = addresses(s)
   const id = String(s.id)
@@ -98,11 +100,11 @@ export function toServerRecord(s: Obj): ServerRecord {
   }
 }
 
-export function toDatacenter(g: Obj): Datacenter {
+export function toDatacenter(g: VfHypervisorGroup): Datacenter {
   return { id: String(g.id), name: str(g.name) ?? `Group ${g.id}`, location: str(g.label) ?? str(g.description), country: null, extra: g }
 }
 
-export function toPlan(p: Obj): PlanOffer {
+export function toPlan(p: VfPackage): PlanOffer {
   return {
     id: String(p.id),
     name: str(p.name) ?? `Package ${p.id}`,
@@ -117,10 +119,10 @@ export function toPlan(p: Obj): PlanOffer {
 }
 
 /** Flattens VirtFusion's per-distribution template groups. */
-export function toTemplates(groups: Obj[]): OsTemplate[] {
+export function toTemplates(groups: VfTemplateGroup[]): OsTemplate[] {
   const out: OsTemplate[] = []
   for (const g of groups ?? []) {
-    for (const t of (g.templates ?? []) as Obj[]) {
+    for (const t of g.templates ?? []) {
       const name = [t.name, t.version, t.variant].filter(v => typeof v === 'string' && v).join(' ')
       out.push({ id: String(t.id), name: name || `Template ${t.id}`, family: str(g.name), extra: t })
     }
@@ -137,7 +139,13 @@ export function sshFingerprint(publicKey: string | null | undefined): string | n
   return `SHA256:${createHash('sha256').update(bytes).digest('base64').replace(/=+$/, '')}`
 }
 
-export function toSshKey(k: Obj, publicKey?: string): UpstreamSshKey {
+export function toSshKey(k: VfSshKey, publicKey?: string): UpstreamSshKey {
   const pub = str(k.publicKey) ?? str(k.public) ?? publicKey ?? null
   return { id: String(k.id), name: str(k.name) ?? `Key ${k.id}`, fingerprint: str(k.fingerprint) ?? sshFingerprint(pub), public_key: pub }
+}
+
+/** Monthly traffic allowance of a stored server record (GB): the period's limit, else the package's. */
+export function bandwidthGb(extra: unknown): number | null {
+  const e = (extra ?? {}) as VfServer
+  return num(e.traffic?.public?.currentPeriod?.limit ?? e.settings?.resources?.traffic)
 }

@@ -1,7 +1,10 @@
 /** What the UI shows and offers for a VirtFusion account. */
+import { mdiAlphaVBox } from '@mdi/js'
 import type { ProviderMetadata } from '../types'
+import { DEFAULT_DESTROY } from '#shared/providers/facts'
 
 export const DISPLAY_NAME = 'VirtFusion'
+export const MAX_DELETE_DELAY_MINUTES = 43_800
 
 export const meta: ProviderMetadata = {
   type: 'virtfusion',
@@ -53,5 +56,42 @@ export const meta: ProviderMetadata = {
     sshKeys: { supported: true, note: 'Keys belong to a VirtFusion user: the account\'s default user ID.' },
     billing: { supported: false, note: 'VirtFusion has no account balance or invoices; billing lives in the billing system in front of it (WHMCS, Blesta, …).' },
     orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
+  },
+  facts: {
+    look: { label: DISPLAY_NAME, color: 'blue', icon: 'mdi-alpha-v-box', iconPath: mdiAlphaVBox },
+    create: { hostname: true, password: false, sshKeys: true, dryRun: false },
+    // The "dry run" checks the template against the server's package.
+    reinstall: { hostname: true, password: false, sshKeys: true, dryRun: true },
+    passwordRule: null,
+    hardPowerOff: true,
+    deleteDelay: { min: 0, max: MAX_DELETE_DELAY_MINUTES },
+    rootPassword: { mode: 'reset', note: 'VirtFusion keeps the password encrypted: the only way to show it is to set a new one. The old password stops working at once.' },
+    installStep: true,
+    // Allocated but never built.
+    rawStates: { awaitingInstall: ['allocated'], awaitingProvider: [] },
+    // The new server carries our marker as its name until its build.
+    createEvidence: 'marker',
+    destroy: { ...DEFAULT_DESTROY },
+    resizeDisk: false,
+    region: { label: 'Hypervisor group', hint: 'The hypervisor group to place the server in. Leave it empty for the account\'s default.', optional: true },
+    planMapping: {
+      templatesByPlan: true,
+      fields: [
+        { key: 'packageId', label: 'Package', kind: 'number', role: 'plan', catalog: { list: 'plans', what: 'package' } },
+        { key: 'hypervisorId', label: 'Hypervisor group', kind: 'number', catalog: { list: 'datacenters', what: 'hypervisor group' } },
+        {
+          key: 'userPolicy',
+          label: 'Who owns the servers in VirtFusion',
+          kind: 'choice',
+          default: 'per_customer',
+          choices: [
+            { value: 'per_customer', label: 'A VirtFusion user per customer (created on the first order)' },
+            { value: 'fixed', label: 'One fixed VirtFusion user' },
+          ],
+        },
+        { key: 'userId', label: 'VirtFusion user ID', kind: 'number', when: { key: 'userPolicy', value: 'fixed' } },
+      ],
+    },
+    customerUserSetting: 'user_id',
   },
 }

@@ -8,8 +8,7 @@
  */
 import { isProviderError, providerError, type ProviderErrorCode } from '../errors'
 import type { HttpClient, HttpClientOptions, HttpRequest } from '../http'
-import type { AdapterCredentials } from '../types'
-import type { AccountSettings } from '../registry'
+import type { AdapterCredentials, AccountSettings } from '../types'
 import { DEFAULT_BASE_URL, DISPLAY_NAME } from './metadata'
 
 interface VirtuaErrorBody { success?: boolean, error?: string, messages?: { content?: string, type?: string }[], message?: string }

@@ -3,6 +3,9 @@
  * flags as "0"/"1" and nulls freely, so every field goes through `num`/`flag`.
  */
 import type { Balance, CatalogItem, Datacenter, OsTemplate, PlanOffer, ServerRecord, ServerStatus, UsageLimit } from '../types'
+import type { VAccount, VirtuaZone, VLimits, VOffer, VServer, VSystem } from './upstream'
+
+interface IpObject { ip?: unknown, address?: unknown, ip_address?: unknown }
 
 /** Offers carry no currency; Virtua.cloud prices in EUR (its public catalog says so). */
 export const PRICE_CURRENCY = 'EUR'
@@ -45,10 +48,6 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v.length > 0 ? v : null
 }
 
-type Raw = Record<string, any>
-
-export interface VirtuaZone { country_code?: string, country_name?: string, city_name?: string, datacenter_name?: string, timezone?: string }
-
 /** A zone code like `par01fr`: our data center id. */
 const ZONE_CODE = /^[a-z]{3}\d{2}[a-z]{2}$/
 
@@ -64,18 +63,18 @@ function zoneSlug(zone: VirtuaZone | null | undefined): string | null {
 }
 
 /** Offer uuids end with their zone code (`vcs-2-intel.par01fr`). */
-export function offerZoneId(offer: Raw): string | null {
+export function offerZoneId(offer: VOffer): string | null {
   const suffix = String(offer.uuid ?? '').split('.').pop() ?? ''
   return String(offer.uuid ?? '').includes('.') && ZONE_CODE.test(suffix) ? suffix : zoneSlug(offer.cloud_zone)
 }
 
 /** Server names are `vs4023.par01fr.vsys.cloud`: the second label is the zone code. */
-export function serverZoneId(raw: Raw): string | null {
+export function serverZoneId(raw: VServer): string | null {
   const label = String(raw.name ?? '').split('.')[1] ?? ''
   return ZONE_CODE.test(label) ? label : zoneSlug(raw.cloud_zone)
 }
 
-export function serverStatus(raw: Raw): ServerStatus {
+export function serverStatus(raw: VServer): ServerStatus {
   if (flag(raw.is_suspended)) return 'suspended'
   if (flag(raw.is_error)) return 'error'
   const setupUnfinished = raw.is_setup !== undefined && raw.is_setup !== null && !flag(raw.is_setup)
@@ -84,7 +83,7 @@ export function serverStatus(raw: Raw): ServerStatus {
 }
 
 /** The upstream status word plus the flags that override it, e.g. "stopped (processing: Installing system)". */
-export function rawStatusOf(raw: Raw): string {
+export function rawStatusOf(raw: VServer): string {
   const notes: string[] = []
   if (flag(raw.is_suspended)) notes.push(`suspended${str(raw.suspension_reason) ? `: ${raw.suspension_reason}` : ''}`)
   if (flag(raw.is_error)) notes.push('error')
@@ -98,12 +97,12 @@ export function rawStatusOf(raw: Raw): string {
  * IP addresses are not in the documented record. If the API adds them (as strings or as
  * `{ip|address}` objects under a few likely keys), pick them up; otherwise the lists are empty.
  */
-function collectIps(raw: Raw): { ipv4: string[], ipv6: string[] } {
+function collectIps(raw: VServer): { ipv4: string[], ipv6: string[] } {
   const found: string[] = []
   const take = (v: unknown) => {
     if (typeof v === 'string' && v) found.push(v)
     else if (Array.isArray(v)) v.forEach(take)
-    else if (v && typeof v === 'object') take((v as Raw).ip ?? (v as Raw).address ?? (v as Raw).ip_address)
+    else if (v && typeof v === 'object') take((v as IpObject).ip ?? (v as IpObject).address ?? (v as IpObject).ip_address)
   }
   for (const key of ['ip_addresses', 'ips', 'ipv4', 'ipv6', 'ipv4_addresses', 'ipv6_addresses', 'main_ip', 'ip_address']) take(raw[key])
   const unique = [...new Set(found.map(s => s.trim()).filter(Boolean))]
@@ -117,7 +116,7 @@ export function isoish(v: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(s) ? s.replace(' ', 'T') : s
 }
 
-export function mapServer(input: Raw): ServerRecord {
+export function mapServer(input: VServer): ServerRecord {
   const { success: _success, ...raw } = input
   const { ipv4, ipv6 } = collectIps(raw)
   return {
@@ -140,7 +139,7 @@ export function mapServer(input: Raw): ServerRecord {
   }
 }
 
-export function mapPlan(o: Raw): PlanOffer {
+export function mapPlan(o: VOffer): PlanOffer {
   return {
     id: String(o.uuid),
     name: str(o.name) ?? String(o.uuid),
@@ -156,7 +155,7 @@ export function mapPlan(o: Raw): PlanOffer {
 }
 
 /** Distinct cloud zones of the offers, in first-seen order. */
-export function mapDatacenters(offers: Raw[]): Datacenter[] {
+export function mapDatacenters(offers: VOffer[]): Datacenter[] {
   const out = new Map<string, Datacenter>()
   for (const o of offers) {
     const id = offerZoneId(o)
@@ -175,11 +174,11 @@ export function mapDatacenters(offers: Raw[]): Datacenter[] {
   return [...out.values()]
 }
 
-export function mapTemplate(s: Raw): OsTemplate {
+export function mapTemplate(s: VSystem): OsTemplate {
   return { id: String(s.uuid), name: str(s.name) ?? String(s.uuid), family: str(s.distribution), extra: s }
 }
 
-export function mapCatalogItem(o: Raw): CatalogItem {
+export function mapCatalogItem(o: VOffer): CatalogItem {
   const price = num(o.price_month)
   const memGb = num(o.memory_size)
   const specs = [
@@ -202,7 +201,7 @@ export function mapCatalogItem(o: Raw): CatalogItem {
   }
 }
 
-export function mapBalance(a: Raw): Balance {
+export function mapBalance(a: VAccount): Balance {
   return {
     amount: num(a.balance) ?? 0,
     currency: str(a.currency) ?? PRICE_CURRENCY,
@@ -221,9 +220,9 @@ const LIMIT_UNITS: Record<string, string | null> = {
  * One entry per usage counter, with its limit when the account has one (else null).
  * Flags under `limits` such as `smtp_enabled` are permissions, not quantities, and are left out.
  */
-export function mapLimits(body: Raw): UsageLimit[] {
-  const usage: Raw = body?.usage ?? {}
-  const limits: Raw = body?.limits ?? {}
+export function mapLimits(body: VLimits | null | undefined): UsageLimit[] {
+  const usage = body?.usage ?? {}
+  const limits = body?.limits ?? {}
   const keys = [...new Set([...Object.keys(usage), ...Object.keys(limits).filter(k => k in LIMIT_UNITS)])]
   return keys.map(k => ({ resource: k, used: num(usage[k]), limit: num(limits[k]), unit: LIMIT_UNITS[k] ?? null }))
 }

@@ -1,5 +1,7 @@
 /** What the app shows and checks for Virtua.cloud accounts. */
+import { mdiCloud } from '@mdi/js'
 import type { ProviderMetadata } from '../types'
+import { DEFAULT_DESTROY } from '#shared/providers/facts'
 
 export const DISPLAY_NAME = 'Virtua.cloud'
 /** The current API has no `/v1` prefix (the stale OpenAPI file still says /v1). */
@@ -54,5 +56,32 @@ export const meta: ProviderMetadata = {
     sshKeys: { supported: false, note: 'The Virtua.cloud API does not expose SSH keys.' },
     billing: { supported: true, note: 'Balance and usage from /account, limits from /cloud/limits, catalog from the cloud offers (monthly price). No subscriptions (servers are billed hourly from the prepaid balance) and no payment methods.' },
     orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
+  },
+  facts: {
+    look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', iconPath: mdiCloud },
+    create: { hostname: true, password: false, sshKeys: false, dryRun: false },
+    reinstall: { hostname: false, password: false, sshKeys: false, dryRun: false },
+    passwordRule: null,
+    hardPowerOff: false,
+    deleteDelay: null,
+    rootPassword: { mode: 'reveal' },
+    installStep: false,
+    rawStates: { awaitingInstall: [], awaitingProvider: [] },
+    createEvidence: 'hostname',
+    destroy: { ...DEFAULT_DESTROY },
+    // Only Virtua.cloud grows the disk on request.
+    resizeDisk: true,
+    // The API documents no address fields: an empty list means "not reported", not "none".
+    noAddresses: 'Not reported by Virtua: its API gives no addresses (see the Virtua panel)',
+    region: { label: 'Region', optional: false },
+    planMapping: {
+      // Systems depend on the offer (Windows needs an offer that includes it).
+      templatesByPlan: true,
+      fields: [
+        { key: 'offer', label: 'Offer', kind: 'text', role: 'plan', catalog: { list: 'plans', what: 'offer' } },
+        { key: 'system', label: 'Default system (OS)', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'system for this offer' } },
+        { key: 'project', label: 'Project UUID (optional)', help: 'Empty: the account\'s project', kind: 'text', optional: true },
+      ],
+    },
   },
 }

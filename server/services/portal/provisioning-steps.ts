@@ -8,8 +8,6 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
 import { sshKeys, type ProviderAccount, type User } from '#server/db/schema'
 import type { BaseAdapter } from '#server/providers/base'
-import type { HostingerAdapter } from '#server/providers/hostinger'
-import type { VirtfusionAdapter } from '#server/providers/virtfusion'
 import { parsePublicKey } from '#shared/ssh'
 import { notifyUser } from '../notifications'
 import { upsertRecords } from '../servers/sync'
@@ -47,14 +45,12 @@ const WAIT_PAYMENT_MS = () => env().ORDERS_PAYMENT_TIMEOUT_MS
 const POLL_MS = () => env().ORDERS_POLL_MS
 
 async function ensureUser(c: StepContext): Promise<StepOutcome> {
-  const m = mapping(c)
-  if (c.account.type !== 'virtfusion') return { status: 'skipped', message: 'This provider has no per-customer users' }
-  if (m.userPolicy === 'fixed') {
-    return { status: 'skipped', message: `Servers belong to the fixed VirtFusion user ${m.userId}`, output: { upstream_user_id: m.userId } }
-  }
-  const vf = c.adapter() as VirtfusionAdapter
-  const id = await vf.ensureUser({ extRelationId: c.customer.customerNumber, name: c.customer.name, email: c.customer.email })
-  return { status: 'succeeded', message: `VirtFusion user ${id} (external relation ${c.customer.customerNumber})`, output: { upstream_user_id: id }, details: { upstream_user_id: id } }
+  const user = await c.adapter().ensureCustomerUser(mapping(c), c.customer)
+  if (!user) return { status: 'skipped', message: 'This provider has no per-customer users' }
+  const output = { upstream_user_id: user.userId }
+  // A plan's fixed user is used as it is; a customer's own user was made or found just now.
+  if (!user.created) return { status: 'skipped', message: user.message, output }
+  return { status: 'succeeded', message: user.message, output, details: output }
 }
 
 async function upstreamFingerprint(k: { fingerprint: string | null, public_key: string | null }) {
@@ -113,7 +109,7 @@ async function create(c: StepContext): Promise<StepOutcome> {
   const prev = c.progress.create ?? {}
   if (prev.upstream_id) return { status: 'succeeded', message: `Server ${prev.upstream_id} was already created`, details: { upstream_id: prev.upstream_id } }
   const adapter = c.adapter()
-  const input = createInput(c.account, mapping(c), c.order, c.progress)
+  const input = createInput(adapter, mapping(c), c.order, c.progress)
   const { intent } = await execute({
     kind: 'order.create',
     handler: orderCreateKind,
@@ -144,10 +140,8 @@ async function install(c: StepContext): Promise<StepOutcome> {
   const id = c.progress.create!.upstream_id!
   const keys = c.progress.push_ssh_keys?.upstream_ids ?? []
   if (!adapter.needsInstallStep) {
-    if (c.account.type === 'hostinger' && keys.length > 1) {
-      const r = await (adapter as HostingerAdapter).attachSshKeys(id, keys.slice(1))
-      return { status: 'succeeded', message: `Installed with the setup; ${r.message}` }
-    }
+    const r = await adapter.finishSetup(id, { sshKeyIds: keys })
+    if (r) return { status: 'succeeded', message: `Installed with the setup; ${r.message}` }
     return { status: 'skipped', message: `${adapter.meta.displayName} installs the OS with the create` }
   }
   const rec = await adapter.getServer(id)

@@ -5,6 +5,7 @@
  */
 import type { User } from '#server/db/schema'
 import { NotSupportedError } from '#server/providers/errors'
+import { providers } from '#server/providers/registry'
 import type { ActionResult } from '#server/providers/types'
 import { audit } from '../audit'
 import { findByUpstream, loadById } from './inventory'
@@ -48,32 +49,22 @@ export async function reinstallServer(target: Target, input: ReinstallInput, use
   const id = t.row.server.upstreamId
   const sshKeyIds = input.ssh_keys?.length ? await upstreamKeyIds(t.adapter, input.ssh_keys, { create: !input.dry_run }) : undefined
   if (input.dry_run) {
-    const result = await dryRunReinstall(t, { template: input.template, sshKeyIds })
+    // Only where the provider can check without doing it; elsewhere 501 (it would reinstall for real).
+    const result = await t.adapter.dryRunReinstall(id, { template: input.template, sshKeyIds })
     return { status: 'validated', ...(result.message ? { message: result.message } : {}) }
   }
   const result = await t.adapter.reinstall(id, { template: input.template, hostname: input.hostname, password: input.password, sshKeyIds })
   return finish(t, user, 'reinstall', result, { template: input.template, ssh_keys: sshKeyIds?.length ?? 0 })
 }
 
-/**
- * Where a provider can check a reinstall without doing it: Inferno's own dry run (`run=0`),
- * VirtFusion's template check against the server's package. The other adapters would reinstall
- * for real if asked, so they answer 501 here.
- */
-async function dryRunReinstall(t: Target, input: { template: string, sshKeyIds?: string[] }): Promise<ActionResult> {
-  const id = t.row.server.upstreamId
-  switch (t.account.type) {
-    case 'inferno': return t.adapter.reinstall(id, { ...input, dryRun: true })
-    case 'virtfusion': return t.adapter.installServer(id, { template: input.template, dryRun: true })
-    default: throw new NotSupportedError(t.adapter.meta.displayName, 'a dry run of a reinstall')
-  }
-}
+/** The providers that can schedule a deletion, by display name. */
+const delayableProviders = () => Object.values(providers).filter(d => d.meta.facts.deleteDelay).map(d => d.meta.displayName).join(' and ')
 
 export async function deleteServer(target: Target, input: { delay?: number }, user: User) {
   const t = await authorize(target, 'destroy', user)
-  // Only VirtFusion schedules deletions; elsewhere a delay would be ignored and delete at once.
-  if (input.delay && t.account.type !== 'virtfusion') {
-    throw new NotSupportedError(t.adapter.meta.displayName, 'scheduled deletion', 'a delay applies to VirtFusion servers only')
+  // Where deleting is immediate, a delay would be ignored and delete at once.
+  if (input.delay && !t.adapter.meta.facts.deleteDelay) {
+    throw new NotSupportedError(t.adapter.meta.displayName, 'scheduled deletion', `a delay applies to ${delayableProviders()} servers only`)
   }
   const result = await t.adapter.destroy(t.row.server.upstreamId, { delayMinutes: input.delay })
   // Deleted or cancelled: gone now, kept for the record. A delayed deletion stays until it happens.

@@ -8,6 +8,7 @@
 import type { User } from '#server/db/schema'
 import { adapterFor, getAccountById, requireAccount } from '../provider-accounts'
 import type { CreateServerInput, ServerRecord } from '#server/providers/types'
+import { getDefinition } from '#server/providers/registry'
 import { audit } from '../audit'
 import { execute } from '../exactly-once/engine'
 import type { KindHandler } from '../exactly-once/kind'
@@ -110,9 +111,9 @@ async function accountOf(intent: Intent) {
 }
 
 /**
- * Servers, as evidence sees them (shared by server creates and order creates). VirtFusion takes
- * our marker as the server's name; Hostinger and Virtua carry the requested hostname (with the
- * lock's set difference); an Inferno order carries nothing, so only the set difference counts.
+ * Servers, as evidence sees them (shared by server creates and order creates). What a new server
+ * carries of ours is the provider's `createEvidence` fact: our marker as its name, the requested
+ * hostname (with the lock's set difference), or nothing (only the set difference counts).
  */
 function serverEvidence(settledFn: KindHandler['settled'], followUp?: KindHandler['followUp']): KindHandler {
   return {
@@ -121,8 +122,9 @@ function serverEvidence(settledFn: KindHandler['settled'], followUp?: KindHandle
     },
     names(intent, marker) {
       const r = intent.request as { account_type?: string, hostname?: string }
-      if (r.account_type === 'virtfusion') return { names: [marker], uniqueMarker: marker }
-      if (r.account_type === 'inferno') return { names: [], uniqueMarker: null }
+      const evidence = getDefinition(r.account_type ?? '')?.meta.facts.createEvidence ?? 'hostname'
+      if (evidence === 'marker') return { names: [marker], uniqueMarker: marker }
+      if (evidence === 'none') return { names: [], uniqueMarker: null }
       return { names: r.hostname ? [r.hostname] : [], uniqueMarker: null }
     },
     settled: settledFn,
@@ -146,7 +148,7 @@ export const serverCreateKind: KindHandler = serverEvidence(async (intent, upstr
   const stored = intent.request as unknown as StoredRequest
   const record = await recordOf(intent, upstreamId, made)
   if (!record) return { upstream_id: upstreamId }
-  // Until the provider names it (a VirtFusion server carries our marker until its build), show the requested name.
+  // Until the provider names it (a server may carry our marker until its build), show the requested name.
   const marked = !record.name || record.name.startsWith('eo-')
   const named = { ...record, name: marked ? stored.hostname : record.name, hostname: record.hostname ?? stored.hostname }
   const ids = await upsertRecords(account.id, [named], { ownerId: stored.owner })

@@ -77,20 +77,8 @@ export function toSeedVm(r: InventoryRow) {
     cpus: s.vcpus,
     memory_mb: s.memoryMb,
     disk_gb: s.diskGb,
-    bandwidth_gb: bandwidthGb(r.account.type, s.extra),
+    bandwidth_gb: getDefinition(r.account.type)?.bandwidthGb?.(s.extra) ?? null,
     created_at: iso(s.upstreamCreatedAt ?? s.createdAt),
     labels: {} as Record<string, string>,
   }
-}
-
-/** Monthly traffic allowance where the upstream record has one (units differ per provider). */
-function bandwidthGb(type: string, extra: unknown): number | null {
-  const e = (extra ?? {}) as Record<string, any>
-  const n = (v: unknown) => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v))
-  if (type === 'hostinger') {
-    const mb = n(e.bandwidth)
-    return mb === null ? null : Math.round(mb / 1024)
-  }
-  if (type === 'virtfusion') return n(e.traffic?.public?.currentPeriod?.limit ?? e.settings?.resources?.traffic)
-  return null
 }
