@@ -10,28 +10,9 @@ import { isEmptyPlan, planChanges, type DnsPlan } from '~~/shared/dns/plan'
 import { harmonizeTtls, rrsetWrites } from '~~/shared/dns/rrset'
 import type { DnsRecord } from '~~/shared/dns/types'
 
-export interface ZoneRow {
-  provider: string
-  provider_type: string
-  provider_display_name: string
-  domain: string
-  record_count: number | null
-  zone_error?: string
-  domain_status?: string
-  expires_at?: string | null
-  owner: { id: string, name: string, email: string } | null
-}
-export interface AccountError { provider: string, provider_display_name: string, error: string, code?: string }
+import type { AccountError, PlanView, ZoneList, ZoneRow } from '~~/shared/schemas/dns'
 
-/** The API's plan (records in full, unchanged ones only counted). */
-export interface PlanView {
-  adds: DnsRecord[]
-  changes: { before: DnsRecord, after: DnsRecord }[]
-  deletes: DnsRecord[]
-  unchanged: number
-  zone_size: number
-  summary: string
-}
+export type { PlanView, ZoneRow }
 
 export interface ApiRefusal { error: string, code?: string, plan?: PlanView, destructive?: boolean, errors?: { field?: string, message: string, line?: number, index?: number }[] }
 
@@ -56,7 +37,7 @@ export const useDnsStore = defineStore('dns', () => {
     zonesLoading.value = true
     zonesError.value = ''
     try {
-      const res = await $fetch<{ zones: ZoneRow[], errors: AccountError[] }>('/api/dns/zones')
+      const res = await $fetch<ZoneList>('/api/dns/zones')
       zones.value = res.zones
       accountErrors.value = res.errors
       zonesLoaded.value = true

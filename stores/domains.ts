@@ -1,31 +1,12 @@
 /** Domains across every domain-capable provider account, and the per-account outcome of reading them. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { AccountOutcome, Availability, DomainList, ListedDomain } from '~~/shared/schemas/domains'
 
-export interface AccountRef { slug: string, display_name: string, type: string }
-export interface DomainOwner { id: string, name: string, email: string }
-export interface DomainItem {
-  name: string
-  registrar: string | null
-  status: string
-  expires_at: string | null
-  auto_renew: boolean
-  auto_renew_known: boolean
-  locked: boolean
-  privacy_protection: boolean
-  nameservers: string[]
-  details_known: boolean
-  /** Reading this domain's details failed this time; the rest of the list still came. */
-  details_failed?: boolean
-  expires_in_days: number | null
-  owner?: DomainOwner | null
-  account: AccountRef
-}
-export interface AccountOutcome extends AccountRef { ok: boolean, count: number, error?: string, status?: number }
-export interface Availability { domain: string, available: boolean, price?: number, currency?: string }
+export type { AccountOutcome, Availability, ListedDomain as DomainItem }
 
 export const useDomainsStore = defineStore('domains', () => {
-  const domains = ref<DomainItem[]>([])
+  const domains = ref<ListedDomain[]>([])
   const accounts = ref<AccountOutcome[]>([])
   const loading = ref(false)
   const loaded = ref(false)
@@ -35,7 +16,7 @@ export const useDomainsStore = defineStore('domains', () => {
     loading.value = true
     error.value = ''
     try {
-      const res = await $fetch<{ domains: DomainItem[], accounts: AccountOutcome[] }>('/api/domains')
+      const res = await $fetch<DomainList>('/api/domains')
       domains.value = res.domains
       accounts.value = res.accounts
       loaded.value = true
