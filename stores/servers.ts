@@ -124,6 +124,11 @@ export const useServersStore = defineStore('servers', () => {
   }
   const datacenters = (slug: string) => $fetch<Datacenter[]>(providerPath(slug, 'datacenters'))
 
+  /** Admins: suspend a customer's server with a reason the customer reads (natively, or stopped and locked). */
+  const suspend = (id: string, reason: string) =>
+    $fetch<{ status: 'suspended', method: string, server: ServerView }>(`/api/admin/servers/${id}/suspend`, { method: 'POST', body: { reason } })
+  const unsuspend = (id: string) => $fetch<{ status: 'unsuspended', server: ServerView }>(`/api/admin/servers/${id}/unsuspend`, { method: 'POST' })
+
   /** Who a server can be assigned to (admins only). */
   const customers = () => $fetch<Customer[]>('/api/users', { query: { role: 'customer' } })
 
@@ -141,7 +146,7 @@ export const useServersStore = defineStore('servers', () => {
 
   return {
     items, total, accounts, loading, loaded, error,
-    load, get, sync, act, bulk, assignOwner, reinstall, resize, destroy, rootPassword, create,
+    load, get, sync, act, bulk, assignOwner, reinstall, resize, destroy, rootPassword, create, suspend, unsuspend,
     plans, templates, serverTemplates, datacenters, keychain, customers,
   }
 })

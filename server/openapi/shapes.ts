@@ -5,19 +5,10 @@ import { isoDate, obj, uuid } from './define'
 
 // The shapes the browser reads too live in shared/schemas (one contract for both sides).
 export { capabilities, personRef } from '../../shared/schemas/common'
+export { publicUser } from '../../shared/schemas/users'
 export { dnsChangeAnswer, dnsRecord } from '../../shared/schemas/dns'
 export { domain } from '../../shared/schemas/domains'
 export { osTemplate as template, server } from '../../shared/schemas/servers'
-
-export const publicUser = obj({
-  id: uuid,
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(['admin', 'customer']),
-  disabled: z.boolean(),
-  createdAt: isoDate,
-  lastLoginAt: isoDate.nullable(),
-}).meta({ id: 'User' })
 
 /** An account as GET /api/hosting/providers lists it: the seed's `{ name, display_name, connected }` plus ours. */
 export const providerAccount = obj({
