@@ -187,7 +187,7 @@ export function useServerCreate() {
   }
 
   // ---------- 7. provisioning ----------
-  const seen = ref<{ status: string, raw: string, at: Date }[]>([])
+  const seen = ref<{ status: string, raw: string | null, at: Date }[]>([])
   const provisionError = ref('')
   let timer: ReturnType<typeof setTimeout> | undefined
   let alive = true

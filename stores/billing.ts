@@ -5,29 +5,23 @@ import type { BillingHistory, BillingOverview, SampleRun } from '~~/shared/billi
 
 export const useBillingStore = defineStore('billing', () => {
   const overview = ref<BillingOverview | null>(null)
-  const loading = ref(false)
-  const error = ref('')
+  const { busy: loading, error, run: runLoad } = useAsyncAction()
 
   const history = ref<BillingHistory | null>(null)
   const historyDays = ref(90)
-  const historyLoading = ref(false)
-  const historyError = ref('')
+  const { busy: historyLoading, error: historyError, run: runHistory } = useAsyncAction()
 
   async function load() {
-    loading.value = true
-    error.value = ''
-    try { overview.value = await $fetch<BillingOverview>('/api/billing/overview') }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    await runLoad(async () => {
+      overview.value = await $fetch<BillingOverview>('/api/billing/overview')
+    })
   }
 
   async function loadHistory(days = historyDays.value) {
     historyDays.value = days
-    historyLoading.value = true
-    historyError.value = ''
-    try { history.value = await $fetch<BillingHistory>('/api/billing/history', { query: { days } }) }
-    catch (e) { historyError.value = errorMessage(e) }
-    finally { historyLoading.value = false }
+    await runHistory(async () => {
+      history.value = await $fetch<BillingHistory>('/api/billing/history', { query: { days } })
+    })
   }
 
   /** Throws: the page turns the outcome into a toast. */

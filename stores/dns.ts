@@ -10,28 +10,8 @@ import { isEmptyPlan, planChanges, type DnsPlan } from '~~/shared/dns/plan'
 import { harmonizeTtls, rrsetWrites } from '~~/shared/dns/rrset'
 import type { DnsRecord } from '~~/shared/dns/types'
 
-export interface ZoneRow {
-  provider: string
-  provider_type: string
-  provider_display_name: string
-  domain: string
-  record_count: number | null
-  zone_error?: string
-  domain_status?: string
-  expires_at?: string | null
-  owner: { id: string, name: string, email: string } | null
-}
-export interface AccountError { provider: string, provider_display_name: string, error: string, code?: string }
-
-/** The API's plan (records in full, unchanged ones only counted). */
-export interface PlanView {
-  adds: DnsRecord[]
-  changes: { before: DnsRecord, after: DnsRecord }[]
-  deletes: DnsRecord[]
-  unchanged: number
-  zone_size: number
-  summary: string
-}
+import type { AccountError, DnsChangeAnswer, PlanView, SnapshotList, ZoneList, ZoneRow } from '~~/shared/schemas/dns'
+import type { OwnerRef } from '~~/shared/schemas/common'
 
 /** What a DNS refusal carries beside `error` and `code` (read with apiError<DnsErrorDetails>(e)). */
 export interface DnsErrorDetails { plan: PlanView, destructive: boolean, errors: { field?: string, message: string, line?: number, index?: number }[] }
@@ -43,30 +23,24 @@ export const useDnsStore = defineStore('dns', () => {
   // ---------- zones across accounts ----------
   const zones = ref<ZoneRow[]>([])
   const accountErrors = ref<AccountError[]>([])
-  const zonesLoading = ref(false)
+  const { busy: zonesLoading, error: zonesError, run: runZones } = useAsyncAction()
   const zonesLoaded = ref(false)
-  const zonesError = ref('')
 
   async function loadZones() {
-    zonesLoading.value = true
-    zonesError.value = ''
-    try {
-      const res = await $fetch<{ zones: ZoneRow[], errors: AccountError[] }>('/api/dns/zones')
+    await runZones(async () => {
+      const res = await $fetch<ZoneList>('/api/dns/zones')
       zones.value = res.zones
       accountErrors.value = res.errors
       zonesLoaded.value = true
-    }
-    catch (e) { zonesError.value = errorMessage(e) }
-    finally { zonesLoading.value = false }
+    })
   }
 
   // ---------- one zone ----------
   const provider = ref('')
   const domain = ref('')
   const records = ref<DnsRecord[]>([])
-  const loading = ref(false)
+  const { busy: loading, error, run: runReload } = useAsyncAction()
   const loaded = ref(false)
-  const error = ref('')
   const applying = ref(false)
 
   /** Local edits, by the live record's id; adds get a local key. */
@@ -95,14 +69,10 @@ export const useDnsStore = defineStore('dns', () => {
   }
 
   async function reload() {
-    loading.value = true
-    error.value = ''
-    try {
+    await runReload(async () => {
       records.value = await $fetch<DnsRecord[]>(zoneApi(provider.value, domain.value))
       loaded.value = true
-    }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    })
   }
 
   /** The zone as it will be once the pending edits are applied (one TTL per name+type). */
@@ -153,9 +123,34 @@ export const useDnsStore = defineStore('dns', () => {
     finally { applying.value = false }
   }
 
+  // ---------- history, zone files, reset, assignment: answers for the caller to show ----------
+  const snapshots = (provider: string, domain: string) => $fetch<SnapshotList>(zoneApi(provider, domain, '/snapshots'))
+
+  /** A planned zone write: `dryRun` asks for the plan only (`?dry_run=1`). */
+  const zoneWrite = (provider: string, domain: string, path: string, body: Record<string, unknown>, dryRun = false) =>
+    $fetch<DnsChangeAnswer>(zoneApi(provider, domain, `${path}${dryRun ? '?dry_run=1' : ''}`), { method: 'POST', body })
+
+  const previewRestore = (provider: string, domain: string, id: string) => zoneWrite(provider, domain, `/snapshots/${encodeURIComponent(id)}/restore`, {}, true)
+  const restore = (provider: string, domain: string, id: string, force: boolean) => zoneWrite(provider, domain, `/snapshots/${encodeURIComponent(id)}/restore`, { force })
+  const previewReset = (provider: string, domain: string) => zoneWrite(provider, domain, '/reset', {}, true)
+  const reset = (provider: string, domain: string, force: boolean) => zoneWrite(provider, domain, '/reset', { force })
+  const importZone = (provider: string, domain: string, file: { zone_file: string, mode: 'merge' | 'replace' }, opts: { dryRun: boolean, force?: boolean }) =>
+    zoneWrite(provider, domain, '/import', { ...file, dry_run: opts.dryRun, force: opts.force ?? false })
+
+  /** Gives a zone to a customer (null takes it back); resolves with the new owner, or null. */
+  async function assign(zone: Pick<ZoneRow, 'provider' | 'domain'>, ownerId: string | null): Promise<Pick<OwnerRef, 'name'> | null> {
+    const path = `/api/dns/zones/${encodeURIComponent(zone.provider)}/${encodeURIComponent(zone.domain)}/assignment`
+    if (!ownerId) {
+      await $fetch(path, { method: 'DELETE' })
+      return null
+    }
+    return (await $fetch<{ owner: OwnerRef }>(path, { method: 'PUT', body: { owner_id: ownerId } })).owner
+  }
+
   return {
     zones, accountErrors, zonesLoading, zonesLoaded, zonesError, loadZones,
     provider, domain, records, loading, loaded, error, applying, pending, desired, plan, hasPending,
     open, reload, discard, stageAdd, stageEdit, stageDelete, unstage, apply,
+    snapshots, previewRestore, restore, previewReset, reset, importZone, assign,
   }
 })

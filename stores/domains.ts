@@ -1,50 +1,46 @@
 /** Domains across every domain-capable provider account, and the per-account outcome of reading them. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { AccountOutcome, Availability, DomainList, DomainView, ListedDomain } from '~~/shared/schemas/domains'
+import type { OwnerRef } from '~~/shared/schemas/common'
 
-export interface AccountRef { slug: string, display_name: string, type: string }
-export interface DomainOwner { id: string, name: string, email: string }
-export interface DomainItem {
-  name: string
-  registrar: string | null
-  status: string
-  expires_at: string | null
-  auto_renew: boolean
-  auto_renew_known: boolean
-  locked: boolean
-  privacy_protection: boolean
-  nameservers: string[]
-  details_known: boolean
-  /** Reading this domain's details failed this time; the rest of the list still came. */
-  details_failed?: boolean
-  expires_in_days: number | null
-  owner?: DomainOwner | null
-  account: AccountRef
-}
-export interface AccountOutcome extends AccountRef { ok: boolean, count: number, error?: string, status?: number }
-export interface Availability { domain: string, available: boolean, price?: number, currency?: string }
+export type { AccountOutcome, Availability, ListedDomain as DomainItem }
 
 export const useDomainsStore = defineStore('domains', () => {
-  const domains = ref<DomainItem[]>([])
+  const domains = ref<ListedDomain[]>([])
   const accounts = ref<AccountOutcome[]>([])
-  const loading = ref(false)
+  const { busy: loading, error, run: runLoad } = useAsyncAction()
   const loaded = ref(false)
-  const error = ref('')
 
   async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const res = await $fetch<{ domains: DomainItem[], accounts: AccountOutcome[] }>('/api/domains')
+    await runLoad(async () => {
+      const res = await $fetch<DomainList>('/api/domains')
       domains.value = res.domains
       accounts.value = res.accounts
       loaded.value = true
-    }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    })
   }
 
-  return { domains, accounts, loading, loaded, error, load }
+  // ---------- one account's domains: answers for the caller to show ----------
+  const accountPath = (slug: string, rest: string) => `/api/hosting/providers/${slug}/domains${rest}`
+  const domainPath = (slug: string, name: string, rest: string) => accountPath(slug, `/${name}${rest}`)
+
+  const setLock = (slug: string, name: string, on: boolean) => $fetch(domainPath(slug, name, '/lock'), { method: on ? 'POST' : 'DELETE' })
+  const setPrivacy = (slug: string, name: string, on: boolean) => $fetch(domainPath(slug, name, '/privacy'), { method: on ? 'POST' : 'DELETE' })
+  const setNameservers = (slug: string, name: string, nameservers: string[]) => $fetch(domainPath(slug, name, '/nameservers'), { method: 'PUT', body: { nameservers } })
+  /** Gives the domain (and its zone) to a customer; null takes it back. */
+  const setOwner = (slug: string, name: string, ownerId: string | null) =>
+    $fetch<{ owner: OwnerRef | null }>(domainPath(slug, name, '/owner'), { method: 'PUT', body: { owner_id: ownerId } })
+
+  const checkAvailability = (slug: string, names: string[]) => $fetch<Availability[]>(accountPath(slug, '/check'), { method: 'POST', body: { domains: names } })
+  /** Buys once per `key`: 201 the domain, 202 when the provider's answer was lost and the purchase is being checked. */
+  const purchase = (slug: string, key: string, body: { domain: string, period: number, privacy_protection: boolean }) =>
+    $fetch<DomainView | { status: string, intent: { id: string, state: string } }>(accountPath(slug, '/purchase'), { method: 'POST', headers: { 'Idempotency-Key': key }, body })
+
+  /** The daily expiry check, now (admins). */
+  const checkExpiry = () => $fetch<{ expiring: { domain: string, notified: number }[] }>('/api/domains/expiry-check', { method: 'POST' })
+
+  return { domains, accounts, loading, loaded, error, load, setLock, setPrivacy, setNameservers, setOwner, checkAvailability, purchase, checkExpiry }
 })
 
 /** "1 234,50 $"-style, in the browser's locale. */

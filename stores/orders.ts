@@ -5,19 +5,14 @@ import type { Order, OrderStatus } from '~/utils/orders'
 
 export const useOrdersStore = defineStore('orders', () => {
   const items = ref<Order[]>([])
-  const loading = ref(false)
+  const { busy: loading, error, run: runLoad } = useAsyncAction()
   const loaded = ref(false)
-  const error = ref('')
 
   async function load(status?: OrderStatus | null) {
-    loading.value = true
-    error.value = ''
-    try {
+    await runLoad(async () => {
       items.value = await $fetch<Order[]>('/api/orders', { query: status ? { status } : undefined })
       loaded.value = true
-    }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    })
   }
 
   function place(body: { plan_id: string, template?: string, hostname: string, ssh_key_ids: string[] }, idempotencyKey: string) {

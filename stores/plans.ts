@@ -1,23 +1,18 @@
 /** Plans: admins manage them, customers pick one to order. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AdminPlan, CustomerPlan } from '~/utils/orders'
+import type { AdminPlan, CustomerPlan, PlanTemplate } from '~/utils/orders'
 
 export const usePlansStore = defineStore('plans', () => {
   const items = ref<(AdminPlan | CustomerPlan)[]>([])
-  const loading = ref(false)
+  const { busy: loading, error, run: runLoad } = useAsyncAction()
   const loaded = ref(false)
-  const error = ref('')
 
   async function load() {
-    loading.value = true
-    error.value = ''
-    try {
+    await runLoad(async () => {
       items.value = await $fetch<(AdminPlan | CustomerPlan)[]>('/api/plans')
       loaded.value = true
-    }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    })
   }
 
   async function save(id: string | null, body: Record<string, unknown>) {
@@ -33,5 +28,8 @@ export const usePlansStore = defineStore('plans', () => {
     await load()
   }
 
-  return { items, loading, loaded, error, load, save, setRetired }
+  /** The OS templates a customer may choose for a plan. */
+  const templates = (id: string) => $fetch<PlanTemplate[]>(`/api/plans/${id}/templates`)
+
+  return { items, loading, loaded, error, load, save, setRetired, templates }
 })

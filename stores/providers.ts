@@ -29,14 +29,11 @@ export interface ProviderAccount {
 export const useProvidersStore = defineStore('providers', () => {
   const accounts = ref<ProviderAccount[]>([])
   const types = ref<ProviderMeta[]>([])
-  const loading = ref(false)
+  const { busy: loading, error, run: runLoad } = useAsyncAction()
   const loaded = ref(false)
-  const error = ref('')
 
   async function load() {
-    loading.value = true
-    error.value = ''
-    try {
+    await runLoad(async () => {
       const [a, t] = await Promise.all([
         $fetch<ProviderAccount[]>('/api/hosting/providers'),
         types.value.length ? Promise.resolve(types.value) : $fetch<ProviderMeta[]>('/api/hosting/provider-types'),
@@ -44,12 +41,18 @@ export const useProvidersStore = defineStore('providers', () => {
       accounts.value = a
       types.value = t
       loaded.value = true
-    }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    })
   }
 
   const metaFor = (type: string) => types.value.find(t => t.type === type)
 
-  return { accounts, types, loading, loaded, error, load, metaFor }
+  const path = (slug: string, rest = '') => `/api/hosting/providers/${slug}${rest}`
+  /** Creates or updates an account (`body`: type, display_name, credentials, `extra` settings). */
+  const configure = (slug: string, body: Record<string, unknown>) => $fetch<unknown>(path(slug, '/configure'), { method: 'POST', body })
+  const test = (slug: string) => $fetch<{ message: string }>(path(slug, '/test'), { method: 'POST' })
+  const remove = (slug: string) => $fetch(path(slug), { method: 'DELETE' })
+  /** Connects one simulated account per provider kind (the sandbox). */
+  const connectSandbox = () => $fetch<{ accounts: { slug: string, ok: boolean, message: string }[] }>('/api/hosting/sandbox/connect', { method: 'POST' })
+
+  return { accounts, types, loading, loaded, error, load, metaFor, configure, test, remove, connectSandbox }
 })

@@ -1,54 +1,13 @@
 /**
  * The server inventory (one page of it, as the table asks) and the calls the server pages make.
- * Shapes follow the servers API contract; plan/template lists are normalised because adapters
- * name their fields in camelCase while the seed API speaks snake_case.
+ * Shapes are the API contract's (shared/schemas/servers.ts).
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Cap, ServerAction, ServerStatus } from '~/utils/servers'
+import type { Cap, ServerAction } from '~/utils/servers'
+import type { AccountFreshness, DatacenterView, OsTemplate, PlanOffer, ServerList, ServerView } from '~~/shared/schemas/servers'
 
-export interface ServerView {
-  id: string
-  account: { slug: string, type: string, display_name: string }
-  upstream_id: string
-  name: string
-  hostname: string | null
-  status: ServerStatus
-  raw_status: string
-  ipv4: string[]
-  ipv6: string[]
-  os: string | null
-  vcpus: number | null
-  memory_mb: number | null
-  disk_gb: number | null
-  region: string | null
-  plan: string | null
-  owner: { id: string, name: string, email: string } | null
-  created_at: string | null
-  gone: boolean
-  gone_at: string | null
-  admin_locked: boolean
-  lock_reason: string | null
-  last_synced_at: string | null
-  /** The last sync could not read this server's details (the rest is the last known data). */
-  detail_error: string | null
-  detail_error_at: string | null
-  capabilities: Record<string, Cap>
-  needs_install: boolean
-  extra?: unknown
-}
-
-export interface AccountFreshness {
-  slug: string
-  type: string
-  display_name: string
-  last_success_at: string | null
-  last_attempt_at: string | null
-  last_error: string | null
-  stale: boolean
-  server_count: number
-  capabilities?: Record<string, Cap>
-}
+export type { AccountFreshness, ServerView }
 
 export interface ServerQuery {
   page: number
@@ -61,38 +20,18 @@ export interface ServerQuery {
   owner?: string | null
 }
 
-/** A list row: the capability map comes once per account, in `accounts`. */
-export type ServerListItem = Omit<ServerView, 'capabilities' | 'extra'>
-/** `accounts`: every account with its freshness (admins), or the page's accounts (customers). */
-export interface ServerList { items: ServerListItem[], total: number, page: number, per_page: number, next_cursor: string | null, accounts: (Partial<AccountFreshness> & Pick<AccountFreshness, 'slug' | 'type' | 'display_name'>)[] }
-
-export interface Plan { id: string, name: string, vcpus: number | null, memory_mb: number | null, disk_gb: number | null, price: number | null, currency: string | null, period: string | null, region: string | null }
-export interface Template { id: string, name: string, family: string | null }
-export interface Datacenter { id: string, name: string, location: string | null, country: string | null }
+/** A plan as the wizard shows it: the inventory's unit names (memory_mb, disk_gb), so one formatter reads servers and plans. */
+export type Plan = Omit<PlanOffer, 'memoryMb' | 'diskGb' | 'region'> & { memory_mb: number | null, disk_gb: number | null, region: string | null }
+export type Template = OsTemplate & { family: string | null }
+export type Datacenter = DatacenterView
 export interface KeychainKey { id: string, name: string, fingerprint: string | null, public_key: string }
 export interface SshKeyInput { name: string, public_key: string }
 
 export interface Customer { id: string, name: string, email: string }
 export interface BulkResult { server: ServerView, ok: boolean, message: string }
 
-type Loose = Record<string, unknown>
-const pick = <T>(o: Loose, ...keys: string[]) => (keys.map(k => o[k]).find(v => v !== undefined) ?? null) as T
-
-export function toPlan(o: Loose): Plan {
-  return {
-    id: String(o.id),
-    name: String(o.name ?? o.id),
-    vcpus: pick(o, 'vcpus', 'cpus'),
-    memory_mb: pick(o, 'memory_mb', 'memoryMb'),
-    disk_gb: pick(o, 'disk_gb', 'diskGb'),
-    price: pick(o, 'price'),
-    currency: pick(o, 'currency'),
-    period: pick(o, 'period'),
-    region: pick(o, 'region'),
-  }
-}
-export const toTemplate = (o: Loose): Template => ({ id: String(o.id), name: String(o.name ?? o.id), family: pick(o, 'family') })
-export const toDatacenter = (o: Loose): Datacenter => ({ id: String(o.id), name: String(o.name ?? o.id), location: pick(o, 'location'), country: pick(o, 'country') })
+export const toPlan = ({ memoryMb, diskGb, region, ...p }: PlanOffer): Plan => ({ ...p, memory_mb: memoryMb, disk_gb: diskGb, region: region ?? null })
+export const toTemplate = (t: OsTemplate): Template => ({ ...t, family: t.family ?? null })
 
 /** The provider routes take the account slug; the contract calls it {provider}. */
 const providerPath = (slug: string, what: string) => `/api/hosting/providers/${encodeURIComponent(slug)}/${what}`
@@ -173,19 +112,22 @@ export const useServersStore = defineStore('servers', () => {
     $fetch<{ server: ServerView | null, intent: { id: string, state: string } }>('/api/servers', { method: 'POST', body, headers: { 'Idempotency-Key': key } })
 
   async function plans(slug: string) {
-    return (await $fetch<Loose[]>(providerPath(slug, 'plans'))).map(toPlan)
+    return (await $fetch<PlanOffer[]>(providerPath(slug, 'plans'))).map(toPlan)
   }
   /** Templates a given server can be reinstalled with (open to its owner, not only admins). */
   async function serverTemplates(id: string) {
-    return (await $fetch<Loose[]>(`/api/servers/${id}/templates`)).map(toTemplate)
+    return (await $fetch<OsTemplate[]>(`/api/servers/${id}/templates`)).map(toTemplate)
   }
 
   async function templates(slug: string, plan?: string) {
-    return (await $fetch<Loose[]>(providerPath(slug, 'templates'), { query: plan ? { plan } : undefined })).map(toTemplate)
+    return (await $fetch<OsTemplate[]>(providerPath(slug, 'templates'), { query: plan ? { plan } : undefined })).map(toTemplate)
   }
-  async function datacenters(slug: string) {
-    return (await $fetch<Loose[]>(providerPath(slug, 'datacenters'))).map(toDatacenter)
-  }
+  const datacenters = (slug: string) => $fetch<Datacenter[]>(providerPath(slug, 'datacenters'))
+
+  /** Admins: suspend a customer's server with a reason the customer reads (natively, or stopped and locked). */
+  const suspend = (id: string, reason: string) =>
+    $fetch<{ status: 'suspended', method: string, server: ServerView }>(`/api/admin/servers/${id}/suspend`, { method: 'POST', body: { reason } })
+  const unsuspend = (id: string) => $fetch<{ status: 'unsuspended', server: ServerView }>(`/api/admin/servers/${id}/unsuspend`, { method: 'POST' })
 
   /** Who a server can be assigned to (admins only). */
   const customers = () => $fetch<Customer[]>('/api/users', { query: { role: 'customer' } })
@@ -204,7 +146,7 @@ export const useServersStore = defineStore('servers', () => {
 
   return {
     items, total, accounts, loading, loaded, error,
-    load, get, sync, act, bulk, assignOwner, reinstall, resize, destroy, rootPassword, create,
+    load, get, sync, act, bulk, assignOwner, reinstall, resize, destroy, rootPassword, create, suspend, unsuspend,
     plans, templates, serverTemplates, datacenters, keychain, customers,
   }
 })

@@ -38,30 +38,22 @@ export interface AccountPresence {
 
 export const useSshKeysStore = defineStore('sshKeys', () => {
   const keys = ref<SshKey[]>([])
-  const loading = ref(false)
+  const { busy: loading, error, run: runLoad } = useAsyncAction()
   const loaded = ref(false)
-  const error = ref('')
   const accounts = ref<AccountPresence[]>([])
-  const presenceLoading = ref(false)
-  const presenceError = ref('')
+  const { busy: presenceLoading, error: presenceError, run: runPresence } = useAsyncAction()
 
   async function load() {
-    loading.value = true
-    error.value = ''
-    try {
+    await runLoad(async () => {
       keys.value = await $fetch<SshKey[]>('/api/ssh-keys')
       loaded.value = true
-    }
-    catch (e) { error.value = errorMessage(e) }
-    finally { loading.value = false }
+    })
   }
 
   async function loadPresence() {
-    presenceLoading.value = true
-    presenceError.value = ''
-    try { accounts.value = (await $fetch<{ accounts: AccountPresence[] }>('/api/ssh-keys/presence')).accounts }
-    catch (e) { presenceError.value = errorMessage(e) }
-    finally { presenceLoading.value = false }
+    await runPresence(async () => {
+      accounts.value = (await $fetch<{ accounts: AccountPresence[] }>('/api/ssh-keys/presence')).accounts
+    })
   }
 
   async function add(body: { name?: string, public_key: string }) {

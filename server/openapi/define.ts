@@ -9,6 +9,8 @@
  */
 import { z } from 'zod'
 
+export { isoDate, obj, uuid } from '#shared/schemas/define'
+
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 /** Who may call: no session (`public`), any signed-in user or token (`user`), admins only. */
@@ -68,11 +70,5 @@ export const errorSchema = z.looseObject({
   correlation_id: z.string().optional(),
 }).meta({ id: 'Error', description: 'The one error shape of every /api route' })
 
-export const isoDate = z.string().meta({ format: 'date-time' })
-export const uuid = z.string().meta({ format: 'uuid' })
-
 /** `{ status: '<word>' }`, the seed's acknowledgement. */
 export const statusAnswer = (...words: [string, ...string[]]) => z.looseObject({ status: z.enum(words) })
-
-/** An object whose keys are documented but which may carry more (answers grow; clients ignore extra keys). */
-export const obj = z.looseObject

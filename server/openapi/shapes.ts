@@ -1,22 +1,14 @@
 /** Answer shapes several route groups share (what the services return, as JSON). */
 import { z } from 'zod'
-import { DNS_RECORD_TYPES } from '#shared/dns/types'
+import { capabilities } from '#shared/schemas/common'
 import { isoDate, obj, uuid } from './define'
 
-export const publicUser = obj({
-  id: uuid,
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(['admin', 'customer']),
-  disabled: z.boolean(),
-  createdAt: isoDate,
-  lastLoginAt: isoDate.nullable(),
-}).meta({ id: 'User' })
-
-export const personRef = obj({ id: uuid, name: z.string(), email: z.string().optional() })
-
-const capability = obj({ supported: z.boolean(), note: z.string().optional() })
-export const capabilities = z.record(z.string(), capability).meta({ id: 'Capabilities', description: 'What an account can do, per capability group (servers, power, dns, domains, sshKeys, billing, …)' })
+// The shapes the browser reads too live in shared/schemas (one contract for both sides).
+export { capabilities, personRef } from '#shared/schemas/common'
+export { publicUser } from '#shared/schemas/users'
+export { dnsChangeAnswer, dnsRecord } from '#shared/schemas/dns'
+export { domain } from '#shared/schemas/domains'
+export { osTemplate as template, server } from '#shared/schemas/servers'
 
 const fieldSupport = obj({ hostname: z.boolean(), password: z.boolean(), sshKeys: z.boolean(), maxSshKeys: z.number().int().optional(), dryRun: z.boolean() })
 const planMappingField = obj({
@@ -61,46 +53,6 @@ export const providerAccount = obj({
   last_test: obj({ ok: z.boolean().nullable(), message: z.string().nullable(), at: isoDate }).nullable().optional(),
 }).meta({ id: 'ProviderAccount' })
 
-export const dnsRecord = obj({
-  id: z.string().optional(),
-  type: z.enum(DNS_RECORD_TYPES),
-  name: z.string(),
-  content: z.string(),
-  ttl: z.number(),
-  priority: z.number().nullable().optional(),
-}).meta({ id: 'DnsRecord' })
-
-export const dnsPlan = obj({
-  adds: z.array(dnsRecord),
-  changes: z.array(obj({ before: dnsRecord, after: dnsRecord })),
-  deletes: z.array(dnsRecord),
-  unchanged: z.number().int(),
-  zone_size: z.number().int(),
-  summary: z.string(),
-}).meta({ id: 'DnsPlan', description: 'What a change does to the live zone' })
-
-/** DNS writes: the seed's `{ status }`, plus the plan; `status: planned` for a dry run. */
-export const dnsChangeAnswer = (status: string) => obj({
-  status: z.enum([status, 'planned']),
-  plan: dnsPlan,
-  changed: z.boolean().optional(),
-  destructive: z.boolean().optional(),
-  snapshot_id: z.string().optional(),
-  note: z.string().optional(),
-})
-
-/** The seed's domain shape. */
-export const domain = obj({
-  name: z.string(),
-  registrar: z.string().nullable().optional(),
-  status: z.string(),
-  expires_at: isoDate.nullable(),
-  auto_renew: z.boolean(),
-  locked: z.boolean(),
-  privacy_protection: z.boolean(),
-  nameservers: z.array(z.string()),
-}).meta({ id: 'Domain' })
-
 /** The seed's VM shape. */
 export const seedVm = obj({
   id: z.string(),
@@ -119,33 +71,6 @@ export const seedVm = obj({
   labels: z.record(z.string(), z.string()).optional(),
 }).meta({ id: 'Vm' })
 
-export const server = obj({
-  id: uuid,
-  account: obj({ slug: z.string(), type: z.string(), display_name: z.string() }),
-  upstream_id: z.string(),
-  name: z.string(),
-  hostname: z.string().nullable(),
-  status: z.string(),
-  ipv4: z.array(z.string()),
-  ipv6: z.array(z.string()),
-  os: z.string().nullable(),
-  vcpus: z.number().nullable(),
-  memory_mb: z.number().nullable(),
-  disk_gb: z.number().nullable(),
-  region: z.string().nullable(),
-  plan: z.string().nullable(),
-  owner: personRef.nullable(),
-  created_at: isoDate.nullable(),
-  gone: z.boolean(),
-  admin_locked: z.boolean(),
-  detail_error: z.string().nullable().meta({ description: 'Set when the last sync listed this server but could not read its details from the provider; the other fields are the last known data' }),
-  detail_error_at: isoDate.nullable().meta({ description: 'When the details last failed to read' }),
-  capabilities,
-}).meta({ id: 'Server', description: 'A server in our inventory (synced from its account)' })
-
-/** A row of the servers list: lean, its account's capabilities come once in the answer's `accounts`. */
-export const serverListItem = server.omit({ capabilities: true }).meta({ id: 'ServerListItem', description: 'A server in the list (capabilities per account, in `accounts`)' })
-
 export const upstreamSshKey = obj({ id: z.string(), name: z.string(), fingerprint: z.string().nullable(), public_key: z.string().nullable() }).meta({ id: 'ProviderSshKey' })
 
 export const keychainKey = obj({
@@ -155,22 +80,6 @@ export const keychainKey = obj({
   fingerprint: z.string(),
   public_key: z.string().optional(),
 }).meta({ id: 'SshKey', description: 'A key in the caller\'s keychain, with where it is present upstream' })
-
-export const order = obj({
-  id: uuid,
-  status: z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']),
-  plan: obj({ id: uuid, name: z.string(), price_text: z.string().nullable() }),
-  hostname: z.string(),
-  template: z.string().nullable(),
-  current_step: z.string().nullable(),
-  error: z.string().nullable(),
-  server_id: uuid.nullable(),
-  created_at: isoDate,
-}).meta({ id: 'Order' })
-
-export const plan = obj({ id: uuid, name: z.string(), description: z.string().nullable().optional(), price_text: z.string().nullable().optional() }).meta({ id: 'Plan' })
-
-export const template = obj({ id: z.string(), name: z.string() }).meta({ id: 'Template' })
 
 export const apiToken = obj({
   id: uuid,

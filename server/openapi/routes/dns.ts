@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { dnsSnapshotParams } from '#server/schemas/hosting'
 import { zoneParams } from '#server/services/dns/access'
 import { addBody, assignBody, deleteQuery, flagsQuery, forceBody, importBody, putBody } from '#server/services/dns/schemas'
-import { defineRoutes, isoDate, obj } from '../define'
+import { defineRoutes, obj } from '../define'
+import { snapshotList, zoneList } from '#shared/schemas/dns'
 import { dnsChangeAnswer, dnsRecord, personRef } from '../shapes'
 
 const PLANNED = 'Every change is planned against the live zone first. `?dry_run=1` (or `"dry_run": true`) answers `{ status: "planned", plan, destructive }` and changes nothing.'
@@ -15,7 +16,7 @@ const REFUSALS = {
 export default defineRoutes('DNS', 'DNS zones of DNS-capable accounts (Hostinger): records with a plan before every change, snapshots, BIND import/export, zone assignment to customers', [
   {
     method: 'get', path: '/api/dns/zones', access: 'user', summary: 'Every zone across DNS accounts (a failing account is listed in `errors`)',
-    answers: { 200: { description: 'Zones', schema: obj({ zones: z.array(obj({ provider: z.string(), domain: z.string(), record_count: z.number().nullable(), owner: personRef.nullable().optional() })), errors: z.array(obj({ provider: z.string(), error: z.string() })) }) } },
+    answers: { 200: { description: 'Zones', schema: zoneList } },
   },
   { method: 'put', path: '/api/dns/zones/{provider}/{domain}/assignment', access: 'admin', summary: 'Give a zone to a customer', params: zoneParams, body: assignBody, answers: { 200: { description: 'Assigned', schema: obj({ status: z.literal('assigned'), provider: z.string(), domain: z.string(), owner: personRef }) } } },
   { method: 'delete', path: '/api/dns/zones/{provider}/{domain}/assignment', access: 'admin', summary: 'Take a zone back (optionally only from `owner_id`)', params: zoneParams, body: assignBody.partial(), answers: { 200: { description: 'Unassigned', schema: obj({ status: z.literal('unassigned'), provider: z.string(), domain: z.string() }) } } },
@@ -55,10 +56,7 @@ export default defineRoutes('DNS', 'DNS zones of DNS-capable accounts (Hostinger
     answers: {
       200: {
         description: 'Newest first; `provider_error` when the provider\'s history could not be read',
-        schema: obj({
-          snapshots: z.array(obj({ id: z.string(), source: z.enum(['panel', 'provider']), reason: z.string().nullable(), created_at: isoDate.nullable(), created_by: personRef.nullable().optional(), record_count: z.number().int().nullable().optional() })),
-          provider_error: z.string().optional(),
-        }),
+        schema: snapshotList,
       },
     },
   },

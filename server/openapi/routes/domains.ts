@@ -4,6 +4,7 @@ import { checkBodySchema, nameserversBodySchema, purchaseBodySchema } from '#sha
 import { domainParams } from '#server/utils/domain-params'
 import { providerParam } from '#server/utils/provider-param'
 import { defineRoutes, obj, statusAnswer } from '../define'
+import { availability, domainList, domainView } from '#shared/schemas/domains'
 import { domain, personRef } from '../shapes'
 
 const NOT_SUPPORTED = { 501: 'The account has no domains (`code: not_supported`)' }
@@ -11,19 +12,19 @@ const NOT_SUPPORTED = { 501: 'The account has no domains (`code: not_supported`)
 export default defineRoutes('Domains', 'Domain portfolio across accounts (seed routes under /api/hosting/providers/{provider}/domains), availability, exactly-once purchase, nameservers, lock, privacy, expiry', [
   {
     method: 'get', path: '/api/domains', access: 'user', summary: 'Domains of every domain-capable account (a failing account is reported in `accounts`)',
-    answers: { 200: { description: 'Domains, each tagged with its account', schema: obj({ domains: z.array(domain.extend({ account: obj({ slug: z.string(), display_name: z.string(), type: z.string() }) })), accounts: z.array(obj({ slug: z.string(), ok: z.boolean(), count: z.number().int(), error: z.string().optional() })) }) } },
+    answers: { 200: { description: 'Domains, each tagged with its account', schema: domainList } },
   },
   { method: 'post', path: '/api/domains/expiry-check', access: 'admin', summary: 'Run the daily expiry check now', answers: { 200: { description: 'What it found', schema: obj({}) } } },
   {
     method: 'get', path: '/api/hosting/providers/{provider}/domains', access: 'user', summary: 'List domains',
     description: 'Seed shape. Customers get only the domains assigned to them.',
-    params: providerParam, answers: { 200: { description: 'Domains', schema: z.array(domain) } }, errors: NOT_SUPPORTED,
+    params: providerParam, answers: { 200: { description: 'Domains', schema: z.array(domainView) } }, errors: NOT_SUPPORTED,
   },
-  { method: 'get', path: '/api/hosting/providers/{provider}/domains/{domain}', access: 'user', summary: 'Domain details', params: domainParams, answers: { 200: { description: 'Seed shape', schema: domain } }, errors: NOT_SUPPORTED },
+  { method: 'get', path: '/api/hosting/providers/{provider}/domains/{domain}', access: 'user', summary: 'Domain details', params: domainParams, answers: { 200: { description: 'Seed shape', schema: domainView } }, errors: NOT_SUPPORTED },
   {
     method: 'post', path: '/api/hosting/providers/{provider}/domains/check', access: 'admin', summary: 'Check availability (and first-year price) of 1–20 names',
     params: providerParam, body: checkBodySchema,
-    answers: { 200: { description: 'Seed: in the order given', schema: z.array(obj({ domain: z.string(), available: z.boolean(), price: z.number().optional(), currency: z.string().optional() })) } }, errors: NOT_SUPPORTED,
+    answers: { 200: { description: 'Seed: in the order given', schema: z.array(availability) } }, errors: NOT_SUPPORTED,
   },
   {
     method: 'post', path: '/api/hosting/providers/{provider}/domains/purchase', access: 'admin', summary: 'Purchase a domain (exactly once)',

@@ -3,16 +3,19 @@ import { idParams } from '#server/schemas/common'
 import { planCatalogQuery } from '#server/schemas/plans'
 import { listQuerySchema, orderBodySchema } from '#server/services/portal/orders'
 import { planBodySchema, planPatchSchema } from '#server/services/portal/plans'
-import { defineRoutes, obj } from '../define'
-import { order, plan, template } from '../shapes'
+import { defineRoutes } from '../define'
+import { adminPlan, customerPlan, order, planCatalog, planTemplate } from '#shared/schemas/orders'
+
+/** Admins get the admin view of a plan, customers the lean one. */
+const plan = z.union([adminPlan, customerPlan])
 
 export default defineRoutes('Portal', 'Plans (mapped by admins to upstream products) and customer orders, provisioned by a background job in named steps', [
   { method: 'get', path: '/api/plans', access: 'user', summary: 'Admins: every plan with its mapping. Customers: the active ones, nothing upstream', answers: { 200: { description: 'Plans', schema: z.array(plan) } } },
-  { method: 'post', path: '/api/plans', access: 'admin', summary: 'Create a plan', body: planBodySchema, answers: { 201: { description: 'Created', schema: plan } } },
-  { method: 'get', path: '/api/plans/catalog', access: 'admin', summary: 'An account\'s plans, data centers and templates (for the plan form)', query: planCatalogQuery, answers: { 200: { description: 'Catalog', schema: obj({}) } } },
+  { method: 'post', path: '/api/plans', access: 'admin', summary: 'Create a plan', body: planBodySchema, answers: { 201: { description: 'Created', schema: adminPlan } } },
+  { method: 'get', path: '/api/plans/catalog', access: 'admin', summary: 'An account\'s plans, data centers and templates (for the plan form)', query: planCatalogQuery, answers: { 200: { description: 'Catalog', schema: planCatalog } } },
   { method: 'get', path: '/api/plans/{id}', access: 'user', summary: 'One plan', params: idParams, answers: { 200: { description: 'The plan', schema: plan } } },
-  { method: 'patch', path: '/api/plans/{id}', access: 'admin', summary: 'Edit, retire (`retired: true`) or bring back a plan', params: idParams, body: planPatchSchema, answers: { 200: { description: 'The plan', schema: plan } } },
-  { method: 'get', path: '/api/plans/{id}/templates', access: 'user', summary: 'OS templates a customer may choose for this plan', params: idParams, answers: { 200: { description: 'Templates', schema: z.array(template) } } },
+  { method: 'patch', path: '/api/plans/{id}', access: 'admin', summary: 'Edit, retire (`retired: true`) or bring back a plan', params: idParams, body: planPatchSchema, answers: { 200: { description: 'The plan', schema: adminPlan } } },
+  { method: 'get', path: '/api/plans/{id}/templates', access: 'user', summary: 'OS templates a customer may choose for this plan', params: idParams, answers: { 200: { description: 'Templates', schema: z.array(planTemplate) } } },
   { method: 'get', path: '/api/orders', access: 'user', summary: 'Customers: their orders. Admins: everyone\'s', query: listQuerySchema, answers: { 200: { description: 'Orders, newest first', schema: z.array(order) } } },
   {
     method: 'post', path: '/api/orders', access: 'user', summary: 'Order a server (exactly once)',

@@ -11,8 +11,8 @@ import { providerParam } from '#server/utils/provider-param'
 import { sshKeyInputSchema } from '#shared/ssh'
 import { defineRoutes, obj, statusAnswer } from '../define'
 import { capabilities, providerAccount, providerFacts, seedVm, template, upstreamSshKey } from '../shapes'
+import { datacenter, planOffer } from '#shared/schemas/servers'
 
-const priced = { price: z.number().nullable(), currency: z.string().nullable(), period: z.string().nullable() }
 const NOT_SUPPORTED = { 501: 'The provider does not support this (`ErrNotSupported`, `code: not_supported`)' }
 
 export default defineRoutes('Providers (seed API)', 'Provider accounts and the per-account routes of the seed\'s REST contract: VMs, data centers, SSH keys, billing', [
@@ -73,11 +73,11 @@ export default defineRoutes('Providers (seed API)', 'Provider accounts and the p
   },
   {
     method: 'get', path: '/api/hosting/providers/{provider}/datacenters', access: 'admin', summary: 'Regions / data centers for VM creation',
-    params: providerParam, answers: { 200: { description: 'Seed: `[{ id, name, location, country }]`', schema: z.array(obj({ id: z.string(), name: z.string(), location: z.string().nullable(), country: z.string().nullable() })) } }, errors: NOT_SUPPORTED,
+    params: providerParam, answers: { 200: { description: 'Seed: `[{ id, name, location, country }]`', schema: z.array(datacenter) } }, errors: NOT_SUPPORTED,
   },
   {
     method: 'get', path: '/api/hosting/providers/{provider}/plans', access: 'admin', summary: 'VM plans the account sells',
-    params: providerParam, answers: { 200: { description: 'Plans', schema: z.array(obj({ id: z.string(), name: z.string(), vcpus: z.number().nullable(), memoryMb: z.number().nullable(), diskGb: z.number().nullable(), ...priced })) } }, errors: NOT_SUPPORTED,
+    params: providerParam, answers: { 200: { description: 'Plans', schema: z.array(planOffer) } }, errors: NOT_SUPPORTED,
   },
   {
     method: 'get', path: '/api/hosting/providers/{provider}/templates', access: 'admin', summary: 'OS templates (optionally for one plan)',

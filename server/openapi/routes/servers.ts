@@ -4,7 +4,8 @@ import { serverActionParams, serverParams, serverPatchBody, serverViewQuery, sus
 import { listQuerySchema } from '#server/services/servers/filters'
 import { createBody, deleteQuery, reinstallBody, resizeBody } from '#server/services/servers/schemas'
 import { defineRoutes, obj } from '../define'
-import { server, serverListItem, template } from '../shapes'
+import { serverList } from '#shared/schemas/servers'
+import { server, template } from '../shapes'
 
 const actionResult = obj({ status: z.string(), message: z.string().optional(), server: server.nullable().optional() })
 const accountSummary = obj({ slug: z.string() })
@@ -14,7 +15,7 @@ export default defineRoutes('Servers', 'One inventory of servers across every ac
     method: 'get', path: '/api/servers', access: 'user', summary: 'The inventory: filter, sort, page',
     description: 'Customers see the servers they own. Paged: `page` (from 1) and `per_page` (at most 100); the answer says `total`.',
     query: listQuerySchema,
-    answers: { 200: { description: 'A page of servers', schema: obj({ items: z.array(serverListItem), total: z.number().int(), page: z.number().int(), per_page: z.number().int(), accounts: z.array(accountSummary) }) } },
+    answers: { 200: { description: 'A page of servers', schema: serverList } },
   },
   {
     method: 'post', path: '/api/servers', access: 'admin', summary: 'Create a server (exactly once per Idempotency-Key)',

@@ -3,18 +3,9 @@ import { isDestructive, summarize, type DnsPlan } from '#shared/dns/plan'
 import type { DnsRecord } from '#shared/dns/types'
 import { validateRecord, validateZone } from '#shared/dns/validate'
 import { httpError } from '#server/lib/http-errors'
+import type { PlanView } from '#shared/schemas/dns'
 
-export interface PlanView {
-  adds: DnsRecord[]
-  changes: { before: DnsRecord, after: DnsRecord }[]
-  deletes: DnsRecord[]
-  /** How many records stay as they are. */
-  unchanged: number
-  /** Records in the live zone when the plan was made. */
-  zone_size: number
-  /** "1 to add, 2 to change (9 unchanged)" or "No changes". */
-  summary: string
-}
+export type { PlanView }
 
 export function planView(plan: DnsPlan, zoneSize: number): PlanView {
   return {

@@ -11,15 +11,7 @@ import { httpError } from '#server/lib/http-errors'
 import { isProviderError } from '#server/providers/errors'
 import type { ZoneContext } from './access'
 
-export interface SnapshotView {
-  id: string
-  source: 'panel' | 'provider'
-  reason: string | null
-  created_at: string
-  created_by: { id: string, name: string } | null
-  /** Null where the list doesn't say (provider snapshots: read one to see its records). */
-  record_count: number | null
-}
+import type { SnapshotView } from '#shared/schemas/dns'
 
 const PANEL = 'panel-'
 const PROVIDER = 'provider-'

@@ -13,20 +13,7 @@ import { audit } from '../audit'
 import { adapterFor, requireAccount } from '../provider-accounts'
 import { getUser } from '../users'
 
-export interface ZoneRow {
-  provider: string
-  provider_type: string
-  provider_display_name: string
-  domain: string
-  /** Null when not counted (many zones) or the zone could not be read. */
-  record_count: number | null
-  zone_error?: string
-  domain_status?: string
-  expires_at?: string | null
-  owner: { id: string, name: string, email: string } | null
-}
-
-export interface AccountError { provider: string, provider_display_name: string, error: string, code?: string }
+import type { AccountError, ZoneRow } from '#shared/schemas/dns'
 
 /** Counting means one zone read per domain: only for accounts with a handful. */
 const COUNT_LIMIT = 25

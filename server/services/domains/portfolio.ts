@@ -11,6 +11,9 @@ import { normalizeDomain } from '#shared/domains/names'
 import { adapterFor } from '../provider-accounts'
 import { assignedDomains, isAdmin, noDomain, ownersFor, requireDomainAccess, supportsDomains } from './access'
 import { presentDomain, type PublicDomain } from './present'
+import type { AccountOutcome, DomainAccountRef as AccountRef, DomainList, ListedDomain } from '#shared/schemas/domains'
+
+export type { AccountOutcome, AccountRef }
 
 const key = (accountId: string, domain: string) => `${accountId}/${normalizeDomain(domain)}`
 
@@ -71,12 +74,8 @@ export async function setPrivacy(user: User, account: ProviderAccount, domain: s
   return { status: on ? 'enabled' as const : 'disabled' as const }
 }
 
-export interface AccountRef { slug: string, display_name: string, type: string }
-export interface AccountOutcome extends AccountRef { ok: boolean, count: number, error?: string, status?: number }
-export type ListedDomain = PublicDomain & { account: AccountRef }
-
 /** Every domain-capable account the user may see, read side by side: a failing one is reported, not fatal. */
-export async function listAllDomains(user: User): Promise<{ domains: ListedDomain[], accounts: AccountOutcome[] }> {
+export async function listAllDomains(user: User): Promise<DomainList> {
   const db = await useDb()
   let accounts = (await db.select().from(providerAccounts).orderBy(asc(providerAccounts.createdAt))).filter(supportsDomains)
   const mine = isAdmin(user) ? undefined : await assignedDomains(user.id)

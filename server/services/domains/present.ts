@@ -1,27 +1,11 @@
 /** Our API's domain object: the seed's fields, plus what the panel needs to show them honestly. */
 import type { Domain } from '#server/providers/types'
 import { daysUntil } from '#shared/domains/names'
+import type { DomainView } from '#shared/schemas/domains'
 import type { Owner } from './access'
 
-export interface PublicDomain {
-  name: string
-  registrar: string | null
-  status: string
-  expires_at: string | null
-  auto_renew: boolean
-  locked: boolean
-  privacy_protection: boolean
-  nameservers: string[]
-  /** False where the provider cannot tell (Hostinger keeps auto-renew on the billing subscription). */
-  auto_renew_known: boolean
-  /** False when only the portfolio list could be read: lock, privacy and nameservers are not known. */
-  details_known: boolean
-  /** True when reading this domain's details failed this time (the rest of the list still came). */
-  details_failed: boolean
-  expires_in_days: number | null
-  owner?: Owner | null
-  extra?: unknown
-}
+/** The shared view; admins' single-account answers add the raw upstream record. */
+export type PublicDomain = DomainView & { extra?: unknown }
 
 export function presentDomain(d: Domain, opts: { extra?: boolean, owner?: Owner | null } = {}): PublicDomain {
   const extra = (d.extra && typeof d.extra === 'object' ? d.extra : {}) as Record<string, unknown>

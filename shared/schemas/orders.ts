@@ -1,0 +1,77 @@
+/** The portal: plans customers order, and their orders as they provision. */
+import { z } from 'zod'
+import { accountRef, ownerRef } from './common'
+import { isoDate, obj, uuid, type View } from './define'
+import { datacenter, osTemplate, planOffer } from './servers'
+
+/** What a customer may know about a plan: no account, no upstream ids but the default OS. */
+export const customerPlan = obj({
+  id: uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  price_text: z.string().nullable(),
+  ssh_keys: z.boolean().meta({ description: 'Whether the order form offers SSH keys' }),
+  default_template: z.string().nullable(),
+  template_required: z.boolean(),
+}).meta({ id: 'Plan' })
+export type CustomerPlan = View<typeof customerPlan>
+
+export const adminPlan = customerPlan.extend({
+  account: accountRef,
+  mapping: z.record(z.string(), z.string()).meta({ description: 'The upstream ids the plan orders (per provider type)' }),
+  retired: z.boolean(),
+  retired_at: isoDate.nullable(),
+  created_at: isoDate,
+  updated_at: isoDate,
+}).meta({ id: 'AdminPlan', description: 'A plan as admins see it: with its account and upstream mapping' })
+export type AdminPlan = View<typeof adminPlan>
+
+/** An OS template a customer may choose for a plan. */
+export const planTemplate = obj({ id: z.string(), name: z.string(), family: z.string().nullable(), default: z.boolean() })
+export type PlanTemplate = View<typeof planTemplate>
+
+/** An account's plans, data centers and templates, for the plan form's pickers (a list that failed: its error). */
+export const planCatalog = obj({
+  account: accountRef,
+  plans: z.array(planOffer),
+  datacenters: z.array(datacenter),
+  templates: z.array(osTemplate),
+  errors: z.record(z.string(), z.string().nullable()).meta({ description: 'Per list (`plans`, `datacenters`, `templates`): why it could not be read, or null' }),
+})
+export type PlanCatalog = View<typeof planCatalog>
+
+export const ORDER_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+const orderStep = obj({
+  name: z.string(),
+  label: z.string(),
+  status: z.enum(['waiting', 'running', 'succeeded', 'failed', 'skipped']),
+  started_at: isoDate.nullable(),
+  finished_at: isoDate.nullable(),
+  message: z.string().nullable(),
+})
+export type OrderStep = View<typeof orderStep>
+export type StepStatus = OrderStep['status']
+
+const orderLog = obj({ id: z.number().int(), step: z.string(), status: z.string(), message: z.string().nullable(), upstream_request_id: z.string().nullable(), details: z.record(z.string(), z.unknown()).nullable(), at: isoDate })
+
+export const order = obj({
+  id: uuid,
+  status: z.enum(ORDER_STATUSES),
+  plan: obj({ id: uuid, name: z.string(), price_text: z.string().nullable() }),
+  hostname: z.string(),
+  template: z.string(),
+  ssh_key_ids: z.array(z.string()),
+  current_step: z.string().nullable(),
+  failed_step: z.string().nullable(),
+  error: z.string().nullable(),
+  server_id: uuid.nullable(),
+  created_at: isoDate,
+  updated_at: isoDate,
+  steps: z.array(orderStep).optional().meta({ description: 'One order\'s own answer: its step timeline' }),
+  customer: ownerRef.optional().meta({ description: 'Admins only' }),
+  progress: z.record(z.string(), z.unknown()).optional().meta({ description: 'Admins only' }),
+  logs: z.array(orderLog).optional().meta({ description: 'Admins only, one order\'s own answer' }),
+}).meta({ id: 'Order' })
+export type Order = View<typeof order>
