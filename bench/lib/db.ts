@@ -13,8 +13,9 @@ export interface BenchDb {
 export async function openBenchDb(url: string | undefined, pgliteDir: string): Promise<BenchDb> {
   const pg = (await import('pg')).default
   // The embedded database is reached as the app reaches it: its process, over the socket.
-  const embedded = url ? undefined : await startPgliteProcess(pgliteDir, 2)
-  const pool = new pg.Pool({ ...(embedded ? embedded.connection : { connectionString: url }), max: 2 })
+  // One connection to it, as the app has (server/db/client.ts says why).
+  const embedded = url ? undefined : await startPgliteProcess(pgliteDir, 1)
+  const pool = new pg.Pool({ ...(embedded ? embedded.connection : { connectionString: url }), max: embedded ? 1 : 2 })
   return {
     db: drizzle(pool, { schema }),
     query: (t, p) => pool.query(t, p as any[]),

@@ -45,10 +45,19 @@ export function findMigrationsDir(): string {
   throw new Error(`no drizzle/ migrations found next to ${searchStarts().join(' or ')} (set MIGRATIONS_DIR to the folder)`)
 }
 
-async function openPool(config: PoolConfig) {
+/**
+ * One connection to the embedded database. Its socket server puts every connection on PGlite's
+ * one session and can interleave the extended-protocol messages (Parse, Bind, Execute) of two
+ * connections: under load a query then fails with "unnamed prepared statement does not exist".
+ * PGlite runs one statement at a time anyway; queries wait in the pool, as they waited for
+ * in-process PGlite's lock.
+ */
+const EMBEDDED_POOL_MAX = 1
+
+async function openPool(config: PoolConfig, max: number) {
   const { Pool } = (await import('pg')).default
   const { drizzle } = await import('drizzle-orm/node-postgres')
-  const pool = new Pool({ ...config, max: env().DATABASE_POOL_MAX })
+  const pool = new Pool({ ...config, max })
   // An idle connection that breaks is dropped by the pool; without a listener it would throw.
   pool.on('error', err => console.error('[db] connection failed:', err.message))
   return { pool, db: drizzle(pool, { schema }) }
@@ -77,7 +86,7 @@ async function open(): Promise<DbHandle> {
   const migrationsFolder = findMigrationsDir()
   const { migrate } = await import('drizzle-orm/node-postgres/migrator')
   if (url) {
-    const { pool, db } = await openPool({ connectionString: url })
+    const { pool, db } = await openPool({ connectionString: url }, env().DATABASE_POOL_MAX)
     // Instances starting together on one database take turns migrating.
     await withAdvisoryLock(url, 'migrations', () => migrate(db, { migrationsFolder }))
     return {
@@ -94,9 +103,9 @@ async function open(): Promise<DbHandle> {
   }
   const dataDir = env().PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
   if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true })
-  const child = await startPgliteProcess(dataDir, env().DATABASE_POOL_MAX)
+  const child = await startPgliteProcess(dataDir, EMBEDDED_POOL_MAX)
   try {
-    const { pool, db } = await openPool(child.connection)
+    const { pool, db } = await openPool(child.connection, EMBEDDED_POOL_MAX)
     await migrate(db, { migrationsFolder })
     return {
       db,

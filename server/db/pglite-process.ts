@@ -37,13 +37,13 @@ export function findPgliteServerScript(): string {
 
 /**
  * Starts PGlite on `dataDir` in a child process and resolves once it accepts connections.
- * `maxConnections` is what the app's pool may open; the server allows a little more, for the
- * readiness probe and a connection being replaced while its socket closes.
+ * `maxConnections` is what the app's pool may open; the server allows one more, for the
+ * readiness probe and a connection being replaced while its socket closes (neither sends).
  */
 export async function startPgliteProcess(dataDir: string, maxConnections: number): Promise<PgliteProcess> {
   const socketDir = mkdtempSync(join(tmpdir(), 'panel-db-'))
   const socketPath = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`)
-  const child = spawn(process.execPath, [findPgliteServerScript(), dataDir, socketPath, String(maxConnections + 2)], {
+  const child = spawn(process.execPath, [findPgliteServerScript(), dataDir, socketPath, String(maxConnections + 1)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   let reason: string | undefined

@@ -40,8 +40,7 @@ try {
   if (lockFile) ownsLock = await takeLock(lockFile)
   // pg_trgm backs the server search index (migration 0006); PGlite ships it as an extension.
   db = await PGlite.create(dataDir, { extensions: { pg_trgm } })
-  // Connections share PGlite's one session; the server runs their messages one at a time and
-  // keeps an open transaction's connection to itself until it ends.
+  // Connections share PGlite's one session; the app opens one (see EMBEDDED_POOL_MAX in client.ts).
   server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: Number(maxConnections) || 1 })
   await server.start()
   process.send?.({ listening: socketPath })
@@ -63,6 +62,9 @@ async function stop(code) {
   stopping = true
   try {
     await server?.stop()
+    // Before closing PGlite, which may fail (its folder removed under it): the socket's folder is
+    // in the shared temporary folder, and nothing else would remove it.
+    removeSocket()
     await db?.close()
   }
   catch (err) {
@@ -70,8 +72,8 @@ async function stop(code) {
     code = code || 1
   }
   finally {
-    if (lockFile && ownsLock) releaseLock(lockFile)
     removeSocket()
+    if (lockFile && ownsLock) releaseLock(lockFile)
     process.exit(code)
   }
 }
