@@ -115,10 +115,16 @@ export default defineNuxtConfig({
     typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
     // The API reference page (/api/docs) loads Scalar's standalone script from the installed package.
     serverAssets: [{ baseName: 'api-docs', dir: resolve(root, 'node_modules/@scalar/api-reference/dist/browser'), pattern: 'standalone.js' }],
+    // The embedded database's process (server/db/pglite-server.mjs) is run by node, not bundled:
+    // tracing it puts what it imports in .output/server/node_modules, though the app imports none.
+    externals: { traceInclude: [resolve(root, 'server/db/pglite-server.mjs')] },
     hooks: {
-      // drizzle migrations are read at runtime; the build does not copy them on its own.
+      // drizzle migrations are read at runtime, and the database process script is run from
+      // next to the server; the build does not copy either on its own.
       async compiled(nitro: { options: { rootDir: string, output: { serverDir: string } } }) {
-        await cp(resolve(nitro.options.rootDir, 'drizzle'), resolve(nitro.options.output.serverDir, 'drizzle'), { recursive: true })
+        const { rootDir, output: { serverDir } } = nitro.options
+        await cp(resolve(rootDir, 'drizzle'), resolve(serverDir, 'drizzle'), { recursive: true })
+        await cp(resolve(rootDir, 'server/db/pglite-server.mjs'), resolve(serverDir, 'pglite-server.mjs'))
       },
     },
   },

@@ -24,6 +24,7 @@ import { seedScale } from '../tests/support/scale-seed'
 import { load, p95Of, percentile, type LoadResult } from './lib/load'
 import { openBenchDb, type BenchDb } from './lib/db'
 import { runListingSql, sqlAlone } from './lib/sql-alone'
+import { childPids, rssMb } from '../tests/support/processes'
 
 const DB_URL = process.env.BENCH_DATABASE_URL
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
@@ -96,6 +97,17 @@ try {
   const me = await call(base(), 'GET', '/api/auth/me')
   const items = listing.json.items.length
 
+  // ---------- memory: the app and, on the embedded default, its database process ----------
+  const memory = (when: string) => {
+    const appPid = app.child.pid!
+    figure(`RSS of the app process, ${when}`, rssMb(appPid), 'MB', null, '', { text: '≤ 200 MB', ok: v => v <= 200 })
+    if (DB_URL) return
+    const dbPids = childPids(appPid, 'pglite-server')
+    const dbRss = dbPids.reduce((sum, pid) => sum + rssMb(pid), 0)
+    rows.push({ figure: `RSS of the database process, ${when}`, value: dbPids.length ? `${fmt(dbRss)} MB` : 'none (PGlite in the app)', baseline: '—', ratio: '—', goal: '—', holds: '—' })
+  }
+  memory('idle, after setup')
+
   // ---------- throughput against bare h3 ----------
   baseline = await startBaseline({ '/api/servers': JSON.stringify(listing.json), '/api/auth/me': JSON.stringify(me.json) })
   const headers = { cookie }
@@ -115,6 +127,7 @@ try {
   }
   baseline.stop()
   baseline = undefined
+  memory('after the throughput runs')
 
   // Fresh data: a change made through the API (an admin lock) shows in the very next listing.
   const first = listing.json.items[0]

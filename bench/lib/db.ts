@@ -1,8 +1,8 @@
-/** The bench's own connection to the app's database: a pg pool, or the PGlite folder in-process. */
-import { drizzle as pgDrizzle } from 'drizzle-orm/node-postgres'
-import { drizzle as pgliteDrizzle } from 'drizzle-orm/pglite'
+/** The bench's own connection to the app's database: a pg pool, to PostgreSQL or to the PGlite folder's own process. */
+import { drizzle } from 'drizzle-orm/node-postgres'
 import * as schema from '../../server/db/schema'
 import type { Db } from '../../server/db/client'
+import { startPgliteProcess } from '../../server/db/pglite-process'
 
 export interface BenchDb {
   db: Db
@@ -11,13 +11,17 @@ export interface BenchDb {
 }
 
 export async function openBenchDb(url: string | undefined, pgliteDir: string): Promise<BenchDb> {
-  if (url) {
-    const pg = (await import('pg')).default
-    const pool = new pg.Pool({ connectionString: url, max: 2 })
-    return { db: pgDrizzle(pool, { schema }), query: (t, p) => pool.query(t, p as any[]), close: () => pool.end() }
+  const pg = (await import('pg')).default
+  // The embedded database is reached as the app reaches it: its process, over the socket.
+  // One connection to it, as the app has (server/db/client.ts says why).
+  const embedded = url ? undefined : await startPgliteProcess(pgliteDir, 1)
+  const pool = new pg.Pool({ ...(embedded ? embedded.connection : { connectionString: url }), max: embedded ? 1 : 2 })
+  return {
+    db: drizzle(pool, { schema }),
+    query: (t, p) => pool.query(t, p as any[]),
+    close: async () => {
+      await pool.end()
+      await embedded?.stop()
+    },
   }
-  const { PGlite } = await import('@electric-sql/pglite')
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
-  const client = await PGlite.create(pgliteDir, { extensions: { pg_trgm } })
-  return { db: pgliteDrizzle(client, { schema }) as unknown as Db, query: (t, p) => client.query(t, p as any[]), close: () => client.close() }
 }

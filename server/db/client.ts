@@ -1,17 +1,20 @@
 /**
- * One database handle for the whole process. Without DATABASE_URL the app runs on embedded
- * PGlite under `.data/` (or PGLITE_DIR); with it, on PostgreSQL through a pool. Everything
- * above this file is the same code.
+ * One database handle for the whole process, on one driver: a `pg` pool (drizzle node-postgres).
+ * With DATABASE_URL the pool reaches PostgreSQL; without it, the embedded PGlite database in
+ * `.data/` (or PGLITE_DIR), which runs in a child process of its own and speaks the PostgreSQL
+ * protocol on a unix socket (pglite-process.ts). Everything above this file is the same code.
  *
  * Nitro does not await async plugins, so initialisation is a cached promise that every caller
  * awaits: a failed migration surfaces as an error on the first request, not a silent hang.
  */
-import { existsSync, mkdirSync, realpathSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
+import type { Pool, PoolConfig } from 'pg'
 import * as schema from './schema'
 import { env } from '../lib/config'
+import { findBesideBuild, searchStarts } from './build-files'
+import { startPgliteProcess } from './pglite-process'
 
 export type Db = NodePgDatabase<typeof schema>
 
@@ -22,54 +25,74 @@ export interface DbHandle {
   executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }>
   /**
    * Runs `fn` holding a PostgreSQL advisory lock on `key`, so app instances sharing the database
-   * take turns (server/lib/locks.ts). Absent on PGlite: one process owns that database.
+   * take turns (server/lib/locks.ts). Absent on PGlite: one process owns that database, and its
+   * connections share one session there, so an advisory lock would not keep them apart anyway.
    */
   withAdvisoryLock?: <T>(key: string, fn: () => Promise<T>) => Promise<T>
+  /** The embedded database's process id (PGlite only). */
+  pid?: number
   close: () => Promise<void>
 }
 
 let handle: Promise<DbHandle> | undefined
 
-/**
- * drizzle/ (copied next to the built server by nuxt.config.ts) is looked for upwards from this
- * module and from the script node runs (`node /srv/panel/.output/server/index.mjs`), never in the
- * working directory: a service started from anywhere finds the migrations of its own build.
- * In the built server `import.meta.url` is a placeholder at start-up, hence the entry script.
- */
+/** drizzle/ next to the server (see build-files.ts), or MIGRATIONS_DIR. */
 export function findMigrationsDir(): string {
   const explicit = env().MIGRATIONS_DIR
   if (explicit) return explicit
-  const starts = [safeDir(() => fileURLToPath(import.meta.url)), safeDir(() => realpathSync(process.argv[1]!))]
-  for (const start of starts) {
-    let dir = start
-    for (let i = 0; dir && i < 6; i++) {
-      if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle')
-      dir = dirname(dir)
-    }
-  }
-  throw new Error(`no drizzle/ migrations found next to ${starts.filter(Boolean).join(' or ')} (set MIGRATIONS_DIR to the folder)`)
+  const journal = findBesideBuild([join('drizzle', 'meta', '_journal.json')])
+  if (journal) return dirname(dirname(journal))
+  throw new Error(`no drizzle/ migrations found next to ${searchStarts().join(' or ')} (set MIGRATIONS_DIR to the folder)`)
 }
 
-function safeDir(path: () => string): string | undefined {
-  try { return dirname(path()) }
-  catch { return undefined }
+/**
+ * One connection to the embedded database. Its socket server puts every connection on PGlite's
+ * one session and can interleave the extended-protocol messages (Parse, Bind, Execute) of two
+ * connections: under load a query then fails with "unnamed prepared statement does not exist".
+ * PGlite runs one statement at a time anyway; queries wait in the pool, as they waited for
+ * in-process PGlite's lock.
+ */
+const EMBEDDED_POOL_MAX = 1
+
+async function openPool(config: PoolConfig, max: number) {
+  const { Pool } = (await import('pg')).default
+  const { drizzle } = await import('drizzle-orm/node-postgres')
+  const pool = new Pool({ ...config, max })
+  // An idle connection that breaks is dropped by the pool; without a listener it would throw.
+  pool.on('error', err => console.error('[db] connection failed:', err.message))
+  return { pool, db: drizzle(pool, { schema }) }
+}
+
+/**
+ * pg-boss's scripts open transactions; one that fails part-way is rolled back on its own
+ * connection before that goes back to the pool (on PGlite every connection shares the one
+ * session, so an aborted transaction left there would stop them all).
+ */
+function executeSqlOn(pool: Pool): DbHandle['executeSql'] {
+  return async (text, values) => {
+    const client = await pool.connect()
+    let broken: Error | undefined
+    try { return await client.query(text, values as any[]) }
+    catch (err) {
+      await client.query('rollback').catch((e: Error) => { broken = e })
+      throw err
+    }
+    finally { client.release(broken) }
+  }
 }
 
 async function open(): Promise<DbHandle> {
   const url = env().DATABASE_URL
   const migrationsFolder = findMigrationsDir()
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator')
   if (url) {
-    const { Pool } = (await import('pg')).default
-    const { drizzle } = await import('drizzle-orm/node-postgres')
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator')
-    const pool = new Pool({ connectionString: url, max: env().DATABASE_POOL_MAX })
-    const db = drizzle(pool, { schema })
+    const { pool, db } = await openPool({ connectionString: url }, env().DATABASE_POOL_MAX)
     // Instances starting together on one database take turns migrating.
     await withAdvisoryLock(url, 'migrations', () => migrate(db, { migrationsFolder }))
     return {
       db,
       kind: 'postgres',
-      executeSql: (text, values) => pool.query(text, values as any[]),
+      executeSql: executeSqlOn(pool),
       withAdvisoryLock: (key, fn) => withAdvisoryLock(url, key, fn),
       close: async () => {
         await lockPool?.end()
@@ -80,22 +103,24 @@ async function open(): Promise<DbHandle> {
   }
   const dataDir = env().PGLITE_DIR || resolve(process.cwd(), '.data/pglite')
   if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true })
-  const { PGlite } = await import('@electric-sql/pglite')
-  const { drizzle } = await import('drizzle-orm/pglite')
-  const { migrate } = await import('drizzle-orm/pglite/migrator')
-  const { fromPglite } = await import('pg-boss')
-  // pg_trgm backs the server search index (migration 0006); PGlite ships it as an extension.
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } })
-  const db = drizzle(client, { schema })
-  await migrate(db, { migrationsFolder })
-  return {
-    db: db as unknown as Db,
-    kind: 'pglite',
-    // pg-boss's own PGlite adapter: multi-statement scripts go through exec() with every result's
-    // rows kept, and an aborted transaction is rolled back so it cannot poison the one connection.
-    executeSql: fromPglite(client).executeSql,
-    close: () => client.close(),
+  const child = await startPgliteProcess(dataDir, EMBEDDED_POOL_MAX)
+  try {
+    const { pool, db } = await openPool(child.connection, EMBEDDED_POOL_MAX)
+    await migrate(db, { migrationsFolder })
+    return {
+      db,
+      kind: 'pglite',
+      executeSql: executeSqlOn(pool),
+      pid: child.pid,
+      close: async () => {
+        await pool.end()
+        await child.stop()
+      },
+    }
+  }
+  catch (err) {
+    await child.stop()
+    throw err
   }
 }
 
