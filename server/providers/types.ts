@@ -9,6 +9,7 @@
 import type { BaseAdapter } from './base'
 import type { HttpClient, HttpClientOptions } from './http'
 import type { ProviderFacts } from '#shared/providers/facts'
+import type { SubscriptionOut } from '#shared/billing/types'
 
 export type { PlanMappingField, ProviderFacts } from '#shared/providers/facts'
 
@@ -200,17 +201,8 @@ export interface UpstreamSshKey { id: string, name: string, fingerprint: string 
 
 export interface Balance { amount: number, currency: string, monthlyUsage?: number | null, monthlyEstimate?: number | null, todayUsage?: number | null, extra?: unknown }
 export interface UsageLimit { resource: string, used: number | null, limit: number | null, unit?: string | null }
-export interface Subscription {
-  id: string
-  name: string
-  status: string
-  plan: string | null
-  price: number | null
-  currency: string | null
-  renews_at: string | null
-  created_at: string | null
-  extra?: unknown
-}
+/** The seed's subscription, plus the provider's own record for the detail routes. */
+export interface Subscription extends SubscriptionOut { extra?: unknown }
 export interface PaymentMethod { id: string, name: string, isDefault: boolean, extra?: unknown }
 export interface UpstreamOrder { id: string, number: string | null, amount: number | null, currency: string | null, status: string, cancellable: boolean, extra?: unknown }
 

@@ -2,6 +2,7 @@
 import { mdiFire } from '@mdi/js'
 import type { ProviderMetadata } from '../types'
 import { DEFAULT_BASE_URL } from './client'
+import { LOW_BALANCE_SETTING } from '../common-settings'
 
 export const meta: ProviderMetadata = {
   type: 'inferno',
@@ -38,13 +39,7 @@ export const meta: ProviderMetadata = {
       default: 'EUR',
       help: 'The API gives amounts without a currency; this labels balances, prices and orders.',
     },
-    {
-      key: 'low_balance_threshold',
-      label: 'Low-balance alert',
-      type: 'number',
-      placeholder: '20',
-      help: 'Notify admins when the balance falls below this amount',
-    },
+    LOW_BALANCE_SETTING,
   ],
   capabilities: {
     servers: { supported: true, note: 'A server is an order: unpaid or not yet installed orders show as pending; the state comes from getinfo. Inferno sets the VPS name (from its IP); there is no hostname.' },

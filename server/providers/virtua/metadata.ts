@@ -2,6 +2,7 @@
 import { mdiCloud } from '@mdi/js'
 import type { ProviderMetadata } from '../types'
 import { DEFAULT_DESTROY } from '#shared/providers/facts'
+import { LOW_BALANCE_SETTING } from '../common-settings'
 
 export const DISPLAY_NAME = 'Virtua.cloud'
 /** The current API has no `/v1` prefix (the stale OpenAPI file still says /v1). */
@@ -34,13 +35,7 @@ export const meta: ProviderMetadata = {
       placeholder: '6f1c2b1e-…',
       help: 'Project new servers are ordered into. Empty: the first project of the account. A create can override it with the "project" option.',
     },
-    {
-      key: 'low_balance_threshold',
-      label: 'Low-balance alert',
-      type: 'number',
-      placeholder: '20',
-      help: 'Notify admins when the balance falls below this amount',
-    },
+    LOW_BALANCE_SETTING,
   ],
   capabilities: {
     servers: { supported: true, note: 'The documented server record has no IP addresses; they are shown only when the API includes them. The root password can be revealed.' },
