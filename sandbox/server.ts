@@ -23,10 +23,7 @@ import type { AddressInfo } from 'node:net'
 import { FaultBook, HTML_CHALLENGE, type Fault } from './core/faults'
 import type { SimRequest, SimResponse } from './core/router'
 import type { ProviderName, SimOptions, Simulator } from './core/simulator'
-import { createVirtfusionSim } from './providers/virtfusion'
-import { createVirtuaSim } from './providers/virtua'
-import { createHostingerSim } from './providers/hostinger'
-import { createInfernoSim } from './providers/inferno'
+import { SIMULATORS } from './providers/registry'
 import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
 import { checkExchange, exampleFor, hasSpec, type Violation } from './contract/validator'
 import { pruneToExample, stripFields, type StrictMode } from './core/strict'
@@ -117,12 +114,7 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const simOpts: SimOptions = { transitionMs: opts.transitionMs ?? Number(process.env.SANDBOX_TRANSITION_MS ?? 3000) }
-  const sims: Record<ProviderName, Simulator> = {
-    virtfusion: createVirtfusionSim(simOpts),
-    virtua: createVirtuaSim(simOpts),
-    hostinger: createHostingerSim(simOpts),
-    inferno: createInfernoSim(simOpts),
-  }
+  const sims = Object.fromEntries(Object.entries(SIMULATORS).map(([name, sim]) => [name, sim.create(simOpts)])) as Record<ProviderName, Simulator>
   const faults = new FaultBook()
   faults.globalLatencyMs = opts.latencyMs ?? Number(process.env.SANDBOX_LATENCY_MS ?? 0)
   const requests: LoggedRequest[] = []

@@ -1,6 +1,7 @@
 import type { Router, SimRequest, SimResponse } from './router'
+import type { SimulatorName } from '../providers/registry'
 
-export type ProviderName = 'virtfusion' | 'virtua' | 'hostinger' | 'inferno'
+export type ProviderName = SimulatorName
 
 export interface SimOptions {
   /** How long a transition (pending → running, stopping → stopped, …) takes. */
@@ -30,3 +31,9 @@ export interface Simulator {
 }
 
 export type SimulatorFactory = (opts: SimOptions) => Simulator
+
+/** What an account needs to reach one simulator: the key it accepts, extra settings, its mount point. */
+export interface SandboxAccount { api_key: string, extra: Record<string, string>, base_path: string }
+
+/** One simulator as the registry lists it. */
+export interface SimulatorDefinition { create: SimulatorFactory, account: SandboxAccount }

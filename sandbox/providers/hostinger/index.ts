@@ -4,8 +4,8 @@
  * group registers itself on the shared router.
  */
 import { Router } from '../../core/router'
-import type { SimulatorFactory } from '../../core/simulator'
-import { SANDBOX_CREDENTIALS } from '../../credentials'
+import type { SimulatorDefinition, SimulatorFactory } from '../../core/simulator'
+import { SANDBOX_ACCOUNT } from './account'
 import { fail, unauthenticated } from './respond'
 import { registerBillingRoutes } from './routes-billing'
 import { registerCatalogRoutes } from './routes-catalog'
@@ -37,7 +37,7 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
       // (and a wrong method a 405) even without a token.
       const m = router.match(req.method, req.path)
       if (m === null || m === 'method') return null
-      return req.headers.authorization === `Bearer ${SANDBOX_CREDENTIALS.hostinger.api_key}` ? null : unauthenticated()
+      return req.headers.authorization === `Bearer ${SANDBOX_ACCOUNT.api_key}` ? null : unauthenticated()
     },
     // The catalog's `metadata` is documented only as "category-specific" key-value pairs: its
     // keys (cpus, memory, disk_space, tld …) are ours, so strict mode drops or renames them.
@@ -53,3 +53,6 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
     state: Object.assign(state, { dns, domains }),
   }
 }
+
+/** This simulator for the sandbox's registry (sandbox/providers/registry.ts). */
+export const hostinger: SimulatorDefinition = { create: createHostingerSim, account: SANDBOX_ACCOUNT }

@@ -4,7 +4,8 @@
  * HTTP 200 and `result: success|fail`.
  */
 import { Router, type SimRequest } from '../../core/router'
-import type { SimulatorFactory } from '../../core/simulator'
+import type { SimulatorDefinition, SimulatorFactory } from '../../core/simulator'
+import { SANDBOX_ACCOUNT } from './account'
 import * as billing from './actions-billing'
 import * as vps from './actions-vps'
 import * as keys from './actions-sshkeys'
@@ -70,3 +71,6 @@ export const createInfernoSim: SimulatorFactory = (opts) => {
     get state() { return holder.state },
   }
 }
+
+/** This simulator for the sandbox's registry (sandbox/providers/registry.ts). */
+export const inferno: SimulatorDefinition = { create: createInfernoSim, account: SANDBOX_ACCOUNT }

@@ -9,7 +9,7 @@
  * Every answer is HTTP 200; success and failure differ only in `result`, as on the real API.
  */
 import type { SimRequest, SimResponse } from '../../core/router'
-import { SANDBOX_CREDENTIALS } from '../../credentials'
+import { SANDBOX_ACCOUNT } from './account'
 import type { InfernoState } from './state'
 
 export type Params = Record<string, string>
@@ -50,7 +50,7 @@ export function checkAuth(state: InfernoState, req: SimRequest): SimResponse | n
       ? 'Authorization required: send a JSON body with cid and the X-Key header'
       : 'Authorization required: pass cid and key')
   }
-  if (p.cid !== state.cid || key !== SANDBOX_CREDENTIALS.inferno.api_key) return fail('Access denied: invalid cid or API key')
+  if (p.cid !== state.cid || key !== SANDBOX_ACCOUNT.api_key) return fail('Access denied: invalid cid or API key')
   return null
 }
 

@@ -3,8 +3,8 @@
  * version segment of their own, `{"errors":[…]}` refusals and the plain-text "401 Unauthorized".
  */
 import { Router } from '../../core/router'
-import type { SimulatorFactory } from '../../core/simulator'
-import { SANDBOX_CREDENTIALS } from '../../credentials'
+import type { SimulatorDefinition, SimulatorFactory } from '../../core/simulator'
+import { SANDBOX_ACCOUNT } from './account'
 import { errors, UNAUTHORIZED } from './respond'
 import { registerCatalogRoutes } from './routes-catalog'
 import { registerPowerRoutes } from './routes-power'
@@ -29,10 +29,13 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
     router,
     authorize(req) {
       const header = req.headers.authorization
-      return header === `Bearer ${SANDBOX_CREDENTIALS.virtfusion.api_key}` ? null : UNAUTHORIZED
+      return header === `Bearer ${SANDBOX_ACCOUNT.api_key}` ? null : UNAUTHORIZED
     },
     notFound: () => errors(404, 'The requested resource could not be found.'),
     reset() { state.reset() },
     state,
   }
 }
+
+/** This simulator for the sandbox's registry (sandbox/providers/registry.ts). */
+export const virtfusion: SimulatorDefinition = { create: createVirtfusionSim, account: SANDBOX_ACCOUNT }

@@ -5,8 +5,8 @@
  * newer README's Bearer, see specs/README). Bodies are form data only (responses.ts `fields`).
  */
 import { Router } from '../../core/router'
-import type { SimulatorFactory } from '../../core/simulator'
-import { SANDBOX_CREDENTIALS } from '../../credentials'
+import type { SimulatorDefinition, SimulatorFactory } from '../../core/simulator'
+import { SANDBOX_ACCOUNT } from './account'
 import { fail } from './responses'
 import { accountRoutes } from './routes-account'
 import { serverRoutes } from './routes-servers'
@@ -27,7 +27,7 @@ export const createVirtuaSim: SimulatorFactory = (opts) => {
       const value = Array.isArray(header) ? header[0] : header
       const m = value?.match(/^(Basic)\s+(.+)$/)
       if (!m) return fail(401, 'unauthorized', 'Missing API key: send "Authorization: Basic <API key>".')
-      if (m[2]!.trim() !== SANDBOX_CREDENTIALS.virtua.api_key) return fail(403, 'forbidden', 'Invalid API key.')
+      if (m[2]!.trim() !== SANDBOX_ACCOUNT.api_key) return fail(403, 'forbidden', 'Invalid API key.')
       return null
     },
     notFound: req => fail(404, 'not_found', `Unknown endpoint ${req.method} ${req.path}.`),
@@ -35,3 +35,6 @@ export const createVirtuaSim: SimulatorFactory = (opts) => {
     state,
   }
 }
+
+/** This simulator for the sandbox's registry (sandbox/providers/registry.ts). */
+export const virtua: SimulatorDefinition = { create: createVirtuaSim, account: SANDBOX_ACCOUNT }

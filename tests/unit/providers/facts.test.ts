@@ -10,6 +10,7 @@ import { BaseAdapter } from '../../../server/providers/base'
 import { createAdapter, providers } from '../../../server/providers/registry'
 import { PROVIDER_TYPES, type ProviderType } from '../../../server/providers/types'
 import { mappingSchema } from '../../../server/services/portal/plan-mapping'
+import { SIMULATORS } from '../../../sandbox/providers/registry'
 
 const ROOT = join(__dirname, '../../..')
 const FOLDER_FILES = ['adapter.ts', 'client.ts', 'index.ts', 'mappers.ts', 'metadata.ts', 'upstream.ts']
@@ -27,6 +28,13 @@ describe('provider folders', () => {
       const files = readdirSync(join(ROOT, 'server/providers', f))
       expect(FOLDER_FILES.filter(x => !files.includes(x)), f).toEqual([])
     }
+  })
+
+  it('each have a simulator folder with its test account, listed once in the sandbox registry', () => {
+    const simFolders = readdirSync(join(ROOT, 'sandbox/providers')).filter(f => statSync(join(ROOT, 'sandbox/providers', f)).isDirectory())
+    expect(simFolders.sort()).toEqual([...PROVIDER_TYPES].sort())
+    expect(Object.keys(SIMULATORS).sort()).toEqual([...PROVIDER_TYPES].sort())
+    for (const f of simFolders) expect(readdirSync(join(ROOT, 'sandbox/providers', f)), f).toContain('account.ts')
   })
 
   it('do not import the registry (it imports them)', () => {
