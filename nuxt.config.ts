@@ -34,8 +34,9 @@ export default defineNuxtConfig({
   },
   // Lint rules for the code's style (eslint.config.mjs); the dev server does not lint.
   eslint: { config: { stylistic: { indent: 2, quotes: 'single', semi: false } } },
-  // Components live in domain folders (components/servers/ServerPowerMenu.vue) but keep their own names.
-  components: [{ path: '~/components', pathPrefix: false }],
+  // Components live in domain folders, each file named with its folder as prefix
+  // (components/server/ServerPowerMenu.vue → <ServerPowerMenu>): Nuxt's default path prefix, so a
+  // file named otherwise gets a doubled name and stands out (tests/unit/component-names.test.ts).
   app: {
     head: {
       title: 'Hosting panel',
