@@ -9,7 +9,7 @@
 import type { H3Error, H3Event } from 'h3'
 import { getRequestURL, send, setResponseHeader, setResponseStatus } from 'h3'
 import { isProviderError } from './providers/errors'
-import { formatIssues } from './lib/http-errors'
+import { formatIssues, issueList } from './lib/http-errors'
 import { foreignKeyConflict } from './lib/db-errors'
 
 export default async function apiErrorHandler(error: H3Error<any>, event: H3Event) {
@@ -39,7 +39,7 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
     body.error = `Invalid input: ${formatIssues(issues)}`
     body.code = 'invalid_input'
     // Each field's problem on its own, so a form can mark the field it belongs to.
-    body.details = { issues: issues.map(i => ({ path: (i.path ?? []).map(String).join('.'), message: i.message })) }
+    body.details = { issues: issueList(issues) }
   }
   else if (error.statusCode && error.statusCode < 500 && error.statusCode >= 400) {
     status = error.statusCode
@@ -63,10 +63,13 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   return send(event, JSON.stringify(body))
 }
 
+/** DNS details sent beside `error` before `details` existed; kept there for clients written then. */
+const SENT_BESIDE_ERROR = new Set(['plan', 'destructive', 'errors'])
+
 /** An httpError's code and details (under `details` and, as before, beside `error`); details never replace `error` or `code`. */
 function codeAndDetails(data: unknown): Record<string, unknown> {
   const { code, details } = (data ?? {}) as { code?: string, details?: Record<string, unknown> }
   const { error: _error, code: _code, ...rest } = details ?? {}
-  const hasDetails = Object.keys(rest).length > 0
-  return { ...(code ? { code } : {}), ...rest, ...(hasDetails ? { details: rest } : {}) }
+  const beside = Object.fromEntries(Object.entries(rest).filter(([k]) => SENT_BESIDE_ERROR.has(k)))
+  return { ...(code ? { code } : {}), ...beside, ...(Object.keys(rest).length ? { details: rest } : {}) }
 }

@@ -18,3 +18,8 @@ export function formatIssues(issues: { path?: PropertyKey[], message: string }[]
     .map(i => (i.path && i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
     .join('; ')
 }
+
+/** Each field's problem on its own (`details.issues` of a 400 `invalid_input`), for a form to mark that field. */
+export function issueList(issues: { path?: PropertyKey[], message: string }[]): { path: string, message: string }[] {
+  return issues.map(i => ({ path: (i.path ?? []).map(String).join('.'), message: i.message }))
+}

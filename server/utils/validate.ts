@@ -2,7 +2,7 @@
 import type { H3Event } from 'h3'
 import { getQuery, getRouterParams, readBody } from 'h3'
 import type { z } from 'zod'
-import { formatIssues, httpError } from '../lib/http-errors'
+import { formatIssues, httpError, issueList } from '../lib/http-errors'
 import { findControlChar } from '../lib/control-chars'
 
 function check<T extends z.ZodType>(schema: T, data: unknown, what: string): z.infer<T> {
@@ -11,7 +11,7 @@ function check<T extends z.ZodType>(schema: T, data: unknown, what: string): z.i
   const bad = findControlChar(data, what === 'body')
   if (bad) throw httpError(400, `Invalid ${what}: ${bad} contains a control character`, 'invalid_input')
   const r = schema.safeParse(data)
-  if (!r.success) throw httpError(400, `Invalid ${what}: ${formatIssues(r.error.issues)}`, 'invalid_input')
+  if (!r.success) throw httpError(400, `Invalid ${what}: ${formatIssues(r.error.issues)}`, 'invalid_input', { issues: issueList(r.error.issues) })
   return r.data
 }
 
