@@ -1,7 +1,7 @@
 /** Plans: admins manage them, customers pick one to order. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AdminPlan, CustomerPlan, PlanTemplate } from '~/utils/orders'
+import type { AdminPlan, CustomerPlan, PlanCatalog, PlanTemplate } from '~/utils/orders'
 
 export const usePlansStore = defineStore('plans', () => {
   const items = ref<(AdminPlan | CustomerPlan)[]>([])
@@ -31,5 +31,8 @@ export const usePlansStore = defineStore('plans', () => {
   /** The OS templates a customer may choose for a plan. */
   const templates = (id: string) => $fetch<PlanTemplate[]>(`/api/plans/${id}/templates`)
 
-  return { items, loading, loaded, error, load, save, setRetired, templates }
+  /** An account's plans, data centers and templates, for mapping a plan (`plan`: the product chosen, where templates depend on it). */
+  const catalog = (account: string, plan?: string) => $fetch<PlanCatalog>('/api/plans/catalog', { query: { account, ...(plan ? { plan } : {}) } })
+
+  return { items, loading, loaded, error, load, save, setRetired, templates, catalog }
 })
