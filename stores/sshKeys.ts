@@ -1,40 +1,10 @@
 /** The signed-in user's SSH keychain, and (admins) which keys each provider account holds. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { AccountPresence, PushResult, SshKey } from '~~/shared/schemas/ssh-keys'
 
-export interface KeyPresence { account: string, display_name: string, present: boolean, upstream_id: string | null, error?: string }
-export interface SshKey {
-  id: string
-  name: string
-  type: string
-  bits: number | null
-  fingerprint: string
-  public_key: string
-  created_at: string
-  presence: KeyPresence[]
-}
-export type PushStatus = 'added' | 'already_present' | 'failed' | 'not_supported'
-export interface PushResult { account: string, display_name: string, status: PushStatus, upstream_id?: string, error?: string }
-export interface UpstreamKey {
-  id: string
-  name: string
-  fingerprint: string | null
-  public_key: string | null
-  key_id: string | null
-  key_name: string | null
-  owners: { user_id: string, name: string, email: string, key_name: string }[]
-  upstream_only: boolean
-}
-export interface AccountPresence {
-  account: string
-  display_name: string
-  type: string
-  supported: boolean
-  note: string | null
-  ok: boolean
-  error?: string
-  keys: UpstreamKey[]
-}
+// The answers' types come from the schemas the API is documented with (one contract for both sides).
+export type { AccountPresence, KeyPresence, PushResult, PushStatus, SshKey, UpstreamKey } from '~~/shared/schemas/ssh-keys'
 
 export const useSshKeysStore = defineStore('sshKeys', () => {
   const keys = ref<SshKey[]>([])

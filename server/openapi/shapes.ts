@@ -73,14 +73,6 @@ export const seedVm = obj({
 
 export const upstreamSshKey = obj({ id: z.string(), name: z.string(), fingerprint: z.string().nullable(), public_key: z.string().nullable() }).meta({ id: 'ProviderSshKey' })
 
-export const keychainKey = obj({
-  id: uuid,
-  name: z.string(),
-  type: z.string(),
-  fingerprint: z.string(),
-  public_key: z.string().optional(),
-}).meta({ id: 'SshKey', description: 'A key in the caller\'s keychain, with where it is present upstream' })
-
 export const apiToken = obj({
   id: uuid,
   name: z.string(),
