@@ -21,7 +21,7 @@ export interface ServerQuery {
 }
 
 /** A plan as the wizard shows it: the inventory's unit names (memory_mb, disk_gb), so one formatter reads servers and plans. */
-export type Plan = Omit<PlanOffer, 'memoryMb' | 'diskGb' | 'region'> & { memory_mb: number | null, disk_gb: number | null, region: string | null }
+export type Plan = Omit<PlanOffer, 'region'> & { region: string | null }
 export type Template = OsTemplate & { family: string | null }
 export type Datacenter = DatacenterView
 export interface KeychainKey { id: string, name: string, fingerprint: string | null, public_key: string }
@@ -30,7 +30,7 @@ export interface SshKeyInput { name: string, public_key: string }
 export interface Customer { id: string, name: string, email: string }
 export interface BulkResult { server: ServerView, ok: boolean, message: string }
 
-export const toPlan = ({ memoryMb, diskGb, region, ...p }: PlanOffer): Plan => ({ ...p, memory_mb: memoryMb, disk_gb: diskGb, region: region ?? null })
+export const toPlan = (p: PlanOffer): Plan => ({ ...p, region: p.region ?? null })
 export const toTemplate = (t: OsTemplate): Template => ({ ...t, family: t.family ?? null })
 
 /** The provider routes take the account slug; the contract calls it {provider}. */

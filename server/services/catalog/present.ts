@@ -6,9 +6,12 @@
 import type { OsTemplate, PlanOffer } from '#shared/schemas/servers'
 import type { OsTemplate as AdapterTemplate, PlanOffer as AdapterPlan } from '#server/providers/types'
 
+/** snake_case on the wire, as the seed's API. */
 export function presentPlan(p: AdapterPlan): PlanOffer {
-  const { extra: _extra, ...view } = p
-  return view
+  return {
+    id: p.id, name: p.name, vcpus: p.vcpus, memory_mb: p.memoryMb, disk_gb: p.diskGb,
+    price: p.price, currency: p.currency, period: p.period, ...(p.region !== undefined ? { region: p.region } : {}),
+  }
 }
 
 export function presentTemplate(t: AdapterTemplate): OsTemplate {

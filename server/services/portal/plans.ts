@@ -11,6 +11,7 @@ import { getDefinition } from '#server/providers/registry'
 import type { ProviderType } from '#server/providers/types'
 import { adapterFor, requireAccount } from '../provider-accounts'
 import { checkMappingAgainstCatalog, defaultTemplate, parseMapping, planTemplates } from './plan-mapping'
+import { presentPlan, presentTemplate } from '../catalog/present'
 
 export type PlanRow = typeof plans.$inferSelect
 
@@ -135,9 +136,9 @@ export async function accountCatalog(slug: string, opts: { plan?: string }) {
   const strip = <T extends { extra?: unknown }>(xs: T[]) => xs.map(({ extra: _extra, ...x }) => x)
   return {
     account: { slug: account.slug, type: account.type, display_name: account.displayName },
-    plans: strip(plansR.value),
+    plans: plansR.value.map(presentPlan),
     datacenters: strip(dcs.value),
-    templates: strip(templates.value),
+    templates: templates.value.map(presentTemplate),
     errors: { plans: plansR.error, datacenters: dcs.error, templates: templates.error },
   }
 }
