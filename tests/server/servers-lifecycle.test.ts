@@ -86,6 +86,24 @@ describe('an action during a whole-account sync', () => {
   })
 })
 
+describe('a delete during a slower read of the same server', () => {
+  // The cause of a flaky cancel check: an install poll's read, asked for before the delete and
+  // answered after it, wrote the server back as present.
+  it('stays gone: the older read does not bring it back', async () => {
+    const s = await createRunning(admin, 'virtfusion')
+    const since = Date.now()
+    const path = `/servers/${s.upstream_id}`
+    await sandboxAdmin('/faults', 'POST', { provider: 'virtfusion', method: 'GET', path, latencyAfterMs: 1500, count: 1 })
+    const slowRead = admin.get(`/api/servers/${s.id}?refresh=1`)
+    await expect.poll(async () => (await upstreamRequests('virtfusion', since)).some(r => r.method === 'GET' && r.path === path)).toBe(true)
+    const del = await admin.del(`/api/servers/${s.id}`)
+    expect(del.status, JSON.stringify(del.body)).toBe(200)
+    expect(del.body.status).toBe('deleted')
+    expect((await slowRead).status).toBe(200)
+    expect((await admin.get(`/api/servers/${s.id}`)).body.gone).toBe(true)
+  })
+})
+
 describe('suspend, resize, reinstall, root password', () => {
   it('suspends and unsuspends (VirtFusion); a suspended server cannot start', async () => {
     const s = await act(admin, vf, 'suspend')

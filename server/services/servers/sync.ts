@@ -96,15 +96,18 @@ export async function upsertRecords(accountId: string, records: ServerRecord[], 
 export async function markGone(accountId: string, upstreamId: string) {
   const db = await useDb()
   const at = new Date()
-  await db.update(servers).set({ goneAt: at, updatedAt: at })
+  // Seen gone now: a read that began earlier (a sync's list, an install poll) must not revive it.
+  await db.update(servers).set({ goneAt: at, updatedAt: at, lastSyncedAt: at })
     .where(and(eq(servers.accountId, accountId), eq(servers.upstreamId, upstreamId), isNull(servers.goneAt)))
 }
 
 /** Re-reads one server upstream into the inventory; a 404 upstream marks it gone. */
 export async function refreshOne(account: ProviderAccount, upstreamId: string, adapter: BaseAdapter = adapterFor(account)): Promise<ServerRecord | null> {
+  const readSince = new Date()
   try {
     const rec = await adapter.getServer(upstreamId)
-    await upsertRecords(account.id, [rec])
+    // A newer write (a delete marking it gone, an action's re-read) wins over this slower read.
+    await upsertRecords(account.id, [rec], { readSince })
     return rec
   }
   catch (err) {
