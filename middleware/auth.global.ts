@@ -2,12 +2,14 @@
  * First run → /setup; signed out → /login; customers never see admin pages (`meta.admin`).
  * The API enforces all of this too; this only keeps people on pages they can use.
  */
+import type { SetupStatus } from '~~/shared/schemas/users'
+
 export default defineNuxtRouteMiddleware(async (to) => {
   const { loggedIn, user, fetch } = useUserSession()
   const setup = useState<boolean | null>('needs-setup', () => null)
   if (setup.value === null || setup.value) {
-    const res = await $fetch<{ needsSetup: boolean }>('/api/setup/status').catch(() => ({ needsSetup: false }))
-    setup.value = res.needsSetup
+    const res = await $fetch<SetupStatus>('/api/setup/status').catch((): SetupStatus => ({ needs_setup: false }))
+    setup.value = res.needs_setup
   }
   if (setup.value) return to.path === '/setup' ? undefined : navigateTo('/setup')
   if (to.path === '/setup') return navigateTo(loggedIn.value ? '/' : '/login')
@@ -15,6 +17,6 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (!loggedIn.value) await fetch()
   if (!loggedIn.value) return navigateTo({ path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : undefined })
   // An admin who must set up 2FA (admin setting) can use nothing else until they have.
-  if (user.value?.mustEnrollTotp && to.path !== '/account/security') return navigateTo('/account/security')
+  if (user.value?.must_enroll_totp && to.path !== '/account/security') return navigateTo('/account/security')
   if (to.meta.admin && user.value?.role !== 'admin') return navigateTo('/')
 })

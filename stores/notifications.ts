@@ -1,19 +1,10 @@
 /** Lasting notices from the server (failed tests, finished provisioning, expiring domains). */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-
-export interface NotificationItem {
-  id: string
-  level: 'info' | 'success' | 'warning' | 'error'
-  title: string
-  body: string | null
-  link: string | null
-  readAt: string | null
-  createdAt: string
-}
+import type { NotificationList, NotificationView } from '~~/shared/schemas/notifications'
 
 export const useNotificationsStore = defineStore('notifications', () => {
-  const items = ref<NotificationItem[]>([])
+  const items = ref<NotificationView[]>([])
   const unread = ref(0)
   const loading = ref(false)
   const loaded = ref(false)
@@ -21,7 +12,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
   async function refresh() {
     loading.value = true
     try {
-      const res = await $fetch<{ items: NotificationItem[], unread: number }>('/api/notifications')
+      const res = await $fetch<NotificationList>('/api/notifications')
       items.value = res.items
       unread.value = res.unread
       loaded.value = true

@@ -18,7 +18,7 @@ export default defineNitroPlugin(() => {
       return
     }
     const u = live.user
-    session.user = { id: u.id, email: u.email, name: u.name, role: u.role, totpEnabled: !!u.totpEnabledAt, mustEnrollTotp: await mustEnrollTotp(u) }
+    session.user = { id: u.id, email: u.email, name: u.name, role: u.role, totp_enabled: !!u.totpEnabledAt, must_enroll_totp: await mustEnrollTotp(u) }
   })
   sessionHooks.hook('clear', async (session) => {
     const sid = session.secure?.sid

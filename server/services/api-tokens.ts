@@ -3,6 +3,7 @@ import { useDb } from '../db/client'
 import { apiTokens, users } from '../db/schema'
 import { generateApiToken, hashApiToken } from '../lib/tokens'
 import { httpError } from '../lib/http-errors'
+import type { ApiToken } from '#shared/schemas/tokens'
 
 export type TokenScope = 'read' | 'write'
 
@@ -14,11 +15,17 @@ export async function createApiToken(userId: string, name: string, expiresInDays
   return { token, record: toPublicToken(row!) }
 }
 
-export function toPublicToken(t: typeof apiTokens.$inferSelect) {
-  return { id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt }
+const iso = (d: Date | null) => d?.toISOString() ?? null
+
+/** A token as the API answers one (never its hash): snake_case on the wire, as the seed's API. */
+export function toPublicToken(t: typeof apiTokens.$inferSelect): ApiToken {
+  return {
+    id: t.id, name: t.name, prefix: t.prefix, scope: t.scope,
+    created_at: t.createdAt.toISOString(), last_used_at: iso(t.lastUsedAt), expires_at: iso(t.expiresAt), revoked_at: iso(t.revokedAt),
+  }
 }
 
-export async function listApiTokens(userId: string) {
+export async function listApiTokens(userId: string): Promise<ApiToken[]> {
   const db = await useDb()
   const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt))
   return rows.map(toPublicToken)

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { useDb } from '../db/client'
 import { notifications, users } from '../db/schema'
+import type { NotificationList, NotificationView } from '#shared/schemas/notifications'
 
 export interface NotifyInput {
   level?: 'info' | 'success' | 'warning' | 'error'
@@ -31,11 +32,16 @@ export async function notifyAdmins(n: NotifyInput) {
   for (const a of admins) await notifyUser(a.id, n)
 }
 
-export async function listNotifications(userId: string, limit = 50) {
+/** A notice as the API answers one: no owner or dedupe key, snake_case as the seed's API. */
+function presentNotification(n: typeof notifications.$inferSelect): NotificationView {
+  return { id: n.id, level: n.level, title: n.title, body: n.body, link: n.link, read_at: n.readAt?.toISOString() ?? null, created_at: n.createdAt.toISOString() }
+}
+
+export async function listNotifications(userId: string, limit = 50): Promise<NotificationList> {
   const db = await useDb()
   const items = await db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit)
   const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-  return { items, unread: Number(row?.n ?? 0) }
+  return { items: items.map(presentNotification), unread: Number(row?.n ?? 0) }
 }
 
 export async function markRead(userId: string, id?: string) {

@@ -11,6 +11,7 @@ import { useDb } from '../db/client'
 import { sessions, users, type User } from '../db/schema'
 import { httpError } from '../lib/http-errors'
 import { env } from '../lib/config'
+import type { BrowserSession } from '#shared/schemas/sessions'
 
 const SESSION_CACHE_MS = 2_000
 /** Idle sessions end after the cookie's own lifetime (7 days), even if someone kept the cookie. */
@@ -92,14 +93,15 @@ export function reauthIsRecent(session: Session): boolean {
   return Date.now() - session.reauthAt.getTime() <= reauthWindowMs()
 }
 
-export async function listSessions(userId: string, currentSid?: string) {
+/** The user's live sessions as the API answers them (snake_case, as the seed's API). */
+export async function listSessions(userId: string, currentSid?: string): Promise<BrowserSession[]> {
   const db = await useDb()
   const rows = await db.select().from(sessions)
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .orderBy(desc(sessions.lastSeenAt)).limit(100)
   return rows
     .filter(s => Date.now() - s.lastSeenAt.getTime() <= SESSION_IDLE_MS)
-    .map(s => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent, current: s.id === currentSid }))
+    .map(s => ({ id: s.id, created_at: s.createdAt.toISOString(), last_seen_at: s.lastSeenAt.toISOString(), ip: s.ip, user_agent: s.userAgent, current: s.id === currentSid }))
 }
 
 /** Test hook (NUXT_TEST_ROUTES): make a session's last re-authentication look old. */

@@ -5,11 +5,14 @@ import { hashPassword, verifyPassword } from '../lib/passwords'
 import { httpError } from '../lib/http-errors'
 import { forgetUser, revokeUserSessions } from './sessions'
 import { revokeUserTokens } from './api-tokens'
+import type { PublicUser } from '#shared/schemas/users'
 
-export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'createdAt' | 'lastLoginAt'>
-
+/** A user as the API answers one: snake_case on the wire, as the seed's API; never a secret. */
 export function toPublicUser(u: User): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt, lastLoginAt: u.lastLoginAt }
+  return {
+    id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled,
+    created_at: u.createdAt.toISOString(), last_login_at: u.lastLoginAt?.toISOString() ?? null,
+  }
 }
 
 export const normalizeEmail = (e: string) => e.trim().toLowerCase()
@@ -89,7 +92,7 @@ export async function changeOwnPassword(u: User, current: string, next: string, 
 let dummy: Promise<string> | undefined
 const dummyHash = () => (dummy ??= hashPassword('not-a-real-password'))
 
-export async function listUsers(opts: { role?: 'admin' | 'customer', q?: string } = {}) {
+export async function listUsers(opts: { role?: 'admin' | 'customer', q?: string } = {}): Promise<PublicUser[]> {
   const db = await useDb()
   const conds = []
   if (opts.role) conds.push(eq(users.role, opts.role))
@@ -98,7 +101,7 @@ export async function listUsers(opts: { role?: 'admin' | 'customer', q?: string 
   return rows.map(toPublicUser)
 }
 
-export async function updateUser(id: string, patch: { name?: string, email?: string, password?: string, disabled?: boolean, role?: 'admin' | 'customer' }) {
+export async function updateUser(id: string, patch: { name?: string, email?: string, password?: string, disabled?: boolean, role?: 'admin' | 'customer' }): Promise<PublicUser> {
   const db = await useDb()
   const existing = await getUser(id)
   if (!existing) throw httpError(404, 'User not found')

@@ -1,4 +1,4 @@
-/** User accounts as the API answers them (camelCase dates: the users routes' own, documented shape). */
+/** User accounts and the caller's own sign-in state, as the API answers them (snake_case, as the seed's API). */
 import { z } from 'zod'
 import { isoDate, obj, uuid, type View } from './define'
 
@@ -8,7 +8,17 @@ export const publicUser = obj({
   name: z.string(),
   role: z.enum(['admin', 'customer']),
   disabled: z.boolean(),
-  createdAt: isoDate,
-  lastLoginAt: isoDate.nullable(),
+  created_at: isoDate,
+  last_login_at: isoDate.nullable(),
 }).meta({ id: 'User' })
 export type PublicUser = View<typeof publicUser>
+
+/** GET /api/auth/me's user: the account plus its second-factor state. */
+export const currentUser = publicUser.extend({
+  totp_enabled: z.boolean(),
+  must_enroll_totp: z.boolean().meta({ description: 'An admin who must set up 2FA (the admin setting) before using the panel' }),
+}).meta({ id: 'CurrentUser' })
+export type CurrentUser = View<typeof currentUser>
+
+export const setupStatus = obj({ needs_setup: z.boolean() })
+export type SetupStatus = View<typeof setupStatus>

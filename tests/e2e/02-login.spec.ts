@@ -10,7 +10,7 @@ import { ADMIN, signIn } from './helpers'
 /** Specs may run alone: set the app up through the API, then start signed out. */
 async function setUpSignedOut(page: Page) {
   const status = await (await page.request.get('/api/setup/status')).json()
-  if (status.needsSetup) expect((await page.request.post('/api/setup', { data: ADMIN })).ok()).toBe(true)
+  if (status.needs_setup) expect((await page.request.post('/api/setup', { data: ADMIN })).ok()).toBe(true)
   await page.context().clearCookies()
 }
 

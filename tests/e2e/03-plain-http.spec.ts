@@ -26,7 +26,7 @@ test.describe('on panel.test', () => {
     // The test process cannot resolve panel.test: set the app up on its loopback address.
     const local = `http://127.0.0.1:${PORT}`
     const status = await (await fetch(`${local}/api/setup/status`)).json()
-    if (status.needsSetup) await fetch(`${local}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+    if (status.needs_setup) await fetch(`${local}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
 
     await page.goto('/login')
     const notice = page.getByTestId('login-insecure')

@@ -48,6 +48,6 @@ export async function signIn(page: Page, who: { email: string, password: string,
 /** Sets the app up through the API if the setup page was not walked yet (specs may run alone). */
 export async function ensureAdmin(page: Page) {
   const status = await (await page.request.get('/api/setup/status')).json()
-  if (status.needsSetup) await page.request.post('/api/setup', { data: ADMIN })
+  if (status.needs_setup) await page.request.post('/api/setup', { data: ADMIN })
   await signIn(page)
 }

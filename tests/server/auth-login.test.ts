@@ -1,12 +1,12 @@
 /**
- * What a sign-in answers and records (lastLoginAt), and the session cookie over plain HTTP: the
+ * What a sign-in answers and records (last_login_at), and the session cookie over plain HTTP: the
  * suite's app runs without TRUST_PROXY, on http://127.0.0.1.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN, baseUrl, Client, adminClient } from './helpers'
 
 let admin: Client
-const stamp = async (email: string) => ((await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).body as any[]).find(u => u.email === email)?.lastLoginAt ?? null
+const stamp = async (email: string) => ((await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).body as any[]).find(u => u.email === email)?.last_login_at ?? null
 
 async function newCustomer() {
   const user = { email: `login-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`, name: 'Lena Login', password: 'lena-password-123', role: 'customer' }
@@ -17,24 +17,24 @@ async function newCustomer() {
 
 beforeAll(async () => { admin = await adminClient() })
 
-describe('lastLoginAt', () => {
+describe('last_login_at', () => {
   it('the login answer carries the time of this very login, and the user list shows the same', async () => {
     const u = await newCustomer()
     expect(await stamp(u.email)).toBeNull()
     const before = Date.now()
     const r = await new Client().post('/api/auth/login', { email: u.email, password: u.password })
     expect(r.status).toBe(200)
-    expect(r.body.user.lastLoginAt).not.toBeNull()
-    const at = Date.parse(r.body.user.lastLoginAt)
+    expect(r.body.user.last_login_at).not.toBeNull()
+    const at = Date.parse(r.body.user.last_login_at)
     // The database clock and ours may differ by a little; the stamp is of this login, not null or old.
     expect(Math.abs(at - before)).toBeLessThan(60_000)
-    expect(await stamp(u.email)).toBe(r.body.user.lastLoginAt)
+    expect(await stamp(u.email)).toBe(r.body.user.last_login_at)
   })
 
   it('a refused login stamps nothing: neither a wrong password nor a disabled account', async () => {
     const u = await newCustomer()
     const first = await new Client().post('/api/auth/login', { email: u.email, password: u.password })
-    const stamped = first.body.user.lastLoginAt
+    const stamped = first.body.user.last_login_at
     expect(stamped).not.toBeNull()
 
     expect((await new Client().post('/api/auth/login', { email: u.email, password: 'wrong-password-1' })).status).toBe(401)

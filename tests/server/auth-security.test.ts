@@ -60,7 +60,7 @@ describe('server-side sessions', () => {
   it('the sealed cookie carries no user data, and the session endpoint does not reveal the id', async () => {
     const { client, email } = await newUser()
     const session = (await client.get('/api/_auth/session')).body
-    expect(session.user).toMatchObject({ email, role: 'customer', totpEnabled: false })
+    expect(session.user).toMatchObject({ email, role: 'customer', totp_enabled: false })
     expect(JSON.stringify(session)).not.toMatch(/sid/)
     const listed = (await client.get('/api/sessions')).body
     expect(listed).toHaveLength(1)
@@ -132,13 +132,13 @@ describe('server-side sessions', () => {
     const { email, user } = await newUser()
     const before = Date.now()
     const { r } = await signIn(email, PASSWORD)
-    expect(new Date(r.body.user.lastLoginAt).getTime()).toBeGreaterThanOrEqual(before - 1000)
-    const stamped = r.body.user.lastLoginAt
+    expect(new Date(r.body.user.last_login_at).getTime()).toBeGreaterThanOrEqual(before - 1000)
+    const stamped = r.body.user.last_login_at
     expect((await signIn(email, 'wrong-password-here')).r.status).toBe(401)
     await admin.patch(`/api/users/${user.id}`, { disabled: true })
     expect((await signIn(email, PASSWORD)).r.status).toBe(403)
     const listed = (await admin.get(`/api/users?q=${encodeURIComponent(email)}`)).body[0]
-    expect(listed.lastLoginAt).toBe(stamped)
+    expect(listed.last_login_at).toBe(stamped)
   })
 })
 
@@ -205,7 +205,7 @@ describe('TOTP two-factor sign-in', () => {
     const replay = await signIn(email, PASSWORD, code)
     expect(replay.r.status).toBe(401)
     expect(replay.r.body.code).toBe('invalid_totp_code')
-    expect((await withCode.c.get('/api/auth/me')).body.user.totpEnabled).toBe(true)
+    expect((await withCode.c.get('/api/auth/me')).body.user.totp_enabled).toBe(true)
     expect((await signIn(email, PASSWORD, codes[0])).r.status).toBe(200)
     const again = await signIn(email, PASSWORD, codes[0])
     expect(again.r.status).toBe(401)
@@ -231,7 +231,7 @@ describe('TOTP two-factor sign-in', () => {
       const blocked = await plain.client.get('/api/users')
       expect(blocked.status).toBe(403)
       expect(blocked.body.code).toBe('totp_setup_required')
-      expect((await plain.client.get('/api/auth/me')).body.user.mustEnrollTotp).toBe(true)
+      expect((await plain.client.get('/api/auth/me')).body.user.must_enroll_totp).toBe(true)
       expect((await plain.client.post('/api/auth/totp/setup')).status).toBe(200)
       expect((await second.client.get('/api/users')).status).toBe(200)
       // Customers are not affected.
@@ -271,7 +271,7 @@ describe('API token scopes and expiry', () => {
   it('read tokens get 403 on every non-GET; expired and revoked tokens 401', async () => {
     const read = await admin.post('/api/tokens', { name: 'reader', scope: 'read', expires_in_days: 30 })
     expect(read.status).toBe(201)
-    expect(read.body).toMatchObject({ scope: 'read', expiresAt: expect.any(String) })
+    expect(read.body).toMatchObject({ scope: 'read', expires_at: expect.any(String) })
     const reader = new Client(read.body.token)
     expect((await reader.get('/api/users')).status).toBe(200)
     for (const [m, p] of [['POST', '/api/tokens'], ['PATCH', `/api/users/${read.body.id}`], ['DELETE', `/api/tokens/${read.body.id}`], ['POST', '/api/auth/totp/setup']] as const) {

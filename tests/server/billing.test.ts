@@ -295,7 +295,7 @@ describe('daily samples and the low-balance alert', () => {
     expect(run.body.low_balance).toEqual([{ slug: 'bill-virtua', currency: 'EUR', balance: 93.6425, threshold: 1000, notified: true }])
     let notes = await lowNotes()
     expect(notes).toHaveLength(1)
-    expect(notes[0]).toMatchObject({ level: 'warning', link: '/billing', readAt: null })
+    expect(notes[0]).toMatchObject({ level: 'warning', link: '/billing', read_at: null })
     expect(notes[0].body).toMatch(/93\.64 EUR, below the alert threshold of 1000\.00/)
     const overview = accountIn((await admin.get('/api/billing/overview')).body, 'bill-virtua')
     expect(overview).toMatchObject({ threshold: 1000, low_balance: true })
@@ -306,7 +306,7 @@ describe('daily samples and the low-balance alert', () => {
     expect(again.body.low_balance).toEqual([expect.objectContaining({ slug: 'bill-virtua', notified: false })])
     notes = await lowNotes()
     expect(notes).toHaveLength(1)
-    expect(notes[0].readAt).not.toBeNull()
+    expect(notes[0].read_at).not.toBeNull()
 
     // Above the balance no more: no alert.
     await admin.post(api('bill-virtua', 'configure'), { extra: { low_balance_threshold: '50' } })

@@ -50,7 +50,7 @@ describe('the embedded database in a process of its own', () => {
     // The data was written: a new app on the folder finds the account.
     const again = await start('killed', true)
     const status = await fetch(`${again.url}/api/setup/status`)
-    expect(await status.json()).toEqual({ needsSetup: false })
+    expect(await status.json()).toEqual({ needs_setup: false })
   })
 
   it('stops its database process when the app is stopped', async () => {

@@ -49,7 +49,7 @@ export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-batt
 export async function adminClient(): Promise<Client> {
   const c = new Client()
   const status = await c.get('/api/setup/status')
-  if (status.body.needsSetup) {
+  if (status.body.needs_setup) {
     const r = await c.post('/api/setup', ADMIN)
     if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`)
     return c

@@ -61,7 +61,7 @@ describe('behind a TLS proxy (TRUST_PROXY=1)', () => {
   afterAll(async () => { await app?.stop() })
 
   it('the admin made by the script signs in; no setup page is offered', async () => {
-    expect((await (await fetch(`${app.url}/api/setup/status`)).json()).needsSetup).toBe(false)
+    expect((await (await fetch(`${app.url}/api/setup/status`)).json()).needs_setup).toBe(false)
     const res = await login({ 'x-forwarded-proto': 'https' })
     expect(res.status).toBe(200)
     expect((await res.json()).user).toMatchObject({ email: OPERATOR.email, role: 'admin' })

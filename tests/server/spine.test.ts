@@ -37,7 +37,7 @@ describe('first run and sign-in', () => {
     expect(me.body.user).toMatchObject({ email: ADMIN.email, role: 'admin' })
     const again = await new Client().post('/api/setup', { email: 'other@example.com', password: 'another-password', name: 'Other' })
     expect(again.status).toBe(409)
-    expect((await new Client().get('/api/setup/status')).body.needsSetup).toBe(false)
+    expect((await new Client().get('/api/setup/status')).body.needs_setup).toBe(false)
   })
 
   it('signs in with the right password only', async () => {

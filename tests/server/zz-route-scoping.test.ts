@@ -94,7 +94,7 @@ const SELF: Record<string, Probe> = {
   'POST /api/notifications/read-all': async ({ attacker, victimClient, victim }) => {
     expect((await attacker.post('/api/notifications/read-all')).status).toBe(200)
     const mine = (await victimClient.get('/api/notifications')).body.items.find((n: any) => n.id === victim.notification.id)
-    expect(mine.readAt).toBeNull()
+    expect(mine.read_at).toBeNull()
   },
   // Account security routes act on the caller alone; none takes another user's id.
   'POST /api/auth/password': async ({ attacker }) => {
@@ -106,7 +106,7 @@ const SELF: Record<string, Probe> = {
   },
   'POST /api/auth/totp/setup': async ({ attacker, victimClient }) => {
     expect((await attacker.post('/api/auth/totp/setup')).status).toBe(200)
-    expect((await victimClient.get('/api/auth/me')).body.user.totpEnabled).toBe(false)
+    expect((await victimClient.get('/api/auth/me')).body.user.totp_enabled).toBe(false)
   },
   'POST /api/auth/totp/enable': async ({ attacker }) => {
     expect((await attacker.post('/api/auth/totp/enable', { code: '000000' })).status).toBe(400)
@@ -239,6 +239,6 @@ describe('every customer-callable route refuses another customer\'s resources', 
     const tokenClient = new (victimClient.constructor as typeof Client)(victim.token.token)
     expect((await tokenClient.get('/api/auth/me')).body.user.id).toBe(victim.user.id)
     const note = (await victimClient.get('/api/notifications')).body.items.find((n: any) => n.id === victim.notification.id)
-    expect(note.readAt).toBeNull()
+    expect(note.read_at).toBeNull()
   })
 })

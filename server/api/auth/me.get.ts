@@ -1,6 +1,7 @@
 import { toPublicUser } from '#server/services/users'
+import type { CurrentUser } from '#shared/schemas/users'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<{ user: CurrentUser }> => {
   const user = await requireUser(event)
-  return { user: { ...toPublicUser(user), totpEnabled: !!user.totpEnabledAt, mustEnrollTotp: await mustEnrollTotp(user) } }
+  return { user: { ...toPublicUser(user), totp_enabled: !!user.totpEnabledAt, must_enroll_totp: await mustEnrollTotp(user) } }
 })

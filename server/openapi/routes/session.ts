@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { loginBody, passwordChangeBody, reauthBody, setupBody, totpDisableBody, totpEnableBody } from '#server/schemas/auth'
 import { idParams } from '#server/schemas/common'
-import { defineRoutes, isoDate, obj, statusAnswer, uuid } from '../define'
-import { publicUser } from '../shapes'
+import { browserSession } from '#shared/schemas/sessions'
+import { currentUser, publicUser, setupStatus } from '#shared/schemas/users'
+import { defineRoutes, obj, statusAnswer } from '../define'
 
 export default defineRoutes('Session', 'Signing in (a sealed session cookie), first-run setup and health', [
   {
@@ -13,10 +14,10 @@ export default defineRoutes('Session', 'Signing in (a sealed session cookie), fi
     errors: { 401: 'Wrong email or password (`code: invalid_credentials`), or 2FA is on and `code` is missing (`totp_required`) or wrong (`invalid_totp_code`)', 403: 'The account is disabled (`code: account_disabled`)', 429: 'Too many failed attempts for this account or address (`Retry-After`)' },
   },
   { method: 'post', path: '/api/auth/logout', access: 'user', summary: 'Sign out (clears the session cookie)', answers: { 200: { description: 'Signed out', schema: statusAnswer('signed_out') } } },
-  { method: 'get', path: '/api/auth/me', access: 'user', summary: 'Who is calling', answers: { 200: { description: 'The caller', schema: obj({ user: publicUser }) } } },
+  { method: 'get', path: '/api/auth/me', access: 'user', summary: 'Who is calling', answers: { 200: { description: 'The caller, with their second-factor state', schema: obj({ user: currentUser }) } } },
   {
     method: 'get', path: '/api/setup/status', access: 'public', summary: 'Whether first-run setup is still needed',
-    answers: { 200: { description: 'Setup state', schema: obj({ needsSetup: z.boolean() }) } },
+    answers: { 200: { description: 'Setup state', schema: setupStatus } },
   },
   {
     method: 'post', path: '/api/setup', access: 'public', summary: 'Create the first administrator (first run only)',
@@ -55,7 +56,7 @@ export default defineRoutes('Session', 'Signing in (a sealed session cookie), fi
   },
   {
     method: 'get', path: '/api/sessions', access: 'user', summary: 'Your signed-in browser sessions',
-    answers: { 200: { description: 'Sessions, newest use first', schema: z.array(obj({ id: uuid, createdAt: isoDate, lastSeenAt: isoDate, ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() })) } },
+    answers: { 200: { description: 'Sessions, newest use first', schema: z.array(browserSession) } },
   },
   {
     method: 'delete', path: '/api/sessions/{id}', access: 'user', summary: 'Sign one of your sessions out',

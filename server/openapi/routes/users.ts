@@ -4,7 +4,8 @@ import { tokenCreateBody } from '#server/schemas/tokens'
 import { userCreateBody, userListQuery, userParams, userPatchBody } from '#server/schemas/users'
 import { settingsSchema } from '#server/services/app-settings'
 import { defineRoutes, statusAnswer } from '../define'
-import { apiToken, publicUser } from '../shapes'
+import { apiToken, createdApiToken } from '#shared/schemas/tokens'
+import { publicUser } from '#shared/schemas/users'
 
 export default defineRoutes('Users and tokens', 'Customer and admin accounts; personal API tokens', [
   { method: 'get', path: '/api/users', access: 'admin', summary: 'List users', query: userListQuery, answers: { 200: { description: 'Users', schema: z.array(publicUser) } } },
@@ -19,7 +20,7 @@ export default defineRoutes('Users and tokens', 'Customer and admin accounts; pe
     method: 'post', path: '/api/tokens', access: 'user', summary: 'Create an API token',
     description: 'The token is in this answer and nowhere else, ever: store it. Send it as `Authorization: Bearer <token>`.',
     body: tokenCreateBody,
-    answers: { 201: { description: 'Created', schema: apiToken.extend({ token: z.string() }) } },
+    answers: { 201: { description: 'Created', schema: createdApiToken } },
   },
   { method: 'get', path: '/api/admin/settings', access: 'admin', summary: 'Instance-wide settings', answers: { 200: { description: 'Settings', schema: settingsSchema } } },
   {
