@@ -23,7 +23,7 @@ export const useProviderTypesStore = defineStore('providerTypes', () => {
     loading ??= $fetch<ProviderFactsEntry[]>('/api/hosting/provider-facts')
       .then((list) => {
         // The browser bundles only the icons it names itself: a provider's comes with its facts.
-        registerIcons(Object.fromEntries(list.map(e => [e.facts.look.icon, e.facts.look.iconPath])))
+        registerIcons(Object.fromEntries(list.map(e => [e.facts.look.icon, e.facts.look.icon_path])))
         entries.value = list
         loaded.value = true
       })

@@ -1,30 +1,12 @@
 /** Provider accounts and the metadata the add/edit dialog and capability matrix are built from. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { ProviderAccountView, ProviderKind } from '~~/shared/schemas/providers'
 
-export interface SettingField { key: string, label: string, help?: string, required?: boolean, default?: string, placeholder?: string, type?: 'text' | 'number' | 'url' }
-export interface Capability { supported: boolean, note?: string }
-export interface ProviderMeta {
-  type: string
-  displayName: string
-  docsUrl?: string
-  credentials: SettingField[]
-  settings: SettingField[]
-  capabilities: Record<string, Capability>
-}
-export interface ProviderAccount {
-  id: string
-  name: string
-  slug: string
-  type: string
-  display_name: string
-  provider_display_name: string
-  connected: boolean
-  settings: Record<string, string | number | boolean | null>
-  credentials?: { api_key: string | null, api_secret: string | null }
-  capabilities?: Record<string, Capability>
-  last_test: { ok: boolean | null, message: string | null, at: string } | null
-}
+/** An account as GET /api/hosting/providers answers it. */
+export type ProviderAccount = ProviderAccountView
+/** A provider kind as GET /api/hosting/provider-types answers it. */
+export type ProviderMeta = ProviderKind
 
 export const useProvidersStore = defineStore('providers', () => {
   const accounts = ref<ProviderAccount[]>([])

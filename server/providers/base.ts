@@ -38,7 +38,7 @@ export abstract class BaseAdapter {
   /** Second step where the provider needs one (VirtFusion build, Inferno install, Hostinger setup). */
   async installServer(_id: string, _input: InstallInput): Promise<ActionResult> { this.unsupported('create', 'installing servers') }
   /** Whether createServer leaves an install step to do (a fact of the provider's metadata). */
-  get needsInstallStep(): boolean { return this.meta.facts.installStep }
+  get needsInstallStep(): boolean { return this.meta.facts.install_step }
   async power(_id: string, action: PowerAction): Promise<ActionResult> { this.unsupported('power', `power action "${action}"`) }
   async suspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'suspending servers') }
   async unsuspend(_id: string): Promise<ActionResult> { this.unsupported('suspend', 'unsuspending servers') }
@@ -49,12 +49,12 @@ export abstract class BaseAdapter {
 
   // provider-specific steps: one signature each, a provider without the step keeps the default
 
-  /** Checks a reinstall without doing it, where the provider can (`facts.reinstall.dryRun`). */
+  /** Checks a reinstall without doing it, where the provider can (`facts.reinstall.dry_run`). */
   async dryRunReinstall(_id: string, _input: { template: string, sshKeyIds?: string[] }): Promise<ActionResult> {
     throw new NotSupportedError(this.meta.displayName, 'a dry run of a reinstall')
   }
 
-  /** The create call for a portal plan: its mapping (`facts.planMapping`) and the order's choices. */
+  /** The create call for a portal plan: its mapping (`facts.plan_mapping`) and the order's choices. */
   createInputForPlan(_mapping: Record<string, string>, _order: PlanOrderInput): CreateServerInput {
     this.unsupported('create', 'creating servers for plans')
   }

@@ -11,7 +11,7 @@ import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from 
 import { httpError } from '../lib/http-errors'
 import { createAdapter, getDefinition, providers } from '../providers/registry'
 import { PROVIDER_TYPES, type ProviderType } from '../providers/types'
-import type { ProviderFactsEntry } from '#shared/providers/facts'
+import type { ProviderAccountView, ProviderFactsEntry, ProviderKind } from '#shared/schemas/providers'
 import { isProviderError } from '../providers/errors'
 import { notifyAdmins } from './notifications'
 import { env } from '../lib/config'
@@ -27,7 +27,8 @@ export const configureBodySchema = z.object({
 }).strict()
 export type ConfigureBody = z.infer<typeof configureBodySchema>
 
-export function publicAccount(a: ProviderAccount, creds?: Record<string, string>) {
+/** An account as the API answers one: snake_case, as the seed's API; credentials only masked. */
+export function publicAccount(a: ProviderAccount, creds?: Record<string, string>): ProviderAccountView {
   const def = getDefinition(a.type)
   return {
     id: a.id,
@@ -40,9 +41,9 @@ export function publicAccount(a: ProviderAccount, creds?: Record<string, string>
     settings: a.settings,
     credentials: creds ? { api_key: maskSecret(creds.api_key), api_secret: maskSecret(creds.api_secret) } : undefined,
     capabilities: def?.meta.capabilities,
-    last_test: a.lastTestAt ? { ok: a.lastTestOk, message: a.lastTestMessage, at: a.lastTestAt } : null,
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
+    last_test: a.lastTestAt ? { ok: a.lastTestOk, message: a.lastTestMessage, at: a.lastTestAt.toISOString() } : null,
+    created_at: a.createdAt.toISOString(),
+    updated_at: a.updatedAt.toISOString(),
   }
 }
 
@@ -179,11 +180,18 @@ export async function testAccount(slug: string) {
   }
 }
 
-export function providerTypes() {
-  return PROVIDER_TYPES.map(t => providers[t].meta)
+/** Each provider kind's metadata as the API answers it (snake_case, as the seed's API), for the add/edit dialog. */
+export function providerTypes(): ProviderKind[] {
+  return PROVIDER_TYPES.map((t) => {
+    const m = providers[t].meta
+    return {
+      type: m.type, display_name: m.displayName, ...(m.docsUrl ? { docs_url: m.docsUrl } : {}),
+      credentials: m.credentials, settings: m.settings, capabilities: m.capabilities, facts: m.facts,
+    }
+  })
 }
 
 /** Each provider kind's facts, for every signed-in user (GET /api/hosting/provider-facts). */
 export function providerFacts(): ProviderFactsEntry[] {
-  return PROVIDER_TYPES.map(t => ({ type: t, displayName: providers[t].meta.displayName, facts: providers[t].meta.facts }))
+  return PROVIDER_TYPES.map(t => ({ type: t, display_name: providers[t].meta.displayName, facts: providers[t].meta.facts }))
 }

@@ -22,16 +22,16 @@ export const isTransitional = (status: string) => TRANSITIONAL.includes(status)
 
 // ---------- provider facts read by both sides ----------
 
-type RawStateFacts = Pick<ProviderFacts, 'rawStates'> | undefined
+type RawStateFacts = Pick<ProviderFacts, 'raw_states'> | undefined
 
 /** Whether a server still waits for its install step, from the provider's raw status word. */
 export function needsInstall(facts: RawStateFacts, rawStatus: string | null | undefined): boolean {
-  return !!facts?.rawStates.awaitingInstall.includes(rawStatus ?? '')
+  return !!facts?.raw_states.awaiting_install.includes(rawStatus ?? '')
 }
 
 /** Whether the provider itself is not ready for the install step yet (an unpaid order). */
 export function waitingForProvider(facts: RawStateFacts, rawStatus: string | null | undefined): boolean {
-  return !!facts?.rawStates.awaitingProvider.includes(rawStatus ?? '')
+  return !!facts?.raw_states.awaiting_provider.includes(rawStatus ?? '')
 }
 
 const CLASS_TEST: Record<CharacterClass, RegExp> = { lower: /[a-z]/, upper: /[A-Z]/, digit: /\d/ }
@@ -39,11 +39,11 @@ const CLASS_TEST: Record<CharacterClass, RegExp> = { lower: /[a-z]/, upper: /[A-
 /** Why `password` breaks the provider's rule, or null (also when there is no rule or no password). */
 export function passwordProblem(rule: PasswordRule | null | undefined, password: string): string | null {
   if (!password || !rule) return null
-  if (password.length < rule.minLength || rule.classes.some(c => !CLASS_TEST[c].test(password))) return rule.message
+  if (password.length < rule.min_length || rule.classes.some(c => !CLASS_TEST[c].test(password))) return rule.message
   return null
 }
 
-const NO_FIELDS: FieldSupport = { hostname: false, password: false, sshKeys: false, dryRun: false }
+const NO_FIELDS: FieldSupport = { hostname: false, password: false, ssh_keys: false, dry_run: false }
 export const createFields = (facts: ProviderFacts | undefined): ProviderFacts['create'] => facts?.create ?? NO_FIELDS
 export const reinstallFields = (facts: ProviderFacts | undefined): FieldSupport => facts?.reinstall ?? NO_FIELDS
 
@@ -140,7 +140,7 @@ export function actionAvailability(s: ServerLike, action: ServerAction, isAdmin:
   if (ADMIN_ONLY.has(action) && !isAdmin) return { enabled: false, reason: 'Only an administrator can do this' }
   const cap = capability(s, want.group)
   if (!cap.supported) return { enabled: false, reason: cap.note }
-  if (action === 'poweroff' && !facts?.hardPowerOff) return { enabled: false, reason: cap.note ?? 'This provider has no hard power-off' }
+  if (action === 'poweroff' && !facts?.hard_power_off) return { enabled: false, reason: cap.note ?? 'This provider has no hard power-off' }
   const why = blocked(s, isAdmin, action)
   if (why) return { enabled: false, reason: why }
   if (s.needs_install) return { enabled: false, reason: `${s.name} is not installed yet` }
@@ -159,7 +159,7 @@ export function operationAvailability(s: ServerLike, op: 'reinstall' | 'resize' 
   if (op === 'destroy') {
     if (s.gone) return { enabled: false, reason: `${s.name} no longer exists at the provider` }
     // Where only some states can be deleted (an order cancelled while unpaid), the note says which.
-    const only = facts?.destroy.onlyWhen
+    const only = facts?.destroy.only_when
     if (only && !only.includes(s.status)) return { enabled: false, reason: cap.note }
     // An order that never got installed can still be cancelled, whatever its state.
     return { enabled: true }
@@ -173,9 +173,9 @@ export function operationAvailability(s: ServerLike, op: 'reinstall' | 'resize' 
 /** Root password: revealed as it is, reset to be revealed, or never given (the note says so). */
 export function rootPasswordSupport(s: ServerLike, facts: ProviderFacts | undefined): ActionAvailability & { resets: boolean } {
   const cap = s.capabilities?.rootPassword ?? s.capabilities?.root_password
-  const mode = facts?.rootPassword.mode ?? 'reveal'
+  const mode = facts?.root_password.mode ?? 'reveal'
   const resets = mode === 'reset'
   if (cap) return { enabled: cap.supported, reason: cap.supported ? undefined : cap.note, resets }
-  if (mode === 'none') return { enabled: false, reason: facts?.rootPassword.note, resets }
+  if (mode === 'none') return { enabled: false, reason: facts?.root_password.note, resets }
   return { enabled: true, resets }
 }

@@ -11,7 +11,7 @@ const factsOf = (type: string) => providers[type as keyof typeof providers]?.met
 const actionAvailability = (s: Srv, a: ServerAction, admin: boolean) => actionFor(s, a, admin, factsOf(s.account.type))
 const operationAvailability = (s: Srv, op: 'reinstall' | 'resize' | 'destroy', admin: boolean) => operationFor(s, op, admin, factsOf(s.account.type))
 const rootPasswordSupport = (s: Srv) => rootPasswordFor(s, factsOf(s.account.type))
-const passwordProblem = (type: string, password: string) => passwordFor(factsOf(type)?.passwordRule, password)
+const passwordProblem = (type: string, password: string) => passwordFor(factsOf(type)?.password_rule, password)
 
 const caps = {
   power: { supported: true, note: 'Start, stop and restart. There is no separate hard power-off.' },

@@ -10,7 +10,8 @@ import { deleteQuery, seedCreateBody } from '#server/services/servers/schemas'
 import { providerParam } from '#server/utils/provider-param'
 import { sshKeyInputSchema } from '#shared/ssh'
 import { defineRoutes, obj, statusAnswer } from '../define'
-import { capabilities, providerAccount, providerFacts, seedVm, template, upstreamSshKey } from '../shapes'
+import { seedVm, template, upstreamSshKey } from '../shapes'
+import { providerAccount, providerFactsEntry, providerKind } from '#shared/schemas/providers'
 import { datacenter, planOffer } from '#shared/schemas/servers'
 
 const NOT_SUPPORTED = { 501: 'The provider does not support this (`ErrNotSupported`, `code: not_supported`)' }
@@ -23,12 +24,12 @@ export default defineRoutes('Providers (seed API)', 'Provider accounts and the p
   },
   {
     method: 'get', path: '/api/hosting/provider-types', access: 'admin', summary: 'Provider kinds: credential fields, settings, capabilities, facts',
-    answers: { 200: { description: 'One entry per provider kind', schema: z.array(obj({ type: z.string(), displayName: z.string(), credentials: z.array(obj({ key: z.string(), label: z.string() })), settings: z.array(obj({ key: z.string(), label: z.string() })), capabilities, facts: providerFacts })) } },
+    answers: { 200: { description: 'One entry per provider kind', schema: z.array(providerKind) } },
   },
   {
     method: 'get', path: '/api/hosting/provider-facts', access: 'user', summary: 'Provider kinds\' facts: fields, rules and look the pages read',
     description: 'The `facts` of GET /api/hosting/provider-types, for any signed-in user: create/reinstall fields, password rule, hard power-off, delete delay, root password, plan mapping fields, display look.',
-    answers: { 200: { description: 'One entry per provider kind', schema: z.array(obj({ type: z.string(), displayName: z.string(), facts: providerFacts })) } },
+    answers: { 200: { description: 'One entry per provider kind', schema: z.array(providerFactsEntry) } },
   },
   {
     method: 'post', path: '/api/hosting/providers/{provider}/configure', access: 'admin', summary: 'Set an account\'s credentials (creates the account the first time)',

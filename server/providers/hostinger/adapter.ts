@@ -237,14 +237,14 @@ export class HostingerAdapter extends BaseAdapter {
   }
 
   /** Hostinger-only: attaches account keys to a VM (its setup/recreate take contents, not ids). */
-  /** The purchase sets the VM up with at most `maxSshKeys` keys; the install step attaches the rest. */
+  /** The purchase sets the VM up with at most `max_ssh_keys` keys; the install step attaches the rest. */
   override createInputForPlan(m: Record<string, string>, order: PlanOrderInput): CreateServerInput {
-    const keys = order.sshKeyIds.slice(0, this.meta.facts.create.maxSshKeys)
+    const keys = order.sshKeyIds.slice(0, this.meta.facts.create.max_ssh_keys)
     return { plan: m.item!, dataCenterId: m.dataCenterId, template: order.template, hostname: order.hostname, sshKeyIds: keys }
   }
 
   override async finishSetup(id: string, input: { sshKeyIds: string[] }): Promise<ActionResult | null> {
-    const rest = input.sshKeyIds.slice(this.meta.facts.create.maxSshKeys)
+    const rest = input.sshKeyIds.slice(this.meta.facts.create.max_ssh_keys)
     return rest.length ? this.attachSshKeys(id, rest) : null
   }
 

@@ -55,30 +55,30 @@ export const meta: ProviderMetadata = {
     orders: { supported: false, note: 'Hostinger\'s API can place an order but cannot list or cancel orders.' },
   },
   facts: {
-    look: { label: 'Hostinger', color: 'deep-purple', icon: 'mdi-alpha-h-box', iconPath: mdiAlphaHBox },
+    look: { label: 'Hostinger', color: 'deep-purple', icon: 'mdi-alpha-h-box', icon_path: mdiAlphaHBox },
     create: {
-      hostname: true, password: true, sshKeys: true, maxSshKeys: 1, dryRun: false,
-      needsCredential: 'Give a root password or an SSH key: Hostinger sets the server up at purchase.',
+      hostname: true, password: true, ssh_keys: true, max_ssh_keys: 1, dry_run: false,
+      needs_credential: 'Give a root password or an SSH key: Hostinger sets the server up at purchase.',
     },
-    reinstall: { hostname: false, password: true, sshKeys: false, dryRun: false },
-    passwordRule: {
-      minLength: 12,
+    reinstall: { hostname: false, password: true, ssh_keys: false, dry_run: false },
+    password_rule: {
+      min_length: 12,
       classes: ['lower', 'upper', 'digit'],
       hint: '12+ characters with upper and lower case and a digit',
       message: 'At least 12 characters, with upper and lower case letters and a digit',
     },
-    hardPowerOff: false,
-    deleteDelay: null,
-    rootPassword: { mode: 'none', note: 'Hostinger never reveals a root password: set one when buying or reinstalling.' },
-    installStep: false,
+    hard_power_off: false,
+    delete_delay: null,
+    root_password: { mode: 'none', note: 'Hostinger never reveals a root password: set one when buying or reinstalling.' },
+    install_step: false,
     // Bought but never set up (a VM bought in hPanel).
-    rawStates: { awaitingInstall: ['initial'], awaitingProvider: [] },
-    createEvidence: 'hostname',
+    raw_states: { awaiting_install: ['initial'], awaiting_provider: [] },
+    create_evidence: 'hostname',
     destroy: { ...DEFAULT_DESTROY },
-    resizeDisk: false,
+    resize_disk: false,
     region: { label: 'Region', optional: false },
-    planMapping: {
-      templatesByPlan: false,
+    plan_mapping: {
+      templates_by_plan: false,
       fields: [
         { key: 'item', label: 'Catalog item (price)', kind: 'text', role: 'plan', catalog: { list: 'plans', what: 'VPS catalog price' } },
         { key: 'dataCenterId', label: 'Data center', kind: 'number', catalog: { list: 'datacenters', what: 'data center' } },

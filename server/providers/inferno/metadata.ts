@@ -57,25 +57,25 @@ export const meta: ProviderMetadata = {
     orders: { supported: true, note: 'Active and unpaid orders; only unpaid (Pending) orders can be cancelled.' },
   },
   facts: {
-    look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', iconPath: mdiFire },
-    create: { hostname: false, password: false, sshKeys: true, dryRun: false },
+    look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', icon_path: mdiFire },
+    create: { hostname: false, password: false, ssh_keys: true, dry_run: false },
     // Inferno's own dry run (run=0).
-    reinstall: { hostname: false, password: false, sshKeys: true, dryRun: true },
-    passwordRule: null,
-    hardPowerOff: false,
-    deleteDelay: null,
-    rootPassword: { mode: 'reveal' },
-    installStep: true,
+    reinstall: { hostname: false, password: false, ssh_keys: true, dry_run: true },
+    password_rule: null,
+    hard_power_off: false,
+    delete_delay: null,
+    root_password: { mode: 'reveal' },
+    install_step: true,
     // An order (unpaid, or paid) with no VPS on it yet; an unpaid one waits for the balance.
-    rawStates: { awaitingInstall: ['Pending', 'Active'], awaitingProvider: ['Pending'] },
+    raw_states: { awaiting_install: ['Pending', 'Active'], awaiting_provider: ['Pending'] },
     // An order carries nothing of ours: only the set difference counts.
-    createEvidence: 'none',
+    create_evidence: 'none',
     // Only an unpaid order can be cancelled; an active server is cancelled in Inferno's panel.
-    destroy: { label: 'Cancel order', question: 'Cancel the order for {name}?', text: 'The unpaid order is cancelled at Inferno.', onlyWhen: ['pending'] },
-    resizeDisk: false,
+    destroy: { label: 'Cancel order', question: 'Cancel the order for {name}?', text: 'The unpaid order is cancelled at Inferno.', only_when: ['pending'] },
+    resize_disk: false,
     region: { label: 'Region', optional: false },
-    planMapping: {
-      templatesByPlan: false,
+    plan_mapping: {
+      templates_by_plan: false,
       fields: [
         { key: 'pid', label: 'Product (pid)', kind: 'number', role: 'plan', catalog: { list: 'plans', what: 'product' } },
         { key: 'ostpl', label: 'Default OS template (ostpl)', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'OS template' } },

@@ -58,24 +58,24 @@ export const meta: ProviderMetadata = {
     orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
   },
   facts: {
-    look: { label: DISPLAY_NAME, color: 'blue', icon: 'mdi-alpha-v-box', iconPath: mdiAlphaVBox },
-    create: { hostname: true, password: false, sshKeys: true, dryRun: false },
+    look: { label: DISPLAY_NAME, color: 'blue', icon: 'mdi-alpha-v-box', icon_path: mdiAlphaVBox },
+    create: { hostname: true, password: false, ssh_keys: true, dry_run: false },
     // The "dry run" checks the template against the server's package.
-    reinstall: { hostname: true, password: false, sshKeys: true, dryRun: true },
-    passwordRule: null,
-    hardPowerOff: true,
-    deleteDelay: { min: 0, max: MAX_DELETE_DELAY_MINUTES },
-    rootPassword: { mode: 'reset', note: 'VirtFusion keeps the password encrypted: the only way to show it is to set a new one. The old password stops working at once.' },
-    installStep: true,
+    reinstall: { hostname: true, password: false, ssh_keys: true, dry_run: true },
+    password_rule: null,
+    hard_power_off: true,
+    delete_delay: { min: 0, max: MAX_DELETE_DELAY_MINUTES },
+    root_password: { mode: 'reset', note: 'VirtFusion keeps the password encrypted: the only way to show it is to set a new one. The old password stops working at once.' },
+    install_step: true,
     // Allocated but never built.
-    rawStates: { awaitingInstall: ['allocated'], awaitingProvider: [] },
+    raw_states: { awaiting_install: ['allocated'], awaiting_provider: [] },
     // The new server carries our marker as its name until its build.
-    createEvidence: 'marker',
+    create_evidence: 'marker',
     destroy: { ...DEFAULT_DESTROY },
-    resizeDisk: false,
+    resize_disk: false,
     region: { label: 'Hypervisor group', hint: 'The hypervisor group to place the server in. Leave it empty for the account\'s default.', optional: true },
-    planMapping: {
-      templatesByPlan: true,
+    plan_mapping: {
+      templates_by_plan: true,
       fields: [
         { key: 'packageId', label: 'Package', kind: 'number', role: 'plan', catalog: { list: 'plans', what: 'package' } },
         { key: 'hypervisorId', label: 'Hypervisor group', kind: 'number', catalog: { list: 'datacenters', what: 'hypervisor group' } },
@@ -92,6 +92,6 @@ export const meta: ProviderMetadata = {
         { key: 'userId', label: 'VirtFusion user ID', kind: 'number', when: { key: 'userPolicy', value: 'fixed' } },
       ],
     },
-    customerUserSetting: 'user_id',
+    customer_user_setting: 'user_id',
   },
 }

@@ -53,25 +53,25 @@ export const meta: ProviderMetadata = {
     orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
   },
   facts: {
-    look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', iconPath: mdiCloud },
-    create: { hostname: true, password: false, sshKeys: false, dryRun: false },
-    reinstall: { hostname: false, password: false, sshKeys: false, dryRun: false },
-    passwordRule: null,
-    hardPowerOff: false,
-    deleteDelay: null,
-    rootPassword: { mode: 'reveal' },
-    installStep: false,
-    rawStates: { awaitingInstall: [], awaitingProvider: [] },
-    createEvidence: 'hostname',
+    look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', icon_path: mdiCloud },
+    create: { hostname: true, password: false, ssh_keys: false, dry_run: false },
+    reinstall: { hostname: false, password: false, ssh_keys: false, dry_run: false },
+    password_rule: null,
+    hard_power_off: false,
+    delete_delay: null,
+    root_password: { mode: 'reveal' },
+    install_step: false,
+    raw_states: { awaiting_install: [], awaiting_provider: [] },
+    create_evidence: 'hostname',
     destroy: { ...DEFAULT_DESTROY },
     // Only Virtua.cloud grows the disk on request.
-    resizeDisk: true,
+    resize_disk: true,
     // The API documents no address fields: an empty list means "not reported", not "none".
-    noAddresses: 'Not reported by Virtua: its API gives no addresses (see the Virtua panel)',
+    no_addresses: 'Not reported by Virtua: its API gives no addresses (see the Virtua panel)',
     region: { label: 'Region', optional: false },
-    planMapping: {
+    plan_mapping: {
       // Systems depend on the offer (Windows needs an offer that includes it).
-      templatesByPlan: true,
+      templates_by_plan: true,
       fields: [
         { key: 'offer', label: 'Offer', kind: 'text', role: 'plan', catalog: { list: 'plans', what: 'offer' } },
         { key: 'system', label: 'Default system (OS)', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'system for this offer' } },

@@ -2,7 +2,7 @@
  * The adapter an order talks to, and what it asks it to create.
  *
  * A plan whose servers belong to the customer's own upstream user acts as that user: the
- * provider's `customerUserSetting` (the account's default user) is swapped for the customer's,
+ * provider's `customer_user_setting` (the account's default user) is swapped for the customer's,
  * so SSH keys land in the customer's key list and the server is theirs upstream. Everything else
  * uses the account as it is.
  */
@@ -28,7 +28,7 @@ export interface OrderProgress {
 
 export function orderAdapter(account: ProviderAccount, progress: OrderProgress): BaseAdapter {
   const user = progress.ensure_user?.upstream_user_id
-  const setting = getDefinition(account.type)?.meta.facts.customerUserSetting
+  const setting = getDefinition(account.type)?.meta.facts.customer_user_setting
   if (setting && user) return adapterFor({ ...account, settings: { ...account.settings, [setting]: user } })
   return adapterFor(account)
 }

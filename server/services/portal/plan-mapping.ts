@@ -1,6 +1,6 @@
 /**
  * What a plan maps to upstream, and how to check it against the provider's catalog. Each
- * provider lists its mapping fields in its metadata (`facts.planMapping`), in the providers' own
+ * provider lists its mapping fields in its metadata (`facts.plan_mapping`), in the providers' own
  * words (a package id, an offer, a catalog price id …): the schema and the catalog check are
  * built from that list.
  */
@@ -24,7 +24,7 @@ function fieldSchema(f: PlanMappingField): z.ZodType {
 }
 
 function mappingFacts(type: ProviderType | string): PlanMappingFacts {
-  const facts = getDefinition(type)?.meta.facts.planMapping
+  const facts = getDefinition(type)?.meta.facts.plan_mapping
   if (!facts) throw httpError(400, `"${type}" is not a provider type`, 'invalid_mapping')
   return facts
 }
@@ -65,7 +65,7 @@ export function defaultTemplate(type: ProviderType | string, m: Record<string, u
 
 /** The OS templates a customer may pick for this plan (per plan where the provider restricts them). */
 export function planTemplates(adapter: BaseAdapter, type: ProviderType | string, m: Record<string, string>) {
-  return mappingFacts(type).templatesByPlan ? adapter.listTemplates({ plan: upstreamPlanId(type, m) }) : adapter.listTemplates()
+  return mappingFacts(type).templates_by_plan ? adapter.listTemplates({ plan: upstreamPlanId(type, m) }) : adapter.listTemplates()
 }
 
 function missing(provider: string, what: string, id: string, field: string): never {

@@ -131,7 +131,7 @@ export async function accountCatalog(slug: string, opts: { plan?: string }) {
   const [plansR, dcs, templates] = await Promise.all([
     settle(adapter.listPlans()),
     settle(adapter.listDatacenters()),
-    settle(adapter.meta.facts.planMapping.templatesByPlan ? adapter.listTemplates(opts.plan ? { plan: opts.plan } : {}) : adapter.listTemplates()),
+    settle(adapter.meta.facts.plan_mapping.templates_by_plan ? adapter.listTemplates(opts.plan ? { plan: opts.plan } : {}) : adapter.listTemplates()),
   ])
   const strip = <T extends { extra?: unknown }>(xs: T[]) => xs.map(({ extra: _extra, ...x }) => x)
   return {

@@ -58,12 +58,12 @@ export async function reinstallServer(target: Target, input: ReinstallInput, use
 }
 
 /** The providers that can schedule a deletion, by display name. */
-const delayableProviders = () => Object.values(providers).filter(d => d.meta.facts.deleteDelay).map(d => d.meta.displayName).join(' and ')
+const delayableProviders = () => Object.values(providers).filter(d => d.meta.facts.delete_delay).map(d => d.meta.displayName).join(' and ')
 
 export async function deleteServer(target: Target, input: { delay?: number }, user: User) {
   const t = await authorize(target, 'destroy', user)
   // Where deleting is immediate, a delay would be ignored and delete at once.
-  if (input.delay && !t.adapter.meta.facts.deleteDelay) {
+  if (input.delay && !t.adapter.meta.facts.delete_delay) {
     throw new NotSupportedError(t.adapter.meta.displayName, 'scheduled deletion', `a delay applies to ${delayableProviders()} servers only`)
   }
   const result = await t.adapter.destroy(t.row.server.upstreamId, { delayMinutes: input.delay })

@@ -112,7 +112,7 @@ async function accountOf(intent: Intent) {
 
 /**
  * Servers, as evidence sees them (shared by server creates and order creates). What a new server
- * carries of ours is the provider's `createEvidence` fact: our marker as its name, the requested
+ * carries of ours is the provider's `create_evidence` fact: our marker as its name, the requested
  * hostname (with the lock's set difference), or nothing (only the set difference counts).
  */
 function serverEvidence(settledFn: KindHandler['settled'], followUp?: KindHandler['followUp']): KindHandler {
@@ -122,7 +122,7 @@ function serverEvidence(settledFn: KindHandler['settled'], followUp?: KindHandle
     },
     names(intent, marker) {
       const r = intent.request as { account_type?: string, hostname?: string }
-      const evidence = getDefinition(r.account_type ?? '')?.meta.facts.createEvidence ?? 'hostname'
+      const evidence = getDefinition(r.account_type ?? '')?.meta.facts.create_evidence ?? 'hostname'
       if (evidence === 'marker') return { names: [marker], uniqueMarker: marker }
       if (evidence === 'none') return { names: [], uniqueMarker: null }
       return { names: r.hostname ? [r.hostname] : [], uniqueMarker: null }

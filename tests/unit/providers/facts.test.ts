@@ -69,36 +69,36 @@ describe.each(PROVIDER_TYPES)('%s facts', (type) => {
   const caps = meta.capabilities
 
   it('agree with the capabilities', () => {
-    if (f.hardPowerOff) expect(caps.power.supported).toBe(true)
-    if (f.deleteDelay) expect(caps.destroy.supported).toBe(true)
-    if (f.deleteDelay) expect(f.deleteDelay.min).toBeLessThanOrEqual(f.deleteDelay.max)
-    if (f.create.sshKeys || f.reinstall.sshKeys) expect(caps.sshKeys.supported).toBe(true)
-    if (f.rootPassword.mode === 'none') expect(f.rootPassword.note).toBeTruthy()
-    if (f.create.password || f.reinstall.password) expect(f.passwordRule === null || f.passwordRule.minLength > 0).toBe(true)
+    if (f.hard_power_off) expect(caps.power.supported).toBe(true)
+    if (f.delete_delay) expect(caps.destroy.supported).toBe(true)
+    if (f.delete_delay) expect(f.delete_delay.min).toBeLessThanOrEqual(f.delete_delay.max)
+    if (f.create.ssh_keys || f.reinstall.ssh_keys) expect(caps.sshKeys.supported).toBe(true)
+    if (f.root_password.mode === 'none') expect(f.root_password.note).toBeTruthy()
+    if (f.create.password || f.reinstall.password) expect(f.password_rule === null || f.password_rule.min_length > 0).toBe(true)
     // Waiting for the provider is one way of waiting for the install.
-    expect(f.rawStates.awaitingProvider.filter(s => !f.rawStates.awaitingInstall.includes(s))).toEqual([])
-    if (f.rawStates.awaitingProvider.length) expect(f.installStep).toBe(true)
+    expect(f.raw_states.awaiting_provider.filter(s => !f.raw_states.awaiting_install.includes(s))).toEqual([])
+    if (f.raw_states.awaiting_provider.length) expect(f.install_step).toBe(true)
   })
 
   it('agree with the adapter\'s hooks', () => {
     const adapter = adapterOf(type)
-    expect(adapter.needsInstallStep).toBe(f.installStep)
+    expect(adapter.needsInstallStep).toBe(f.install_step)
     // An install step needs an install (Hostinger has one too, for VMs bought in hPanel).
-    if (f.installStep) expect(overrides(type, 'installServer')).toBe(true)
-    expect(overrides(type, 'dryRunReinstall')).toBe(f.reinstall.dryRun)
-    expect(overrides(type, 'ensureCustomerUser')).toBe(!!f.customerUserSetting)
+    if (f.install_step) expect(overrides(type, 'installServer')).toBe(true)
+    expect(overrides(type, 'dryRunReinstall')).toBe(f.reinstall.dry_run)
+    expect(overrides(type, 'ensureCustomerUser')).toBe(!!f.customer_user_setting)
     expect(overrides(type, 'createInputForPlan')).toBe(caps.create.supported)
-    if (f.customerUserSetting) expect(meta.settings.map(s => s.key)).toContain(f.customerUserSetting)
+    if (f.customer_user_setting) expect(meta.settings.map(s => s.key)).toContain(f.customer_user_setting)
   })
 
   it('look: a label and an icon the browser can draw', () => {
     expect(f.look.label).toBe(meta.displayName)
     const exportName = f.look.icon.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
-    expect((mdiJs as Record<string, string>)[exportName]).toBe(f.look.iconPath)
+    expect((mdiJs as Record<string, string>)[exportName]).toBe(f.look.icon_path)
   })
 
   it('plan mapping: one product field from the plans, unique keys, a schema that takes a full mapping', () => {
-    const fields = f.planMapping.fields
+    const fields = f.plan_mapping.fields
     expect(new Set(fields.map(x => x.key)).size).toBe(fields.length)
     const plan = fields.filter(x => x.role === 'plan')
     expect(plan).toHaveLength(1)
@@ -114,24 +114,24 @@ describe.each(PROVIDER_TYPES)('%s facts', (type) => {
 describe('the facts today\'s behaviour rests on', () => {
   const facts = (t: ProviderType) => providers[t].meta.facts
   it('hard power-off, delayed deletion and a password reset to reveal it: only VirtFusion', () => {
-    expect(PROVIDER_TYPES.filter(t => facts(t).hardPowerOff)).toEqual(['virtfusion'])
-    expect(PROVIDER_TYPES.filter(t => facts(t).deleteDelay)).toEqual(['virtfusion'])
-    expect(facts('virtfusion').deleteDelay).toEqual({ min: 0, max: 43_800 })
-    expect(PROVIDER_TYPES.filter(t => facts(t).rootPassword.mode === 'reset')).toEqual(['virtfusion'])
+    expect(PROVIDER_TYPES.filter(t => facts(t).hard_power_off)).toEqual(['virtfusion'])
+    expect(PROVIDER_TYPES.filter(t => facts(t).delete_delay)).toEqual(['virtfusion'])
+    expect(facts('virtfusion').delete_delay).toEqual({ min: 0, max: 43_800 })
+    expect(PROVIDER_TYPES.filter(t => facts(t).root_password.mode === 'reset')).toEqual(['virtfusion'])
   })
   it('Hostinger: a password rule, one key at purchase, never a revealed password', () => {
-    expect(facts('hostinger').passwordRule).toMatchObject({ minLength: 12, classes: ['lower', 'upper', 'digit'] })
-    expect(facts('hostinger').create.maxSshKeys).toBe(1)
-    expect(facts('hostinger').rootPassword.mode).toBe('none')
-    expect(facts('hostinger').rawStates.awaitingInstall).toEqual(['initial'])
+    expect(facts('hostinger').password_rule).toMatchObject({ min_length: 12, classes: ['lower', 'upper', 'digit'] })
+    expect(facts('hostinger').create.max_ssh_keys).toBe(1)
+    expect(facts('hostinger').root_password.mode).toBe('none')
+    expect(facts('hostinger').raw_states.awaiting_install).toEqual(['initial'])
   })
   it('Inferno: an order waits for payment, then its install; only an unpaid one is cancelled', () => {
-    expect(facts('inferno').rawStates).toEqual({ awaitingInstall: ['Pending', 'Active'], awaitingProvider: ['Pending'] })
-    expect(facts('inferno').destroy).toMatchObject({ label: 'Cancel order', onlyWhen: ['pending'] })
-    expect(facts('inferno').createEvidence).toBe('none')
+    expect(facts('inferno').raw_states).toEqual({ awaiting_install: ['Pending', 'Active'], awaiting_provider: ['Pending'] })
+    expect(facts('inferno').destroy).toMatchObject({ label: 'Cancel order', only_when: ['pending'] })
+    expect(facts('inferno').create_evidence).toBe('none')
   })
   it('Virtua.cloud: a disk grown on request, addresses not reported', () => {
-    expect(PROVIDER_TYPES.filter(t => facts(t).resizeDisk)).toEqual(['virtua'])
-    expect(facts('virtua').noAddresses).toMatch(/Not reported/)
+    expect(PROVIDER_TYPES.filter(t => facts(t).resize_disk)).toEqual(['virtua'])
+    expect(facts('virtua').no_addresses).toMatch(/Not reported/)
   })
 })

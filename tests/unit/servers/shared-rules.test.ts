@@ -8,20 +8,20 @@ import {
 
 /** A made-up provider: every fact comes from here, no provider is named. */
 const facts = (over: Partial<ProviderFacts> = {}): ProviderFacts => ({
-  look: { label: 'Fake', color: 'grey', icon: 'mdi-server', iconPath: 'M0' },
-  create: { hostname: true, password: true, sshKeys: false, dryRun: false },
-  reinstall: { hostname: false, password: false, sshKeys: true, dryRun: true },
-  passwordRule: { minLength: 8, classes: ['digit'], hint: '8+ with a digit', message: 'Too weak' },
-  hardPowerOff: false,
-  deleteDelay: null,
-  rootPassword: { mode: 'reveal' },
-  installStep: true,
-  rawStates: { awaitingInstall: ['ordered', 'paid'], awaitingProvider: ['ordered'] },
-  createEvidence: 'hostname',
+  look: { label: 'Fake', color: 'grey', icon: 'mdi-server', icon_path: 'M0' },
+  create: { hostname: true, password: true, ssh_keys: false, dry_run: false },
+  reinstall: { hostname: false, password: false, ssh_keys: true, dry_run: true },
+  password_rule: { min_length: 8, classes: ['digit'], hint: '8+ with a digit', message: 'Too weak' },
+  hard_power_off: false,
+  delete_delay: null,
+  root_password: { mode: 'reveal' },
+  install_step: true,
+  raw_states: { awaiting_install: ['ordered', 'paid'], awaiting_provider: ['ordered'] },
+  create_evidence: 'hostname',
   destroy: { label: 'Delete', question: 'Delete {name}?', text: 'Gone.' },
-  resizeDisk: false,
+  resize_disk: false,
   region: { label: 'Region', optional: false },
-  planMapping: { fields: [], templatesByPlan: false },
+  plan_mapping: { fields: [], templates_by_plan: false },
   ...over,
 })
 const caps = { power: { supported: true, note: 'No hard stop here.' }, suspend: { supported: true }, destroy: { supported: true, note: 'Orders only.' }, reinstall: { supported: true }, resize: { supported: true } }
@@ -40,30 +40,30 @@ describe('raw states', () => {
 
 describe('password rule', () => {
   it('checks length and character classes, only where the provider has a rule', () => {
-    expect(passwordProblem(facts().passwordRule, 'short1')).toBe('Too weak')
-    expect(passwordProblem(facts().passwordRule, 'longenough')).toBe('Too weak')
-    expect(passwordProblem(facts().passwordRule, 'longenough1')).toBeNull()
+    expect(passwordProblem(facts().password_rule, 'short1')).toBe('Too weak')
+    expect(passwordProblem(facts().password_rule, 'longenough')).toBe('Too weak')
+    expect(passwordProblem(facts().password_rule, 'longenough1')).toBeNull()
     expect(passwordProblem(null, 'x')).toBeNull()
-    expect(passwordProblem(facts().passwordRule, '')).toBeNull()
+    expect(passwordProblem(facts().password_rule, '')).toBeNull()
   })
 })
 
 describe('fields', () => {
   it('come from the facts; an unknown provider is asked for nothing', () => {
     expect(createFields(facts()).password).toBe(true)
-    expect(reinstallFields(facts()).dryRun).toBe(true)
-    expect(createFields(undefined)).toEqual({ hostname: false, password: false, sshKeys: false, dryRun: false })
+    expect(reinstallFields(facts()).dry_run).toBe(true)
+    expect(createFields(undefined)).toEqual({ hostname: false, password: false, ssh_keys: false, dry_run: false })
   })
 })
 
 describe('availability with facts', () => {
   it('offers a hard power-off only where the provider has one', () => {
     expect(actionAvailability(server(), 'poweroff', true, facts())).toEqual({ enabled: false, reason: 'No hard stop here.' })
-    expect(actionAvailability(server(), 'poweroff', true, facts({ hardPowerOff: true }))).toEqual({ enabled: true })
+    expect(actionAvailability(server(), 'poweroff', true, facts({ hard_power_off: true }))).toEqual({ enabled: true })
     expect(actionAvailability(server(), 'poweroff', true, undefined).enabled).toBe(false)
   })
   it('deletes only in the states the provider allows', () => {
-    const orders = facts({ destroy: { label: 'Cancel order', question: 'Cancel {name}?', text: '', onlyWhen: ['pending'] } })
+    const orders = facts({ destroy: { label: 'Cancel order', question: 'Cancel {name}?', text: '', only_when: ['pending'] } })
     expect(operationAvailability(server(), 'destroy', true, orders)).toEqual({ enabled: false, reason: 'Orders only.' })
     expect(operationAvailability(server({ status: 'pending' }), 'destroy', true, orders)).toEqual({ enabled: true })
     expect(operationAvailability(server(), 'destroy', true, facts())).toEqual({ enabled: true })
@@ -71,7 +71,7 @@ describe('availability with facts', () => {
   })
   it('reveals, resets or never gives the root password', () => {
     expect(rootPasswordSupport(server(), facts())).toEqual({ enabled: true, resets: false })
-    expect(rootPasswordSupport(server(), facts({ rootPassword: { mode: 'reset' } }))).toEqual({ enabled: true, resets: true })
-    expect(rootPasswordSupport(server(), facts({ rootPassword: { mode: 'none', note: 'Never.' } }))).toEqual({ enabled: false, reason: 'Never.', resets: false })
+    expect(rootPasswordSupport(server(), facts({ root_password: { mode: 'reset' } }))).toEqual({ enabled: true, resets: true })
+    expect(rootPasswordSupport(server(), facts({ root_password: { mode: 'none', note: 'Never.' } }))).toEqual({ enabled: false, reason: 'Never.', resets: false })
   })
 })
