@@ -39,6 +39,7 @@ describe('OpenAPI contract: real answers match the document', () => {
     expect((await contract.call(anon, 'POST', '/api/auth/login', { body: {} })).status).toBe(400)
     expect((await contract.call(anon, 'GET', '/api/auth/me')).status).toBe(401)
     expect((await contract.call(admin, 'GET', '/api/auth/me')).status).toBe(200)
+    expect((await contract.call(session, 'GET', '/api/sessions')).body.some((s: { current: boolean }) => s.current)).toBe(true)
     const other = (await customerClient(session, 'Signs out')).client
     expect((await contract.call(other, 'POST', '/api/auth/logout')).status).toBe(200)
   })
@@ -73,6 +74,7 @@ describe('OpenAPI contract: real answers match the document', () => {
     await contract.call(admin, 'GET', '/api/hosting/sandbox')
     await contract.call(admin, 'GET', '/api/hosting/providers')
     await contract.call(admin, 'GET', '/api/hosting/provider-types')
+    expect((await contract.call(customer.client, 'GET', '/api/hosting/provider-facts')).body.map((e: { type: string }) => e.type)).toContain('hostinger')
     expect((await contract.call(admin, 'GET', '/api/hosting/providers/{provider}', { params: { provider: 'no-such-account' } })).status).toBe(404)
     for (const { slug } of accounts) {
       const params = { provider: slug }
