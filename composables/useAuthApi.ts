@@ -1,4 +1,6 @@
 /** The caller's own account: sign-in, second factor, password, sessions, API tokens, admin settings. */
+import type { CreatedApiToken } from '~~/shared/schemas/tokens'
+
 export interface LoginBody { email: string, password: string, code?: string }
 export interface TokenBody { name: string, scope: 'read' | 'write', expires_in_days?: number }
 
@@ -14,7 +16,7 @@ export function useAuthApi() {
     totpDisable: (body: { password: string, code: string }) => $fetch('/api/auth/totp/disable', { method: 'POST', body }),
     revokeSession: (id: string) => $fetch(`/api/sessions/${id}`, { method: 'DELETE' }),
     revokeAllSessions: () => $fetch('/api/sessions/revoke-all', { method: 'POST' }),
-    createToken: (body: TokenBody) => $fetch<{ token: string }>('/api/tokens', { method: 'POST', body }),
+    createToken: (body: TokenBody) => $fetch<CreatedApiToken>('/api/tokens', { method: 'POST', body }),
     revokeToken: (id: string) => $fetch(`/api/tokens/${id}`, { method: 'DELETE' }),
     setRequireAdmin2fa: (on: boolean) => $fetch('/api/admin/settings', { method: 'PATCH', body: { require_admin_2fa: on } }),
   }
