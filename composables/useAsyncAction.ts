@@ -4,7 +4,12 @@
  * (utils `errorMessage`) in `error` instead of rethrowing. It resolves to the call's result, or
  * undefined when it failed. `toast: true` also shows the message as an error toast; a caller
  * that reads more than the message (a DNS refusal's plan) passes `onError`.
+ * Imports spelled out (not auto-imported) so the unit tests can load it outside Nuxt.
  */
+import { computed, ref, shallowReactive, type Ref } from 'vue'
+import { useToastsStore } from '~~/stores/toasts'
+import { errorMessage } from '~~/utils/errors'
+
 export function useAsyncAction(opts: { toast?: boolean } = {}) {
   const busy = ref(false)
   const error = ref('')

@@ -1,16 +1,10 @@
-/**
- * useAsyncAction / useKeyedAsyncAction outside Nuxt: the auto-imports they lean on (Vue's
- * reactivity, `errorMessage`, the toasts store) are provided as globals here.
- */
-import { computed, ref, shallowReactive } from 'vue'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { errorMessage } from '../../../utils/errors'
+/** useAsyncAction / useKeyedAsyncAction: busy flags, kept error messages, toasts on request. */
+import { describe, expect, it, vi } from 'vitest'
+import { useAsyncAction, useKeyedAsyncAction } from '../../../composables/useAsyncAction'
 
-const toastError = vi.fn()
-beforeAll(() => {
-  Object.assign(globalThis, { ref, computed, shallowReactive, errorMessage, useToastsStore: () => ({ error: toastError }) })
-})
-const load = () => import('../../../composables/useAsyncAction')
+const toastError = vi.hoisted(() => vi.fn())
+// The toasts store needs an active Pinia; only its error toast is read here.
+vi.mock('../../../stores/toasts', () => ({ useToastsStore: () => ({ error: toastError }) }))
 
 /** A call that settles when the test says so. */
 function deferred<T>() {
@@ -22,7 +16,6 @@ function deferred<T>() {
 
 describe('useAsyncAction', () => {
   it('is busy while the call runs, keeps its message on failure and resolves undefined', async () => {
-    const { useAsyncAction } = await load()
     const { busy, error, run } = useAsyncAction()
     const d = deferred<number>()
     const p = run(() => d.promise)
@@ -38,7 +31,6 @@ describe('useAsyncAction', () => {
 
 describe('useKeyedAsyncAction', () => {
   it('marks each key busy on its own while calls overlap', async () => {
-    const { useKeyedAsyncAction } = await load()
     const { busy, anyBusy, run } = useKeyedAsyncAction<string>()
     const a = deferred<string>()
     const b = deferred<string>()
@@ -54,7 +46,6 @@ describe('useKeyedAsyncAction', () => {
   })
 
   it('frees the key on failure and toasts the message when asked to', async () => {
-    const { useKeyedAsyncAction } = await load()
     const { busy, error, run } = useKeyedAsyncAction<string>({ toast: true })
     expect(await run('x', () => Promise.reject(new Error('refused')))).toBeUndefined()
     expect(busy('x')).toBe(false)
