@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core'
-import { PROVIDER_TYPES } from '../providers/types'
+import type { ProviderType } from '../providers/types'
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -86,7 +86,8 @@ export const apiTokens = pgTable('api_tokens', {
 export const providerAccounts = pgTable('provider_accounts', {
   id: id(),
   slug: text('slug').notNull(),
-  type: text('type', { enum: PROVIDER_TYPES }).notNull(),
+  /** Checked against the provider registry by the provider-accounts service (a plain text column: no list to keep here). */
+  type: text('type').$type<ProviderType>().notNull(),
   displayName: text('display_name').notNull(),
   /** AES-256-GCM envelope: base64(iv | tag | ciphertext) of the JSON credentials. */
   credentialsCiphertext: text('credentials_ciphertext').notNull(),

@@ -1,7 +1,7 @@
 /** Maps a provider type to its definition; the only place that knows every provider. */
 import { createHttpClient, type HttpClientOptions } from './http'
 import type { BaseAdapter } from './base'
-import type { AccountSettings, AdapterCredentials, ProviderDefinition, ProviderType } from './types'
+import type { AccountSettings, AdapterCredentials, ProviderDefinition } from './types'
 import { virtfusion } from './virtfusion'
 import { virtua } from './virtua'
 import { hostinger } from './hostinger'
@@ -9,8 +9,15 @@ import { inferno } from './inferno'
 
 export type { AccountSettings, ProviderDefinition } from './types'
 
-/** The one line a new provider adds (and its name in PROVIDER_TYPES). */
-export const providers: Record<ProviderType, ProviderDefinition> = { virtfusion, virtua, hostinger, inferno }
+/**
+ * The one line a new provider adds (beside its import): the provider types, their order in lists
+ * and pickers, and `ProviderType` are all read from this object.
+ */
+export const providers = { virtfusion, virtua, hostinger, inferno } satisfies Record<string, ProviderDefinition>
+
+export type ProviderType = keyof typeof providers
+/** Every provider type, in registry order (zod enums, filters, the sandbox demo). */
+export const PROVIDER_TYPES = Object.keys(providers) as [ProviderType, ...ProviderType[]]
 
 export function getDefinition(type: string): ProviderDefinition | undefined {
   return (providers as Record<string, ProviderDefinition>)[type]

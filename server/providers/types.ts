@@ -10,11 +10,11 @@ import type { BaseAdapter } from './base'
 import type { HttpClient, HttpClientOptions } from './http'
 import type { ProviderFacts } from '#shared/providers/facts'
 import type { SubscriptionOut } from '#shared/billing/types'
+import type { ProviderType } from './registry'
 
 export type { PlanMappingField, ProviderFacts } from '#shared/providers/facts'
-
-export const PROVIDER_TYPES = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
-export type ProviderType = (typeof PROVIDER_TYPES)[number]
+/** Derived from the registry (type-only import, so no runtime cycle): one line adds a provider. */
+export type { ProviderType } from './registry'
 
 export const CAPABILITY_GROUPS = [
   'servers', 'power', 'suspend', 'resize', 'reinstall', 'create', 'destroy', 'catalog',

@@ -4,8 +4,7 @@
  * of sandbox/: the app's build carries no simulator code.
  */
 import { httpError } from '../lib/http-errors'
-import { PROVIDER_TYPES } from '../providers/types'
-import { getDefinition } from '../providers/registry'
+import { PROVIDER_TYPES, getDefinition } from '../providers/registry'
 import { configureAccount, getAccountBySlug, testAccount } from './provider-accounts'
 
 /** What the sandbox accepts for one simulator (sandbox/credentials.ts). */

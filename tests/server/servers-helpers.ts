@@ -1,10 +1,12 @@
 /** Shared set-up for the servers suites: the four sandbox accounts and direct upstream calls. */
 import { expect, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
+import { SIMULATORS, type SimulatorName } from '../../sandbox/providers/registry'
 import { type Client, sandboxAdmin, sandboxUrl } from './helpers'
 
-export const TYPES = ['virtfusion', 'virtua', 'hostinger', 'inferno'] as const
-export type ProviderType = (typeof TYPES)[number]
+/** Every simulated provider, from the sandbox registry (a new one joins these suites by its registry line). */
+export const TYPES = Object.keys(SIMULATORS) as SimulatorName[]
+export type ProviderType = SimulatorName
 
 export async function configureSandboxAccounts(admin: Client) {
   for (const type of TYPES) {

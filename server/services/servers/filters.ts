@@ -1,6 +1,7 @@
 /** The inventory list's query string: filters, sort and paging (pure; unit-tested). */
 import { z } from 'zod'
-import { PROVIDER_TYPES, SERVER_STATUSES } from '#server/providers/types'
+import { PROVIDER_TYPES } from '#server/providers/registry'
+import { SERVER_STATUSES } from '#server/providers/types'
 
 export const SORT_KEYS = ['name', 'status', 'created_at', 'provider'] as const
 export type SortKey = (typeof SORT_KEYS)[number]

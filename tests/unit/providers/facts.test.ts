@@ -7,8 +7,7 @@ import { join } from 'node:path'
 import * as mdiJs from '@mdi/js'
 import { describe, expect, it } from 'vitest'
 import { BaseAdapter } from '../../../server/providers/base'
-import { createAdapter, providers } from '../../../server/providers/registry'
-import { PROVIDER_TYPES, type ProviderType } from '../../../server/providers/types'
+import { PROVIDER_TYPES, createAdapter, providers, type ProviderType } from '../../../server/providers/registry'
 import { mappingSchema } from '../../../server/services/portal/plan-mapping'
 import { SIMULATORS } from '../../../sandbox/providers/registry'
 
@@ -35,6 +34,19 @@ describe('provider folders', () => {
     expect(simFolders.sort()).toEqual([...PROVIDER_TYPES].sort())
     expect(Object.keys(SIMULATORS).sort()).toEqual([...PROVIDER_TYPES].sort())
     for (const f of simFolders) expect(readdirSync(join(ROOT, 'sandbox/providers', f)), f).toContain('account.ts')
+  })
+
+  it('are added by one registry line: its entry in `providers` (with its import) is the only mention outside the folder', () => {
+    const shared = readdirSync(join(ROOT, 'server/providers')).filter(f => f.endsWith('.ts'))
+    for (const type of PROVIDER_TYPES) {
+      const mentions = shared.flatMap(file => readFileSync(join(ROOT, 'server/providers', file), 'utf8').split('\n')
+        .filter(line => new RegExp(`\\b${type}\\b`).test(line) && !/^\s*(\*|\/\/|\/\*\*)/.test(line))
+        .map(line => `${file}: ${line.trim()}`))
+      expect(mentions, type).toEqual([
+        `registry.ts: import { ${type} } from './${type}'`,
+        expect.stringMatching(new RegExp(`^registry\\.ts: export const providers = \\{[^}]*\\b${type}\\b`)),
+      ])
+    }
   })
 
   it('do not import the registry (it imports them)', () => {
