@@ -1,6 +1,7 @@
 /** Actions on servers: state checks (409), capabilities (501), who may act, and what each answers. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Client, adminClient, customerClient, sandboxAdmin } from './helpers'
+import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
+import { type Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
 import { configureSandboxAccounts, createRunning, syncAll, upstreamRequests, waitForServer } from './servers-helpers'
 
 let admin: Client
@@ -240,5 +241,27 @@ describe('DELETE /api/servers/:id', () => {
       expect((await admin.get(`/api/servers/${row.id}`)).body.gone).toBe(true)
     }
     else expect(r.status).toBe(409)
+  })
+})
+
+describe('a sync that began with credentials since corrected', () => {
+  // The cause of a flaky e2e listing: a sync still reading with a wrong key was joined by the
+  // sync asked for after the key was fixed, and its 403 stood as the account's state.
+  it('neither answers for the corrected account nor overwrites its good sync', async () => {
+    const creds = SANDBOX_CREDENTIALS.virtua
+    const configure = (apiKey: string) => admin.post('/api/hosting/providers/virtua/configure', { api_key: apiKey, extra: { ...creds.extra, base_url: sandboxBaseUrl(sandboxUrl(), 'virtua') } })
+    expect((await configure('a-wrong-key-9999')).status).toBeLessThan(500)
+    const since = Date.now()
+    await sandboxAdmin('/faults', 'POST', { provider: 'virtua', method: 'GET', path: '/cloud-server', latencyMs: 1500, count: 1 })
+    const stale = admin.post('/api/servers/sync', { wait: true, account: 'virtua' })
+    await expect.poll(async () => (await upstreamRequests('virtua', since)).some(r => r.method === 'GET' && r.path === '/cloud-server')).toBe(true)
+    expect((await configure(creds.api_key)).status).toBeLessThan(300)
+    const fresh = await admin.post('/api/servers/sync', { wait: true, account: 'virtua' })
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200)
+    expect(fresh.body.accounts.find((a: any) => a.slug === 'virtua')?.last_error ?? null, JSON.stringify(fresh.body)).toBeNull()
+    await stale
+    const account = (await admin.get('/api/servers?account=virtua')).body.accounts.find((a: any) => a.slug === 'virtua')
+    expect(account.last_error).toBeNull()
+    expect(account.last_success_at).not.toBeNull()
   })
 })

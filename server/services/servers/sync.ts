@@ -6,7 +6,7 @@
  * Each account's attempt, success and error land in `account_sync`, and one failing account
  * never stops the others.
  */
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
 import { accountSync, providerAccounts, servers, type ProviderAccount } from '#server/db/schema'
 import type { BaseAdapter } from '#server/providers/base'
@@ -123,15 +123,24 @@ export interface SyncOutcome { accountId: string, slug: string, ok: boolean, cou
 
 const running = new Map<string, Promise<SyncOutcome>>()
 
-/** Syncs one account; a sync already running for it is joined, not repeated. Never throws. */
+/**
+ * Syncs one account; a sync already running for it is joined, not repeated. Never throws.
+ * Only a sync of the same account version is joined: one that began with credentials or settings
+ * since replaced (a wrong key being corrected) would answer for the old ones.
+ */
 export function syncAccount(account: ProviderAccount): Promise<SyncOutcome> {
-  let p = running.get(account.id)
+  const key = `${account.id}@${account.updatedAt.getTime()}`
+  let p = running.get(key)
   if (!p) {
-    p = runSync(account).finally(() => running.delete(account.id))
-    running.set(account.id, p)
+    p = runSync(account).finally(() => running.delete(key))
+    running.set(key, p)
   }
   return p
 }
+
+/** The account's outcome is this sync's to write only while no later sync has begun. */
+const latestAttempt = (accountId: string, startedAt: Date) =>
+  and(eq(accountSync.accountId, accountId), lte(accountSync.lastAttemptAt, startedAt))
 
 async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
   const db = await useDb()
@@ -148,13 +157,14 @@ async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
       isNull(servers.goneAt),
       or(isNull(servers.lastSyncedAt), lt(servers.lastSyncedAt, startedAt)),
     ))
-    await db.update(accountSync).set({ lastSuccessAt: at, lastError: null, serverCount: records.length }).where(eq(accountSync.accountId, account.id))
+    await db.update(accountSync).set({ lastSuccessAt: at, lastError: null, serverCount: records.length }).where(latestAttempt(account.id, startedAt))
     return { accountId: account.id, slug: account.slug, ok: true, count: records.length }
   }
   catch (err) {
     const message = isProviderError(err) ? err.message : `Sync failed: ${(err as Error).message}`
-    await db.update(accountSync).set({ lastError: message }).where(eq(accountSync.accountId, account.id))
-    await notifyAdmins({ level: 'warning', title: `Server sync failed: ${account.displayName}`, body: message, link: '/servers', dedupeKey: `servers-sync:${account.id}` }).catch(() => {})
+    const written = await db.update(accountSync).set({ lastError: message }).where(latestAttempt(account.id, startedAt)).returning({ id: accountSync.accountId })
+    // A later sync (corrected credentials) speaks for the account now: no alarm for this one.
+    if (written.length) await notifyAdmins({ level: 'warning', title: `Server sync failed: ${account.displayName}`, body: message, link: '/servers', dedupeKey: `servers-sync:${account.id}` }).catch(() => {})
     return { accountId: account.id, slug: account.slug, ok: false, count: 0, error: message, cause: err }
   }
 }
