@@ -97,9 +97,9 @@ export abstract class BaseAdapter {
   async setDomainPrivacy(_domain: string, _on: boolean): Promise<void> { this.unsupported('domains', 'privacy protection') }
 
   // ssh keys
-  async listSshKeys(): Promise<UpstreamSshKey[]> { this.unsupported('sshKeys', 'SSH keys') }
-  async addSshKey(_input: { name: string, public_key: string }): Promise<UpstreamSshKey> { this.unsupported('sshKeys', 'adding SSH keys') }
-  async deleteSshKey(_id: string): Promise<void> { this.unsupported('sshKeys', 'deleting SSH keys') }
+  async listSshKeys(): Promise<UpstreamSshKey[]> { this.unsupported('ssh_keys', 'SSH keys') }
+  async addSshKey(_input: { name: string, public_key: string }): Promise<UpstreamSshKey> { this.unsupported('ssh_keys', 'adding SSH keys') }
+  async deleteSshKey(_id: string): Promise<void> { this.unsupported('ssh_keys', 'deleting SSH keys') }
 
   // billing
   async getBalance(): Promise<Balance[]> { this.unsupported('billing', 'balances') }

@@ -18,7 +18,7 @@ export type { ProviderType } from './registry'
 
 export const CAPABILITY_GROUPS = [
   'servers', 'power', 'suspend', 'resize', 'reinstall', 'create', 'destroy', 'catalog',
-  'dns', 'domains', 'sshKeys', 'billing', 'orders',
+  'dns', 'domains', 'ssh_keys', 'billing', 'orders',
 ] as const
 export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number]
 export interface Capability { supported: boolean, note?: string }

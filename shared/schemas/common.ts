@@ -10,6 +10,6 @@ export type OwnerRef = View<typeof ownerRef>
 
 const capability = obj({ supported: z.boolean(), note: z.string().optional() })
 
-export const capabilities = z.record(z.string(), capability).meta({ id: 'Capabilities', description: 'What an account can do, per capability group (servers, power, dns, domains, sshKeys, billing, …)' })
+export const capabilities = z.record(z.string(), capability).meta({ id: 'Capabilities', description: 'What an account can do, per capability group (servers, power, dns, domains, ssh_keys, billing, …)' })
 
 export const accountRef = obj({ slug: z.string(), type: z.string(), display_name: z.string() })

@@ -50,7 +50,7 @@ export const meta: ProviderMetadata = {
     catalog: { supported: true, note: 'Data centers, OS templates, and VPS plans from the billing catalog (one offer per billing period).' },
     dns: { supported: true, note: 'DNS zones and snapshots' },
     domains: { supported: true, note: 'Portfolio, availability, purchase, lock, privacy, nameservers; auto-renew is managed on the billing subscription' },
-    sshKeys: { supported: true, note: 'Account keys. Attaching a key to a VM is a separate call; deleting a key does not remove it from VMs.' },
+    ssh_keys: { supported: true, note: 'Account keys. Attaching a key to a VM is a separate call; deleting a key does not remove it from VMs.' },
     billing: { supported: true, note: 'Subscriptions, catalog and payment methods (read only). Hostinger has no balance or usage-limit endpoint.' },
     orders: { supported: false, note: 'Hostinger\'s API can place an order but cannot list or cancel orders.' },
   },

@@ -52,7 +52,7 @@ export const meta: ProviderMetadata = {
     catalog: { supported: true, note: 'Plans (products) and OS templates from the public list action. No data-center list: the location is part of the product.' },
     dns: { supported: false, note: 'The Inferno client API has no DNS actions.' },
     domains: { supported: false, note: 'The Inferno client API has no domain actions.' },
-    sshKeys: { supported: true, note: 'Adding a key returns no id, so the key list is read again to find it. Fingerprints are computed from the key text.' },
+    ssh_keys: { supported: true, note: 'Adding a key returns no id, so the key list is read again to find it. Fingerprints are computed from the key text.' },
     billing: { supported: true, note: 'Balance, subscriptions (the services list) and the product catalog. No payment methods or usage limits.' },
     orders: { supported: true, note: 'Active and unpaid orders; only unpaid (Pending) orders can be cancelled.' },
   },

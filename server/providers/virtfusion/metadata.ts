@@ -53,7 +53,7 @@ export const meta: ProviderMetadata = {
     catalog: { supported: true, note: 'Data centers are hypervisor groups and plans are packages; VirtFusion has no prices.' },
     dns: { supported: false, note: 'VirtFusion only links servers to an external DNS service for reverse DNS; it has no zone or record API.' },
     domains: { supported: false, note: 'VirtFusion is a virtualization panel, not a domain registrar.' },
-    sshKeys: { supported: true, note: 'Keys belong to a VirtFusion user: the account\'s default user ID.' },
+    ssh_keys: { supported: true, note: 'Keys belong to a VirtFusion user: the account\'s default user ID.' },
     billing: { supported: false, note: 'VirtFusion has no account balance or invoices; billing lives in the billing system in front of it (WHMCS, Blesta, …).' },
     orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
   },

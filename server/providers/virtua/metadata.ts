@@ -48,7 +48,7 @@ export const meta: ProviderMetadata = {
     catalog: { supported: true, note: 'Data centers are the distinct cloud zones of the offers. Prices in EUR.' },
     dns: { supported: false, note: 'The Virtua.cloud API has no DNS management.' },
     domains: { supported: false, note: 'The Virtua.cloud API has no domain management.' },
-    sshKeys: { supported: false, note: 'The Virtua.cloud API does not expose SSH keys.' },
+    ssh_keys: { supported: false, note: 'The Virtua.cloud API does not expose SSH keys.' },
     billing: { supported: true, note: 'Balance and usage from /account, limits from /cloud/limits, catalog from the cloud offers (monthly price). No subscriptions (servers are billed hourly from the prepaid balance) and no payment methods.' },
     orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
   },

@@ -27,7 +27,7 @@ export const planPatchSchema = planBodySchema.partial().extend({ retired: z.bool
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 export function supportsSshKeys(type: string) {
-  return getDefinition(type)?.meta.capabilities.sshKeys.supported === true
+  return getDefinition(type)?.meta.capabilities.ssh_keys.supported === true
 }
 
 /** What a customer may know about a plan: no account, no upstream ids but the default OS. */

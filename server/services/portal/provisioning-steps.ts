@@ -64,7 +64,7 @@ async function pushSshKeys(c: StepContext): Promise<StepOutcome> {
   const wanted = c.order.sshKeyIds ?? []
   if (!wanted.length) return { status: 'skipped', message: 'No SSH keys were chosen', output: { upstream_ids: [] } }
   const adapter = c.adapter()
-  if (!adapter.meta.capabilities.sshKeys.supported) {
+  if (!adapter.meta.capabilities.ssh_keys.supported) {
     return { status: 'skipped', message: `${adapter.meta.displayName} cannot take SSH keys`, output: { upstream_ids: [] } }
   }
   const db = await useDb()

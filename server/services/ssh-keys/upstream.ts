@@ -15,11 +15,11 @@ import { withLock } from '#server/lib/locks'
 export interface UpstreamKey { id: string, name: string, fingerprint: string | null, public_key: string | null }
 
 export function supportsSshKeys(account: Pick<ProviderAccount, 'type'>): boolean {
-  return getDefinition(account.type)?.meta.capabilities.sshKeys?.supported === true
+  return getDefinition(account.type)?.meta.capabilities.ssh_keys?.supported === true
 }
 
 export function sshKeysNote(account: Pick<ProviderAccount, 'type'>): string | undefined {
-  return getDefinition(account.type)?.meta.capabilities.sshKeys?.note
+  return getDefinition(account.type)?.meta.capabilities.ssh_keys?.note
 }
 
 /** Every account whose provider has SSH keys, oldest first (the order of the providers page). */

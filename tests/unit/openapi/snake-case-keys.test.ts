@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildOpenApiDocument } from '../../../server/openapi/document'
+import { CAPABILITY_GROUPS } from '../../../server/providers/types'
 
 /**
  * Keys allowed to differ, each with the seed passage that dictates it. The seed shows none today:
@@ -59,6 +60,10 @@ describe('the wire is snake_case', () => {
   it('request bodies name their keys in snake_case', () => {
     const bad = camelKeys('requestBody')
     expect(bad, `camelCase keys in request bodies:\n  ${bad.join('\n  ')}\n`).toEqual([])
+  })
+
+  it('capability group names, the keys of every `capabilities` map, are snake_case too', () => {
+    expect(CAPABILITY_GROUPS.filter(g => !SNAKE.test(g))).toEqual([])
   })
 
   it('the walker sees keys at all (a known snake_case key is found)', () => {

@@ -84,7 +84,7 @@ describe.each(PROVIDER_TYPES)('%s facts', (type) => {
     if (f.hard_power_off) expect(caps.power.supported).toBe(true)
     if (f.delete_delay) expect(caps.destroy.supported).toBe(true)
     if (f.delete_delay) expect(f.delete_delay.min).toBeLessThanOrEqual(f.delete_delay.max)
-    if (f.create.ssh_keys || f.reinstall.ssh_keys) expect(caps.sshKeys.supported).toBe(true)
+    if (f.create.ssh_keys || f.reinstall.ssh_keys) expect(caps.ssh_keys.supported).toBe(true)
     if (f.root_password.mode === 'none') expect(f.root_password.note).toBeTruthy()
     if (f.create.password || f.reinstall.password) expect(f.password_rule === null || f.password_rule.min_length > 0).toBe(true)
     // Waiting for the provider is one way of waiting for the install.
