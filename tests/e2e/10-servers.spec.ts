@@ -114,7 +114,7 @@ test('bulk start reports each server: one starts, the running one is refused wit
   await expect(confirm).toBeHidden()
   const running = await (await page.request.get('/api/servers', { params: { provider: 'virtfusion', status: 'running', per_page: 100 } })).json()
   expect(running.items.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['db-1.example.com', 'web-1.example.com']))
-  await page.getByRole('button', { name: 'Clear' }).click()
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Clear' }).click()
 
   // And back: the row menu stops it, with the same state rules, after a yes.
   await rowOf(page, 'db-1.example.com').getByTestId('row-power-menu').click()
