@@ -19,5 +19,5 @@ export default defineNuxtRouteMiddleware(async (to) => {
   // An admin who must set up 2FA (admin setting) can use nothing else until they have.
   if (user.value?.must_enroll_totp && to.path !== '/account/security') return navigateTo('/account/security')
   // Said, not a silent redirect: the error page (error.vue) explains and links back.
-  if (to.meta.admin && user.value?.role !== 'admin') return abortNavigation(createError({ statusCode: 403, statusMessage: 'Forbidden', fatal: true }))
+  if (to.meta.admin && user.value?.role !== 'admin') return abortNavigation(createError({ statusCode: 403, statusMessage: 'Forbidden' }))
 })
