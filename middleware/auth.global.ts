@@ -1,5 +1,5 @@
 /**
- * First run → /setup; signed out → /login; customers opening an admin page (`meta.admin`) get a 403 page.
+ * First run → /setup; signed out → /login; customers never see admin pages (`meta.admin`).
  * The API enforces all of this too; this only keeps people on pages they can use.
  */
 import type { SetupStatus } from '~~/shared/schemas/users'
@@ -18,6 +18,5 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (!loggedIn.value) return navigateTo({ path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : undefined })
   // An admin who must set up 2FA (admin setting) can use nothing else until they have.
   if (user.value?.must_enroll_totp && to.path !== '/account/security') return navigateTo('/account/security')
-  // Said, not a silent redirect: the error page (error.vue) explains and links back.
-  if (to.meta.admin && user.value?.role !== 'admin') return abortNavigation(createError({ statusCode: 403, statusMessage: 'Forbidden' }))
+  if (to.meta.admin && user.value?.role !== 'admin') return navigateTo('/')
 })
