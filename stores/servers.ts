@@ -18,6 +18,8 @@ export interface ServerQuery {
   account?: string | null
   status?: string | null
   owner?: string | null
+  /** 'true': only the servers deleted upstream; otherwise the API leaves them out. */
+  deleted?: 'true'
 }
 
 /** A plan as the wizard shows it: the inventory's unit names (memory_mb, disk_gb), so one formatter reads servers and plans. */
@@ -52,7 +54,7 @@ export const useServersStore = defineStore('servers', () => {
     error.value = ''
     try {
       const params: Record<string, string | number> = { page: query.page, per_page: query.per_page }
-      for (const k of ['sort', 'q', 'provider', 'account', 'status', 'owner'] as const) {
+      for (const k of ['sort', 'q', 'provider', 'account', 'status', 'owner', 'deleted'] as const) {
         const v = query[k]
         if (v !== undefined && v !== null && v !== '') params[k] = v
       }

@@ -12,6 +12,7 @@ export interface Toast {
 }
 
 let nextId = 1
+export const MAX_SHOWN = 3
 
 export const useToastsStore = defineStore('toasts', () => {
   const items = ref<Toast[]>([])
@@ -21,7 +22,8 @@ export const useToastsStore = defineStore('toasts', () => {
     const timeout = opts.timeout ?? (level === 'error' ? 9000 : 5000)
     const toast: Toast = { id: nextId++, level, text, timeout, action: opts.action }
     items.value.push(toast)
-    if (items.value.length > 5) items.value.shift()
+    // The newest few only: a longer stack hides the page and nobody reads the old ones.
+    if (items.value.length > MAX_SHOWN) items.value.splice(0, items.value.length - MAX_SHOWN)
     if (timeout > 0 && import.meta.client) setTimeout(() => dismiss(toast.id), timeout)
     return toast.id
   }

@@ -101,10 +101,27 @@ test('bulk start reports each server: one starts, the running one is refused wit
   // The refused one stays selected for another try; the started one is released.
   await expect(page.getByTestId('bulk-bar')).toContainText('1 selected')
 
-  // And back: the row menu stops it, with the same state rules.
+  // A bulk stop asks first and names every server it would stop; a cancel stops none.
+  await rowOf(page, 'db-1.example.com').locator('input[type="checkbox"]').check()
+  await expect(page.getByTestId('bulk-bar')).toContainText('2 selected')
+  await page.getByTestId('bulk-stop').click()
+  const confirm = page.getByTestId('confirm-dialog')
+  await expect(confirm).toContainText('Stop 2 servers?')
+  await expect(confirm.getByTestId('confirm-servers')).toContainText('db-1.example.com')
+  await expect(confirm.getByTestId('confirm-servers')).toContainText('web-1.example.com')
+  await shot(page, 'servers-bulk-stop-confirm')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  const running = await (await page.request.get('/api/servers', { params: { provider: 'virtfusion', status: 'running', per_page: 100 } })).json()
+  expect(running.items.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['db-1.example.com', 'web-1.example.com']))
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Clear' }).click()
+
+  // And back: the row menu stops it, with the same state rules, after a yes.
   await rowOf(page, 'db-1.example.com').getByTestId('row-power-menu').click()
   await expect(page.getByTestId('menu-start')).toHaveClass(/v-list-item--disabled/)
   await page.getByTestId('menu-stop').click()
+  await expect(confirm).toContainText('Stop db-1.example.com?')
+  await confirm.getByTestId('confirm-button').click()
   await expect(rowOf(page, 'db-1.example.com').getByTestId('server-status')).toHaveAttribute('data-status', 'stopped', SETTLE)
 })
 
@@ -163,6 +180,7 @@ test('a customer sees only the servers assigned to them, without admin controls'
   expect((await page.request.get(`/api/servers/${notHers}`)).status()).toBe(404)
   await page.goto(`/servers/${notHers}`)
   await expect(page.getByTestId('server-not-found')).toBeVisible()
+
   await page.context().clearCookies()
 })
 
@@ -258,12 +276,26 @@ async function createThroughWizard(page: Page, slug: Slug, shots = false) {
 
 async function stopAndStart(page: Page) {
   await expect(page.getByTestId('power-start')).toBeDisabled()
+  const name = (await page.getByTestId('server-name').textContent())!.trim()
+  const id = page.url().split('/').pop()!
+  // Stopping asks first, saying what happens; a cancel leaves it running.
   await page.getByTestId('power-stop').click()
+  const confirm = page.getByTestId('confirm-dialog')
+  await expect(confirm).toContainText(`Stop ${name}?`)
+  await expect(confirm).toContainText('its sites go offline until it is started again')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  expect((await (await page.request.get(`/api/servers/${id}`)).json()).status).toBe('running')
+  await expect(statusOf(page)).toHaveAttribute('data-status', 'running')
+  await page.getByTestId('power-stop').click()
+  await confirm.getByTestId('confirm-button').click()
   await expect(statusOf(page)).toHaveAttribute('data-status', 'stopped', SETTLE)
   await expect(page.getByTestId('transition-progress')).toBeHidden(SETTLE)
   await expect(page.getByTestId('power-stop')).toBeDisabled()
+  // Starting is easy to take back: no question.
   await page.getByTestId('power-start').click()
   await expect(statusOf(page)).toHaveAttribute('data-status', 'running', SETTLE)
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0)
   await expect(page.getByTestId('transition-progress')).toBeHidden(SETTLE)
 }
 
@@ -311,10 +343,16 @@ test('VirtFusion: wizard create → running, stop/start, reinstall, delete (with
 
   // Suspend and unsuspend (admin only), each shown as it settles.
   await page.getByTestId('power-suspend').click()
+  await expect(page.getByTestId('confirm-dialog')).toContainText(`Suspend ${server.name}?`)
+  await expect(page.getByTestId('confirm-dialog')).toContainText('cannot start it until an administrator unsuspends it')
+  await page.getByTestId('confirm-button').click()
   await expect(statusOf(page)).toHaveAttribute('data-status', 'suspended', SETTLE)
   await expect(page.getByTestId('suspended-banner')).toBeVisible()
+  // Once the chip says suspended, nothing says it is still waiting for that.
+  await expect(page.getByTestId('transition-progress')).toBeHidden(SETTLE)
   await expect(page.getByTestId('power-start')).toHaveAttribute('data-reason', /suspended/)
   await page.getByTestId('power-unsuspend').click()
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0)
   await expect(statusOf(page)).not.toHaveAttribute('data-status', 'suspended', SETTLE)
   await expect(page.getByTestId('transition-progress')).toBeHidden(SETTLE)
   if (await statusOf(page).getAttribute('data-status') === 'stopped') {
@@ -364,6 +402,19 @@ test('VirtFusion: wizard create → running, stop/start, reinstall, delete (with
   await expect(page.getByTestId('power-stop')).toBeDisabled()
   await expect(page.getByTestId('open-destroy')).toBeDisabled()
   await shot(page, 'server-detail-gone')
+
+  // The list leaves it out; the Deleted filter shows it, without its old addresses.
+  const gone = await (await page.request.get('/api/servers', { params: { q: hostnameFor('virtfusion'), deleted: 'true' } })).json()
+  expect(gone.items.find((s: { id: string }) => s.id === server.id)).toMatchObject({ gone: true, ipv4: [], ipv6: [] })
+  await page.goto(`/servers?q=${hostnameFor('virtfusion')}`)
+  await expect(page.getByTestId('servers-no-match')).toBeVisible()
+  await page.getByTestId('filter-status').click()
+  await page.getByRole('option', { name: 'Deleted' }).click()
+  await expect(page).toHaveURL(/deleted=true/)
+  const row = rowOf(page, server.name)
+  await expect(row.getByTestId('server-status')).toHaveAttribute('data-status', 'gone')
+  await expect(row.locator('.font-monospace').first()).toHaveText('—')
+  await shot(page, 'servers-deleted-filter')
 })
 
 test('Virtua.cloud: wizard create → running, stop/start, reinstall, reveal the root password, delete', async ({ page }) => {

@@ -227,3 +227,30 @@ test('a customer sees only their zones, and an empty page before any is assigned
   await page.goto(`/dns/${slug}/example.com`)
   await expect(page.getByTestId('dns-zone-error')).toContainText('No DNS zone example.com')
 })
+
+test('resetting the zone shows its plan first; a cancel keeps the records, a yes resets them', async ({ page }) => {
+  await ensureAdmin(page)
+  const records = async () => (await (await page.request.get(`/api/hosting/providers/${slug}/dns/${domain}`)).json()) as { type: string, name: string, content: string }[]
+  const marker = `reset-marker-${Date.now().toString(36)}`
+  expect((await page.request.post(`/api/hosting/providers/${slug}/dns/${domain}`, { data: { type: 'TXT', name: marker, content: 'kept until the reset' } })).status()).toBe(201)
+  const hasMarker = async () => (await records()).some(r => r.name.startsWith(marker))
+  expect(await hasMarker()).toBe(true)
+
+  await page.goto(`/dns/${slug}/${domain}`)
+  await expect(page.getByTestId('dns-records')).toContainText(marker)
+  await page.getByTestId('dns-more').click()
+  await page.getByTestId('dns-reset').click()
+  const dialog = page.getByTestId('dns-plan-dialog')
+  await expect(dialog).toContainText(`Reset ${domain} to the provider's default records?`)
+  await expect(dialog).toContainText(marker)
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  expect(await hasMarker()).toBe(true)
+
+  await page.getByTestId('dns-more').click()
+  await page.getByTestId('dns-reset').click()
+  if (await dialog.getByTestId('dns-force-check').count()) await dialog.getByTestId('dns-force-check').locator('input').check()
+  await dialog.getByTestId('dns-plan-confirm').click()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'Zone reset' })).toBeVisible()
+  await expect.poll(hasMarker).toBe(false)
+})

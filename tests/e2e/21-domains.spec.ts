@@ -101,8 +101,16 @@ test('toggles the lock (unlocking asks first) and edits nameservers', async ({ p
   await expect(page.getByTestId('toast-success').filter({ hasText: `${BOUGHT} is locked` })).toBeVisible()
   await expect(lock).toBeChecked()
 
+  // Cancelling the unlock leaves the domain locked, on the page and at the registrar.
   await lock.click()
   const confirm = page.getByTestId('confirm-dialog')
+  await expect(confirm).toContainText(`Unlock ${BOUGHT}?`)
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(lock).toBeChecked()
+  expect((await (await page.request.get(`/api/hosting/providers/${slug}/domains/${BOUGHT}`)).json()).locked).toBe(true)
+
+  await lock.click()
   await expect(confirm).toContainText(`Unlock ${BOUGHT}?`)
   await shot(page, 'domain-unlock-confirm')
   await confirm.getByTestId('confirm-button').click()
@@ -110,6 +118,27 @@ test('toggles the lock (unlocking asks first) and edits nameservers', async ({ p
   await expect(lock).not.toBeChecked()
   const after = await (await page.request.get(`/api/hosting/providers/${slug}/domains/${BOUGHT}`)).json()
   expect(after.locked).toBe(false)
+
+  // WHOIS privacy: on at once, off only after a yes (a cancel leaves it on).
+  const privacy = page.getByTestId('privacy-switch').locator('input')
+  const privacyUpstream = async () => (await (await page.request.get(`/api/hosting/providers/${slug}/domains/${BOUGHT}`)).json()).privacy_protection
+  if (!await privacy.isChecked()) {
+    await privacy.click()
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'WHOIS privacy is on' })).toBeVisible()
+    await expect(privacy).toBeChecked()
+  }
+  await privacy.click()
+  await expect(confirm).toContainText(`Turn WHOIS privacy off for ${BOUGHT}?`)
+  await expect(confirm).toContainText('become public')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(privacy).toBeChecked()
+  expect(await privacyUpstream()).toBe(true)
+  await privacy.click()
+  await confirm.getByTestId('confirm-button').click()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'WHOIS privacy is off' })).toBeVisible()
+  await expect(privacy).not.toBeChecked()
+  await expect.poll(privacyUpstream).toBe(false)
 
   await page.getByTestId('ns-input-1').locator('input').fill('ns1.dns-parking.com')
   await expect(page.getByTestId('ns-problem')).toContainText('listed twice')

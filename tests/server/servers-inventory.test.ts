@@ -225,9 +225,20 @@ describe('sync and drift', () => {
     expect(gone.status).toBe(200)
     expect(gone.body).toMatchObject({ gone: true, needs_install: false })
     expect(Date.parse(gone.body.gone_at)).toBeGreaterThan(Date.now() - 60_000)
-    expect((await allServers(admin, 'provider=virtfusion')).items.some((s: any) => s.id === found.id)).toBe(true)
+    expect(gone.body.ipv4).toEqual([])
+    expect(gone.body.ipv6).toEqual([])
+    // The inventory leaves it out; `deleted=true` lists only the deleted ones, without addresses.
+    const live = await allServers(admin, 'provider=virtfusion')
+    expect(live.items.some((s: any) => s.id === found.id)).toBe(false)
+    expect(live.items.every((s: any) => !s.gone)).toBe(true)
+    expect(live.total).toBe(live.items.length)
+    const deleted = await allServers(admin, 'provider=virtfusion&deleted=true')
+    expect(deleted.items.find((s: any) => s.id === found.id)).toMatchObject({ gone: true, ipv4: [], ipv6: [] })
+    expect(deleted.items.every((s: any) => s.gone)).toBe(true)
+    expect(deleted.total).toBe(deleted.items.length)
+    expect((await admin.get('/api/servers?deleted=maybe')).status).toBe(400)
     const summary = (await syncAll(admin, 'virtfusion')).accounts[0]
-    expect(summary.server_count).toBe((await allServers(admin, 'provider=virtfusion')).items.filter((s: any) => !s.gone).length)
+    expect(summary.server_count).toBe(live.total)
   })
 
   it('records a failing account\'s error and keeps listing the others', async () => {

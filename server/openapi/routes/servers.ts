@@ -13,7 +13,7 @@ const accountSummary = obj({ slug: z.string() })
 export default defineRoutes('Servers', 'One inventory of servers across every account (synced by a background job), with power, reinstall, resize, delete', [
   {
     method: 'get', path: '/api/servers', access: 'user', summary: 'The inventory: filter, sort, page',
-    description: 'Customers see the servers they own. Paged: `page` (from 1) and `per_page` (at most 100); the answer says `total`.',
+    description: 'Customers see the servers they own. Servers deleted upstream (`gone`) are left out; `deleted=true` lists only them (without addresses). Paged: `page` (from 1) and `per_page` (at most 100); the answer says `total`.',
     query: listQuerySchema,
     answers: { 200: { description: 'A page of servers', schema: serverList } },
   },

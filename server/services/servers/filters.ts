@@ -28,6 +28,11 @@ export const listQuerySchema = z.object({
   account: z.string().trim().min(1).max(40).optional(),
   status: listOf(SERVER_STATUSES, 'status'),
   owner: z.string().trim().refine(v => v === 'none' || UUID_RE.test(v), 'owner must be a user id or "none"').optional(),
+  /**
+   * Servers deleted upstream (gone) are kept for the record but are not the inventory: left out
+   * unless `deleted=true`, which lists only them.
+   */
+  deleted: z.enum(['true', 'false'], { error: 'deleted must be true or false' }).optional().transform(v => v === 'true'),
   q: z.string().trim().max(200).optional().transform(v => v || undefined),
   sort: z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` }).default('name'),
   page: intIn(1, 100_000, 1, 'page'),

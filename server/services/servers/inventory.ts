@@ -2,7 +2,7 @@
  * Reading the inventory (our `servers` table): the filtered, sorted, paged list and single
  * servers, always through the caller so a customer only ever sees servers they own.
  */
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import { type Db, useDb } from '#server/db/client'
 import { accountSync, providerAccounts, serverCounts, servers, users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
@@ -42,7 +42,7 @@ function accountConds(q: ListQuery): (SQL | undefined)[] {
 }
 
 function whereFor(q: ListQuery, user: Pick<User, 'id' | 'role'>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [visibleTo(user), ...accountConds(q)]
+  const conds: (SQL | undefined)[] = [visibleTo(user), ...accountConds(q), q.deleted ? isNotNull(servers.goneAt) : isNull(servers.goneAt)]
   if (q.status?.length) conds.push(inArray(servers.status, q.status))
   if (q.owner === 'none') conds.push(isNull(servers.ownerId))
   else if (q.owner) conds.push(eq(servers.ownerId, q.owner))
@@ -53,7 +53,7 @@ function whereFor(q: ListQuery, user: Pick<User, 'id' | 'role'>): SQL | undefine
 
 /** The total from server_counts: a handful of rows per account instead of a count over servers. */
 function countedTotal(db: Db, q: ListQuery, user: Pick<User, 'id' | 'role'>) {
-  const conds: (SQL | undefined)[] = accountConds(q)
+  const conds: (SQL | undefined)[] = [...accountConds(q), eq(serverCounts.gone, q.deleted)]
   if (user.role !== 'admin') conds.push(eq(serverCounts.ownerKey, user.id))
   if (q.status?.length) conds.push(inArray(serverCounts.status, q.status))
   if (q.owner === 'none') conds.push(eq(serverCounts.ownerKey, NO_OWNER))

@@ -23,8 +23,9 @@ export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
     hostname: s.hostname,
     status: s.status,
     raw_status: s.rawStatus,
-    ipv4: s.ipv4 ?? [],
-    ipv6: s.ipv6 ?? [],
+    // A deleted server's addresses are the provider's again (maybe someone else's by now).
+    ipv4: gone ? [] : s.ipv4 ?? [],
+    ipv6: gone ? [] : s.ipv6 ?? [],
     os: s.os,
     vcpus: s.vcpus,
     memory_mb: s.memoryMb,

@@ -5,8 +5,14 @@ import { canonicalJson, requestHash } from '../../../server/services/exactly-onc
 const parse = (q: Record<string, unknown>) => listQuerySchema.safeParse(q)
 
 describe('list query', () => {
-  it('defaults to the first page of 25 by name', () => {
-    expect(parse({}).data).toEqual({ sort: 'name', page: 1, per_page: 25 })
+  it('defaults to the first page of 25 by name, without the deleted servers', () => {
+    expect(parse({}).data).toEqual({ sort: 'name', page: 1, per_page: 25, deleted: false })
+  })
+
+  it('lists only the deleted servers with deleted=true', () => {
+    expect(parse({ deleted: 'true' }).data?.deleted).toBe(true)
+    expect(parse({ deleted: 'false' }).data?.deleted).toBe(false)
+    expect(parse({ deleted: 'yes' }).error?.issues[0]?.message).toBe('deleted must be true or false')
   })
 
   it('reads lists, numbers and sort keys', () => {
