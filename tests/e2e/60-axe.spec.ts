@@ -124,53 +124,64 @@ test('data for every page: sandbox accounts, a customer with an order, a zone an
 })
 
 /**
- * One browser context per theme and viewport for a role; each page settles (hydrated, network
- * idle, transitions finished) before axe runs. Returns what axe found, one line a rule and page.
+ * One browser context for a role, theme and viewport; each page settles (hydrated, network idle,
+ * transitions finished) before axe runs. Returns what axe found, one line a rule and page.
  */
-async function checkContexts(browser: Browser, role: Role, only?: string[]) {
+async function checkContext(browser: Browser, role: Role, theme: Theme, size: keyof typeof VIEWPORTS, only?: string[]) {
   const found: string[] = []
-  for (const theme of ['light', 'dark'] as Theme[]) {
-    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-      const ctx = await browser.newContext({ viewport, ...(size === 'phone' ? { isMobile: true, hasTouch: true } : {}), colorScheme: theme })
-      await ctx.addCookies([{ name: 'theme', value: theme, url: test.info().project.use.baseURL! }])
-      const page = await ctx.newPage()
-      if (role !== 'signed-out') await signIn(page, role === 'admin' ? ADMIN : CUSTOMER)
-      const ids = role === 'signed-out' ? {} : await idsFor(page)
-      const urls = Object.entries(ROUTES)
-        .filter(([pattern, r]) => r.roles.includes(role) && (only ? only.includes(pattern) : pattern !== '/setup'))
-        .map(([pattern, r]) => {
-          const url = r.url(ids)
-          expect(url, `${role} has data for ${pattern}`).toBeTruthy()
-          return url!
-        })
-      for (const url of urls) {
-        await page.goto(url)
-        await expect(page, `${url} stays put for ${role}`).toHaveURL(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
-        await expect.poll(() => hydrated(page), { message: `${url} hydrates` }).toBe(true)
-        await page.waitForLoadState('networkidle')
-        await animationsDone(page)
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-        for (const v of violations.filter(v => v.impact === 'critical' || v.impact === 'serious')) {
-          found.push(`${role} ${theme} ${size} ${url}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | ')}`)
-        }
-      }
-      await ctx.close()
+  const ctx = await browser.newContext({ viewport: VIEWPORTS[size], ...(size === 'phone' ? { isMobile: true, hasTouch: true } : {}), colorScheme: theme })
+  await ctx.addCookies([{ name: 'theme', value: theme, url: test.info().project.use.baseURL! }])
+  const page = await ctx.newPage()
+  if (role !== 'signed-out') await signIn(page, role === 'admin' ? ADMIN : CUSTOMER)
+  const ids = role === 'signed-out' ? {} : await idsFor(page)
+  const urls = Object.entries(ROUTES)
+    .filter(([pattern, r]) => r.roles.includes(role) && (only ? only.includes(pattern) : pattern !== '/setup'))
+    .map(([pattern, r]) => {
+      const url = r.url(ids)
+      expect(url, `${role} has data for ${pattern}`).toBeTruthy()
+      return url!
+    })
+  for (const url of urls) {
+    await page.goto(url)
+    await expect(page, `${url} stays put for ${role}`).toHaveURL(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+    await expect.poll(() => hydrated(page), { message: `${url} hydrates` }).toBe(true)
+    await page.waitForLoadState('networkidle')
+    await animationsDone(page)
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    for (const v of violations.filter(v => v.impact === 'critical' || v.impact === 'serious')) {
+      found.push(`${role} ${theme} ${size} ${url}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | ')}`)
     }
   }
+  await ctx.close()
   return found
 }
 
+async function checkContexts(browser: Browser, role: Role, only: string[]) {
+  const found: string[] = []
+  for (const theme of THEMES) for (const size of SIZES) found.push(...await checkContext(browser, role, theme, size, only))
+  return found
+}
+
+const THEMES: Theme[] = ['light', 'dark']
+const SIZES = Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]
+
+// One test a context, so each reports on its own and a slow machine's time is per context.
 for (const role of ['signed-out', 'admin', 'customer'] as Role[]) {
-  test(`no critical or serious axe violation: ${role}, light and dark, desktop and phone`, async ({ browser }) => {
-    test.setTimeout(600_000)
-    const found = [...await checkContexts(browser, role), ...(role === 'signed-out' ? setupFound : [])]
-    // A tally a rule (nodes over all pages and contexts), for the record in the test output.
-    const tally: Record<string, number> = {}
-    for (const line of found) {
-      const [, rule, count] = /: (\S+) \(\w+\) ×(\d+)/.exec(line)!
-      tally[rule!] = (tally[rule!] ?? 0) + Number(count)
+  for (const theme of THEMES) {
+    for (const size of SIZES) {
+      test(`no critical or serious axe violation: ${role}, ${theme}, ${size}`, async ({ browser }) => {
+        test.setTimeout(420_000)
+        const setup = role === 'signed-out' ? setupFound.filter(l => l.startsWith(`${role} ${theme} ${size} `)) : []
+        const found = [...await checkContext(browser, role, theme, size), ...setup]
+        // A tally a rule (nodes over the context's pages), for the record in the test output.
+        const tally: Record<string, number> = {}
+        for (const line of found) {
+          const [, rule, count] = /: (\S+) \(\w+\) ×(\d+)/.exec(line)!
+          tally[rule!] = (tally[rule!] ?? 0) + Number(count)
+        }
+        console.log(`${role} ${theme} ${size}: ${JSON.stringify(tally)}\n${found.join('\n')}`)
+        expect(found, 'critical and serious axe violations').toEqual([])
+      })
     }
-    console.log(`${role}: ${JSON.stringify(tally)}\n${found.join('\n')}`)
-    expect(found, 'critical and serious axe violations').toEqual([])
-  })
+  }
 }
