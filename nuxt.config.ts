@@ -40,6 +40,8 @@ export default defineNuxtConfig({
   app: {
     head: {
       title: 'Hosting panel',
+      // English until i18n comes; screen readers pick their voice from it (WCAG 3.1.1).
+      htmlAttrs: { lang: 'en' },
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     },
   },
@@ -51,8 +53,13 @@ export default defineNuxtConfig({
       theme: {
         defaultTheme: 'light',
         themes: {
-          light: { colors: { primary: '#1f6feb', secondary: '#6e40c9' } },
-          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7' } },
+          // WCAG AA contrast (4.5:1) for grey text: Vuetify nests medium emphasis inside high
+          // emphasis (field labels, card subtitles: 0.87 × 0.6 ≈ 3.7:1 on white); 0.7 keeps them above
+          // 4.5:1 on surface and surface-light. Success text is a darker green for the same reason, and
+          // warning a darker amber so flat warning chips' white text reads (5:1, not 2.4:1).
+          light: { colors: { primary: '#1f6feb', secondary: '#6e40c9', success: '#2e7d32', warning: '#b45309' }, variables: { 'medium-emphasis-opacity': 0.7 } },
+          // A lighter amber, so flat warning chips take dark text (white on #fb8c00 is 2.4:1).
+          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7', warning: '#ffb74d' } },
         },
       },
       defaults: {
@@ -61,6 +68,9 @@ export default defineNuxtConfig({
         VSelect: { variant: 'outlined', density: 'comfortable' },
         VTextarea: { variant: 'outlined', density: 'comfortable' },
         VCard: { rounded: 'lg' },
+        // Not in the page until shown: an eager tooltip sits in the page empty, a role="tooltip"
+        // with no name (axe aria-tooltip-name) for every icon that has one.
+        VTooltip: { eager: false },
       },
     },
   },
