@@ -1,10 +1,14 @@
 import { cp } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { iconPaths } from './build/icon-paths'
 import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
+// One message file per area and language (i18n/locales/<lang>/<area>.json, each under its own
+// top-level key), so a new area is a new file pair and no two people edit one big file.
+const messageFiles = (lang: string) => readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`)
 
 export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
@@ -15,7 +19,7 @@ export default defineNuxtConfig({
   // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
   srcDir: '.',
   modules: [
-    'vuetify-nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', '@nuxt/eslint', 'nuxt-security',
+    'vuetify-nuxt-module', '@nuxtjs/i18n', '@pinia/nuxt', 'nuxt-auth-utils', '@vueuse/nuxt', '@nuxt/eslint', 'nuxt-security',
     // Nuxt 4.5 has a useLayout of its own; Vuetify's auto-import of the same name would shadow it.
     (_options, nuxt) => {
       nuxt.hook('modules:done', () => {
@@ -37,11 +41,21 @@ export default defineNuxtConfig({
   // Components live in domain folders, each file named with its folder as prefix
   // (components/server/ServerPowerMenu.vue → <ServerPowerMenu>): Nuxt's default path prefix, so a
   // file named otherwise gets a doubled name and stands out (tests/unit/component-names.test.ts).
+  // English and Russian. The URL does not carry the language: the choice is a cookie (set by the
+  // app bar's switch and, at sign-in, from the user's saved choice), else the browser's
+  // Accept-Language, so the server renders the same words the browser will.
+  i18n: {
+    strategy: 'no_prefix',
+    defaultLocale: 'en',
+    locales: [
+      { code: 'en', language: 'en-US', name: 'English', files: messageFiles('en') },
+      { code: 'ru', language: 'ru-RU', name: 'Русский', files: messageFiles('ru') },
+    ],
+    detectBrowserLanguage: { useCookie: true, cookieKey: 'i18n_locale', redirectOn: 'no prefix', fallbackLocale: 'en' },
+  },
   app: {
     head: {
       title: 'Hosting panel',
-      // English until i18n comes; screen readers pick their voice from it (WCAG 3.1.1).
-      htmlAttrs: { lang: 'en' },
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     },
   },

@@ -1,5 +1,6 @@
 /** The caller's own account: sign-in, second factor, password, sessions, API tokens, admin settings. */
 import type { CreatedApiToken } from '~~/shared/schemas/tokens'
+import type { Locale } from '~~/shared/schemas/users'
 
 export interface LoginBody { email: string, password: string, code?: string }
 export interface TokenBody { name: string, scope: 'read' | 'write', expires_in_days?: number }
@@ -18,6 +19,7 @@ export function useAuthApi() {
     revokeAllSessions: () => $fetch('/api/sessions/revoke-all', { method: 'POST' }),
     createToken: (body: TokenBody) => $fetch<CreatedApiToken>('/api/tokens', { method: 'POST', body }),
     revokeToken: (id: string) => $fetch(`/api/tokens/${id}`, { method: 'DELETE' }),
+    saveLocale: (locale: Locale) => $fetch('/api/auth/me', { method: 'PATCH', body: { locale } }),
     setRequireAdmin2fa: (on: boolean) => $fetch('/api/admin/settings', { method: 'PATCH', body: { require_admin_2fa: on } }),
   }
 }

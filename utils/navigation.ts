@@ -1,19 +1,19 @@
-/** The drawer: one line a page. `admin` items are hidden from customers, `customer` ones from admins. */
-export interface NavItem { title: string, icon: string, to: string, admin?: boolean, customer?: boolean }
+/** The drawer: one line a page; `key` names its title under app.nav in the message files. `admin` items are hidden from customers, `customer` ones from admins. */
+export interface NavItem { key: string, icon: string, to: string, admin?: boolean, customer?: boolean }
 
 export const NAV_ITEMS: NavItem[] = [
-  { title: 'Dashboard', icon: 'mdi-view-dashboard-outline', to: '/' },
-  { title: 'Servers', icon: 'mdi-server', to: '/servers' },
-  { title: 'Order a server', icon: 'mdi-cart-plus', to: '/order', customer: true },
-  { title: 'Orders', icon: 'mdi-receipt-text-outline', to: '/orders' },
-  { title: 'DNS', icon: 'mdi-dns', to: '/dns' },
-  { title: 'Domains', icon: 'mdi-web', to: '/domains' },
-  { title: 'SSH keys', icon: 'mdi-key-variant', to: '/ssh-keys' },
-  { title: 'Billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
-  { title: 'Plans', icon: 'mdi-package-variant-closed', to: '/plans', admin: true },
-  { title: 'Providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
-  { title: 'Users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
-  { title: 'Audit log', icon: 'mdi-clipboard-text-clock-outline', to: '/audit', admin: true },
-  { title: 'Purchase review', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },
-  { title: 'API tokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
+  { key: 'dashboard', icon: 'mdi-view-dashboard-outline', to: '/' },
+  { key: 'servers', icon: 'mdi-server', to: '/servers' },
+  { key: 'order', icon: 'mdi-cart-plus', to: '/order', customer: true },
+  { key: 'orders', icon: 'mdi-receipt-text-outline', to: '/orders' },
+  { key: 'dns', icon: 'mdi-dns', to: '/dns' },
+  { key: 'domains', icon: 'mdi-web', to: '/domains' },
+  { key: 'sshKeys', icon: 'mdi-key-variant', to: '/ssh-keys' },
+  { key: 'billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
+  { key: 'plans', icon: 'mdi-package-variant-closed', to: '/plans', admin: true },
+  { key: 'providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
+  { key: 'users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
+  { key: 'audit', icon: 'mdi-clipboard-text-clock-outline', to: '/audit', admin: true },
+  { key: 'intents', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },
+  { key: 'apiTokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

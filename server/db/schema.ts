@@ -28,6 +28,8 @@ export const users = pgTable('users', {
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
   /** RFC 6238 time step of the last accepted code: a code works once (no replay within its 30 s). */
   totpLastStep: integer('totp_last_step'),
+  /** The panel language the user chose ('en', 'ru'); null until chosen (the browser's language applies). */
+  locale: text('locale'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [uniqueIndex('users_email_unique').on(t.email)])

@@ -1,5 +1,6 @@
 /** Sign-in and first-run setup. */
 import { z } from 'zod'
+import { LOCALES } from '#shared/schemas/users'
 import { emailSchema, nameSchema, passwordSchema } from '../utils/schemas'
 
 export const loginBody = z.object({
@@ -19,3 +20,6 @@ export const reauthBody = z.object({ password: z.string().max(200).optional(), c
 export const totpEnableBody = z.object({ code: z.string().trim().min(1, 'Enter the code from your app').max(12) })
 
 export const totpDisableBody = z.object({ password: z.string().min(1, 'Enter your password').max(200), code: z.string().trim().min(1, 'Enter a code from your app or a recovery code').max(40) })
+
+/** PATCH /api/auth/me: the caller's own preferences. */
+export const updateMeBody = z.object({ locale: z.enum(LOCALES) }).strict()

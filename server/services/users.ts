@@ -5,13 +5,14 @@ import { hashPassword, verifyPassword } from '../lib/passwords'
 import { httpError } from '../lib/http-errors'
 import { forgetUser, revokeUserSessions } from './sessions'
 import { revokeUserTokens } from './api-tokens'
-import type { PublicUser } from '#shared/schemas/users'
+import type { Locale, PublicUser } from '#shared/schemas/users'
 
 /** A user as the API answers one: snake_case on the wire, as the seed's API; never a secret. */
 export function toPublicUser(u: User): PublicUser {
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled,
     created_at: u.createdAt.toISOString(), last_login_at: u.lastLoginAt?.toISOString() ?? null,
+    locale: u.locale === 'en' || u.locale === 'ru' ? u.locale : null,
   }
 }
 
@@ -126,4 +127,10 @@ export async function updateUser(id: string, patch: { name?: string, email?: str
   else forgetUser(id)
   if (passwordReset || disabled) await revokeUserTokens(id)
   return toPublicUser(u!)
+}
+
+/** The caller's own panel language, kept for every device they sign in on and for API error sentences. */
+export async function setUserLocale(id: string, locale: Locale): Promise<void> {
+  const db = await useDb()
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, id))
 }

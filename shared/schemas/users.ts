@@ -2,6 +2,10 @@
 import { z } from 'zod'
 import { isoDate, obj, uuid, type View } from './define'
 
+/** The panel's languages (i18n/locales/<code>/). */
+export const LOCALES = ['en', 'ru'] as const
+export type Locale = (typeof LOCALES)[number]
+
 export const publicUser = obj({
   id: uuid,
   email: z.string(),
@@ -10,6 +14,7 @@ export const publicUser = obj({
   disabled: z.boolean(),
   created_at: isoDate,
   last_login_at: isoDate.nullable(),
+  locale: z.enum(LOCALES).nullable().meta({ description: 'The language the user chose for the panel and its messages; null until chosen (the browser\'s language applies)' }),
 }).meta({ id: 'User' })
 export type PublicUser = View<typeof publicUser>
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { loginBody, passwordChangeBody, reauthBody, setupBody, totpDisableBody, totpEnableBody } from '#server/schemas/auth'
+import { loginBody, passwordChangeBody, updateMeBody, reauthBody, setupBody, totpDisableBody, totpEnableBody } from '#server/schemas/auth'
 import { idParams } from '#server/schemas/common'
 import { browserSession } from '#shared/schemas/sessions'
-import { currentUser, publicUser, setupStatus } from '#shared/schemas/users'
+import { LOCALES, currentUser, publicUser, setupStatus } from '#shared/schemas/users'
 import { defineRoutes, obj, statusAnswer } from '../define'
 
 export default defineRoutes('Session', 'Signing in (a sealed session cookie), first-run setup and health', [
@@ -15,6 +15,11 @@ export default defineRoutes('Session', 'Signing in (a sealed session cookie), fi
   },
   { method: 'post', path: '/api/auth/logout', access: 'user', summary: 'Sign out (clears the session cookie)', answers: { 200: { description: 'Signed out', schema: statusAnswer('signed_out') } } },
   { method: 'get', path: '/api/auth/me', access: 'user', summary: 'Who is calling', answers: { 200: { description: 'The caller, with their second-factor state', schema: obj({ user: currentUser }) } } },
+  {
+    method: 'patch', path: '/api/auth/me', access: 'user', summary: 'Save the caller\'s preferences (the panel language, also used for API error sentences)',
+    body: updateMeBody,
+    answers: { 200: { description: 'Saved', schema: obj({ status: z.literal('updated'), locale: z.enum(LOCALES) }) } },
+  },
   {
     method: 'get', path: '/api/setup/status', access: 'public', summary: 'Whether first-run setup is still needed',
     answers: { 200: { description: 'Setup state', schema: setupStatus } },
