@@ -11,18 +11,22 @@ import { getRequestURL, send, setResponseHeader, setResponseStatus } from 'h3'
 import { isProviderError } from './providers/errors'
 import { formatIssues, issueList } from './lib/http-errors'
 import { foreignKeyConflict } from './lib/db-errors'
+import { requestLocale } from './lib/request-locale'
+import { invalidInputLead, translateError, translateIssue } from './i18n/translate'
 
 export default async function apiErrorHandler(error: H3Error<any>, event: H3Event) {
   const path = getRequestURL(event).pathname
   if (!path.startsWith('/api/')) return
 
   const original = (error.cause ?? error) as any
+  const locale = requestLocale(event)
   let status = 500
   const body: Record<string, unknown> = { error: 'Internal server error' }
 
   if (isProviderError(original)) {
     status = original.statusCode
-    body.error = original.message
+    // The provider's own words stay, after our sentence in the caller's language.
+    body.error = locale === 'en' ? original.message : `${translateError(locale, original.message, original.code)} (${original.message})`
     body.code = original.code
     body.provider = original.provider
     if (original.correlationId) body.correlation_id = original.correlationId
@@ -35,8 +39,9 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   }
   else if (Array.isArray(error.data?.issues) || Array.isArray(original?.issues)) {
     status = 400
-    const issues = (error.data?.issues ?? original.issues) as { path?: PropertyKey[], message: string }[]
-    body.error = `Invalid input: ${formatIssues(issues)}`
+    const issues = ((error.data?.issues ?? original.issues) as { path?: PropertyKey[], message: string }[])
+      .map(i => ({ ...i, message: translateIssue(locale, i.message) }))
+    body.error = `${invalidInputLead(locale)}: ${formatIssues(issues)}`
     body.code = 'invalid_input'
     // Each field's problem on its own, so a form can mark the field it belongs to.
     body.details = { issues: issueList(issues) }
@@ -46,12 +51,17 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
     body.error = error.message || error.statusMessage || 'Request failed'
     Object.assign(body, codeAndDetails(error.data))
     // h3 answers malformed JSON bodies with this wording; say it plainly.
-    if (/Invalid JSON/i.test(String(body.error))) body.error = 'The request body is not valid JSON'
+    if (/Invalid JSON/i.test(String(body.error))) {
+      body.error = 'The request body is not valid JSON'
+      body.code ??= 'invalid_json'
+    }
+    body.error = translateError(locale, String(body.error), body.code as string | undefined)
   }
   else if (error.statusCode && error.statusCode >= 500 && error.statusCode !== 500) {
     status = error.statusCode
     body.error = error.message || 'Service unavailable'
     Object.assign(body, codeAndDetails(error.data))
+    body.error = translateError(locale, String(body.error), body.code as string | undefined)
   }
   else {
     console.error('[api] unhandled error on', event.method, path, original?.stack ?? original)

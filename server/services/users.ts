@@ -133,4 +133,5 @@ export async function updateUser(id: string, patch: { name?: string, email?: str
 export async function setUserLocale(id: string, locale: Locale): Promise<void> {
   const db = await useDb()
   await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, id))
+  forgetUser(id)
 }
