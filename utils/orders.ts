@@ -6,30 +6,40 @@ export type { AdminPlan, CustomerPlan, Order, OrderStatus, OrderStep, PlanTempla
 export type PlanCatalog = Omit<ApiPlanCatalog, 'account'> & { account?: ApiPlanCatalog['account'] }
 export interface CatalogOption { id: string, name: string, price?: number | null, currency?: string | null, period?: string | null }
 
-export const ORDER_STATUS: Record<OrderStatus, { label: string, color: string, icon: string }> = {
-  pending: { label: 'Queued', color: 'info', icon: 'mdi-timer-sand' },
-  running: { label: 'Setting up', color: 'primary', icon: 'mdi-progress-wrench' },
-  completed: { label: 'Ready', color: 'success', icon: 'mdi-check-circle' },
-  failed: { label: 'Needs attention', color: 'error', icon: 'mdi-alert-circle' },
-  cancelled: { label: 'Cancelled', color: 'grey', icon: 'mdi-cancel' },
+/**
+ * The one vocabulary of states (words in `order.status.<word>`): each word has one colour and one
+ * icon wherever it shows, so "In progress" looks the same on an order, a step and an intent.
+ */
+const STATE = {
+  queued: { color: 'info', icon: 'mdi-timer-sand' },
+  inProgress: { color: 'primary', icon: 'mdi-progress-wrench' },
+  ready: { color: 'success', icon: 'mdi-check-circle' },
+  needsAttention: { color: 'error', icon: 'mdi-alert-circle' },
+  cancelled: { color: 'grey', icon: 'mdi-cancel' },
+  waiting: { color: 'grey', icon: 'mdi-circle-outline' },
+  done: { color: 'success', icon: 'mdi-check' },
+  failed: { color: 'error', icon: 'mdi-close' },
+  notNeeded: { color: 'grey', icon: 'mdi-debug-step-over' },
+} as const
+type Word = keyof typeof STATE
+const look = (word: Word) => ({ word, key: `order.status.${word}`, ...STATE[word] })
+
+export const ORDER_STATUS: Record<OrderStatus, ReturnType<typeof look>> = {
+  pending: look('queued'),
+  running: look('inProgress'),
+  completed: look('ready'),
+  failed: look('needsAttention'),
+  cancelled: look('cancelled'),
 }
 
-export const STEP_STATUS: Record<StepStatus, { label: string, color: string, icon: string }> = {
-  waiting: { label: 'Waiting', color: 'grey', icon: 'mdi-circle-outline' },
-  running: { label: 'In progress', color: 'primary', icon: 'mdi-progress-clock' },
-  succeeded: { label: 'Done', color: 'success', icon: 'mdi-check' },
-  failed: { label: 'Failed', color: 'error', icon: 'mdi-close' },
-  skipped: { label: 'Not needed', color: 'grey', icon: 'mdi-debug-step-over' },
+export const STEP_STATUS: Record<StepStatus, ReturnType<typeof look>> = {
+  waiting: look('waiting'),
+  running: look('inProgress'),
+  succeeded: look('done'),
+  failed: look('failed'),
+  skipped: look('notNeeded'),
 }
 
 export function isActive(o: Pick<Order, 'status'>) {
   return o.status === 'pending' || o.status === 'running'
-}
-
-export function when(iso: string | null | undefined) {
-  return iso ? new Date(iso).toLocaleString() : ''
-}
-
-export function time(iso: string | null | undefined) {
-  return iso ? new Date(iso).toLocaleTimeString() : ''
 }

@@ -13,6 +13,7 @@ import { PROVIDER_TYPES, createAdapter, getDefinition, providers, type ProviderT
 import type { ProviderAccountView, ProviderFactsEntry, ProviderKind } from '#shared/schemas/providers'
 import { isProviderError } from '../providers/errors'
 import { notifyAdmins } from './notifications'
+import { missingFields } from './provider-fields'
 import { env } from '../lib/config'
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]{0,39}$/
@@ -79,21 +80,24 @@ export async function requireAccount(slug: string) {
   return a
 }
 
-function validateSettings(type: ProviderType, settings: Record<string, unknown>) {
+function validateSettings(type: ProviderType, settings: Record<string, unknown>, creds: Record<string, string | undefined>) {
   const meta = providers[type].meta
+  const missing = missingFields(type, settings, creds)
+  if (missing.length) {
+    throw httpError(400, `${meta.displayName} needs: ${missing.map(m => m.label).join(', ')}`, 'missing_fields', {
+      issues: missing.map(m => ({ path: m.path, message: `${m.label} is required` })),
+    })
+  }
   for (const f of meta.settings) {
     const v = settings[f.key]
-    if (f.required && (v === undefined || v === null || v === '') && f.default === undefined) {
-      throw httpError(400, `${meta.displayName} needs extra.${f.key} (${f.label})`, 'missing_setting')
-    }
     if (v !== undefined && v !== null && v !== '' && f.type === 'url') {
       let u: URL
       try { u = new URL(String(v)) }
-      catch { throw httpError(400, `extra.${f.key} must be a URL such as https://cp.example.com/api/v1`, 'invalid_setting') }
-      if (!['http:', 'https:'].includes(u.protocol)) throw httpError(400, `extra.${f.key} must be an http(s) URL`, 'invalid_setting')
+      catch { throw httpError(400, `${f.label} must be a URL such as https://cp.example.com/api/v1`, 'invalid_setting', { issues: [{ path: `extra.${f.key}`, message: 'Not a URL' }] }) }
+      if (!['http:', 'https:'].includes(u.protocol)) throw httpError(400, `${f.label} must be an http(s) URL`, 'invalid_setting', { issues: [{ path: `extra.${f.key}`, message: 'Not an http(s) URL' }] })
     }
     if (v !== undefined && v !== null && v !== '' && f.type === 'number' && !/^\d+$/.test(String(v))) {
-      throw httpError(400, `extra.${f.key} must be a whole number`, 'invalid_setting')
+      throw httpError(400, `${f.label} must be a whole number`, 'invalid_setting', { issues: [{ path: `extra.${f.key}`, message: 'Not a whole number' }] })
     }
   }
 }
@@ -112,11 +116,10 @@ export async function configureAccount(slug: string, body: ConfigureBody) {
 
   const settings = { ...(existing?.settings ?? {}), ...(body.extra ?? {}) }
   for (const [k, v] of Object.entries(settings)) if (v === null || v === '') delete settings[k]
-  validateSettings(type, settings)
-
   const oldCreds = existing ? decrypt(existing) : undefined
   const apiKey = body.api_key ?? oldCreds?.api_key
-  if (!apiKey) throw httpError(400, 'api_key is required', 'missing_credentials')
+  validateSettings(type, settings, { api_key: apiKey })
+  if (!apiKey) throw httpError(400, 'api_key is required', 'missing_fields', { issues: [{ path: 'api_key', message: 'API key is required' }] })
   const creds: Record<string, string> = { api_key: apiKey }
   const secret = body.api_secret === null ? undefined : body.api_secret ?? oldCreds?.api_secret
   if (secret) creds.api_secret = secret

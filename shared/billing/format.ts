@@ -12,28 +12,19 @@ export function formatMoney(amount: number | null | undefined, currency: string 
   }
 }
 
-const RESOURCE_LABELS: Record<string, string> = {
-  cloud_servers: 'Cloud servers',
-  vcpus: 'vCPUs',
-  memory_size: 'Memory',
-  root_space: 'Disk',
-  ip_address_v4: 'IPv4 addresses',
-  ip_address_v6: 'IPv6 addresses',
-}
-
-export function resourceLabel(resource: string): string {
-  const known = RESOURCE_LABELS[resource]
-  if (known) return known
+/** "cpu_cores" → "Cpu cores": a usage counter the messages (`billing.resource.<name>`) do not name, in the provider's own words. */
+export function resourceWords(resource: string): string {
   const words = resource.replace(/[_-]+/g, ' ').trim()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-export function renewalLabel(days: number | null): string {
-  if (days === null) return ''
-  if (days === 0) return 'today'
-  if (days === 1) return 'tomorrow'
-  if (days > 1) return `in ${days} days`
-  return days === -1 ? 'yesterday' : `${-days} days ago`
+/** A renewal `days` away as a message (`billing.renewal.<key>`, plural by `n`); null without a date. */
+export function renewalMessage(days: number | null): { key: 'today' | 'tomorrow' | 'inDays' | 'yesterday' | 'daysAgo', n: number } | null {
+  if (days === null) return null
+  if (days === 0) return { key: 'today', n: 0 }
+  if (days === 1) return { key: 'tomorrow', n: 1 }
+  if (days > 1) return { key: 'inDays', n: days }
+  return days === -1 ? { key: 'yesterday', n: 1 } : { key: 'daysAgo', n: -days }
 }
 
 /** A date-only or ISO timestamp as a date, read in UTC so "2025-06-16" stays the 16th everywhere. */
@@ -42,14 +33,6 @@ export function formatDay(iso: string | null, locale?: string): string {
   const t = Date.parse(iso)
   if (!Number.isFinite(t)) return iso
   return new Date(t).toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })
-}
-
-export const SECTION_LABELS: Record<string, string> = {
-  balance: 'balance',
-  limits: 'usage limits',
-  subscriptions: 'subscriptions',
-  orders: 'orders',
-  payment_methods: 'payment methods',
 }
 
 /** "€1.2K", "€95": short enough for a chart axis. */

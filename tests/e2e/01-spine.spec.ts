@@ -59,6 +59,23 @@ test('sign in, add a sandbox provider through the dialog, test it, see the toast
   await shot(page, 'providers-one')
 })
 
+test('saving without the required fields names and marks each of them', async ({ page }) => {
+  await ensureAdmin(page)
+  await page.goto('/providers')
+  await page.getByTestId('add-provider').click()
+  const dialog = page.getByTestId('provider-dialog')
+  await dialog.getByTestId('provider-type').click()
+  await page.getByRole('option', { name: 'Inferno' }).click()
+  await expect(dialog.getByTestId('setting-cid')).toContainText('Your Inferno customer number')
+  await dialog.getByTestId('provider-save').click()
+  await expect(dialog.getByTestId('form-error')).toHaveText('Fill in: API key, Client ID')
+  await expect(dialog.getByTestId('cred-api_key')).toContainText('Enter the API key')
+  await expect(dialog.getByTestId('setting-cid')).toContainText('Enter the Client ID')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('provider-row-inferno')).toHaveCount(0)
+})
+
 test('a failing connection test shows an error toast and a notification', async ({ page }) => {
   await ensureAdmin(page)
   await page.goto('/providers')
@@ -88,6 +105,9 @@ test('one click connects all four sandbox providers; the capability matrix shows
     await expect(page.getByTestId(`provider-row-${slug}`).getByTestId('provider-status')).toHaveText(/Connected/)
   }
   await expect(page.getByTestId('capability-matrix')).toContainText('Inferno')
+  // Every kind has an account now: the offer is gone, and the legend says what the icons mean.
+  await expect(page.getByTestId('try-sandbox')).toBeHidden()
+  await expect(page.getByTestId('capability-legend')).toContainText('Not supported')
   await shot(page, 'providers-all')
   await page.setViewportSize({ width: 390, height: 844 })
   await shot(page, 'providers-mobile')

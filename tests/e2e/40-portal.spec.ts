@@ -109,12 +109,12 @@ test('a customer on a phone orders the plan and watches every step complete', as
 
   // Power it: stop, then start again.
   const card = page.getByTestId('server-card')
-  await expect(card.getByTestId('server-status')).toHaveText('running')
+  await expect(card.getByTestId('server-status')).toHaveText('Running')
   await card.getByTestId('server-stop').click()
   await expect(page.getByTestId('toast-success').filter({ hasText: 'stopped' })).toBeVisible()
-  await expect(card.getByTestId('server-status')).toHaveText('stopped', { timeout: 30_000 })
+  await expect(card.getByTestId('server-status')).toHaveText('Stopped', { timeout: 30_000 })
   await card.getByTestId('server-start').click()
-  await expect(card.getByTestId('server-status')).toHaveText('running', { timeout: 30_000 })
+  await expect(card.getByTestId('server-status')).toHaveText('Running', { timeout: 30_000 })
   await shot(page, 'portal-server-mobile')
 
   await page.goto('/orders')
@@ -143,7 +143,7 @@ test('an admin suspends the server; the customer sees why and cannot start it', 
   await page.getByTestId('suspend-confirm').click()
   await expect(page.getByTestId('toast-success').filter({ hasText: 'suspended' })).toBeVisible()
   await expect(card.getByTestId('server-lock-reason')).toHaveText(REASON)
-  await expect(card.getByTestId('server-status')).toHaveText('suspended')
+  await expect(card.getByTestId('server-status')).toHaveText('Suspended')
 
   const customer = await phone(browser)
   await customer.goto(orderUrl)
@@ -152,7 +152,7 @@ test('an admin suspends the server; the customer sees why and cannot start it', 
   await expect(theirs.getByTestId('server-lock-reason')).toHaveText(REASON)
   await expect(theirs.getByTestId('admin-suspend')).toHaveCount(0)
   await expect(theirs.getByTestId('server-start')).toBeDisabled()
-  await expect(theirs.getByTestId('server-status')).toHaveText('suspended')
+  await expect(theirs.getByTestId('server-status')).toHaveText('Suspended')
   // Not just a greyed-out button: the API refuses the customer's start and says why.
   const serverId = (await (await customer.request.get(orderUrl.replace('/orders/', '/api/orders/'))).json()).server_id
   const start = await customer.request.post(`/api/servers/${serverId}/actions/start`)
@@ -164,7 +164,7 @@ test('an admin suspends the server; the customer sees why and cannot start it', 
   // Lifting it lets the server run again.
   await card.getByTestId('admin-unsuspend').click()
   await expect(card.getByTestId('server-locked')).toHaveCount(0)
-  await expect(card.getByTestId('server-status')).toHaveText('running', { timeout: 30_000 })
+  await expect(card.getByTestId('server-status')).toHaveText('Running', { timeout: 30_000 })
 })
 
 test('a failing step: the customer is told it is handled; an admin retries it from the orders list', async ({ page, browser }) => {

@@ -178,7 +178,7 @@ describe('provider accounts', () => {
     const cases: [string, unknown, RegExp][] = [
       ['/api/hosting/providers/Bad_Slug/configure', { type: 'virtua', api_key: 'k' }, /lowercase/],
       ['/api/hosting/providers/my-panel/configure', { api_key: 'k' }, /type/],
-      ['/api/hosting/providers/panel2/configure', { type: 'virtfusion', api_key: 'k' }, /base_url/],
+      ['/api/hosting/providers/panel2/configure', { type: 'virtfusion', api_key: 'k' }, /API base URL/],
       ['/api/hosting/providers/panel3/configure', { type: 'virtfusion', api_key: 'k', extra: { base_url: 'not a url' } }, /URL/],
       ['/api/hosting/providers/panel4/configure', { type: 'nope', api_key: 'k' }, /type/],
       ['/api/hosting/providers/panel5/configure', { type: 'virtua', api_key: 'k', surprise: 1 }, /surprise|Unrecognized/i],
@@ -191,6 +191,14 @@ describe('provider accounts', () => {
       expect(r.body.error, path).toMatch(re)
     }
     expect((await admin.post('/api/hosting/providers/nope/test')).status).toBe(404)
+  })
+
+  it('names every missing field at once, each with its path', async () => {
+    const r = await admin.post('/api/hosting/providers/inferno-empty/configure', { type: 'inferno' })
+    expect(r.status).toBe(400)
+    expect(r.body.code).toBe('missing_fields')
+    expect(r.body.error).toBe('Inferno needs: API key, Client ID (cid)')
+    expect(r.body.details.issues.map((i: { path: string }) => i.path)).toEqual(['api_key', 'extra.cid'])
   })
 
   it('keeps a stored key when an edit leaves it out, and allows two accounts of one type', async () => {
