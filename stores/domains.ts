@@ -42,10 +42,3 @@ export const useDomainsStore = defineStore('domains', () => {
 
   return { domains, accounts, loading, loaded, error, load, setLock, setPrivacy, setNameservers, setOwner, checkAvailability, purchase, checkExpiry }
 })
-
-/** "1 234,50 $"-style, in the browser's locale. */
-export function formatPrice(price: number | undefined, currency: string | undefined): string {
-  if (price === undefined) return ''
-  try { return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency ?? 'USD' }).format(price) }
-  catch { return `${price.toFixed(2)} ${currency ?? ''}`.trim() }
-}

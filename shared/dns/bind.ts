@@ -146,6 +146,20 @@ export interface ImportResult {
 }
 
 const CLASSES = ['IN', 'CH', 'CHAOS', 'HS', 'HESIOD', 'CS', 'NONE', 'ANY']
+/**
+ * Record types that exist in DNS (IANA's registry, obsolete ones included) beside the ones we
+ * manage: a word among them is a real type we cannot manage, any other word means the line is
+ * not a record at all, and saying "type LINE is not supported" would only puzzle.
+ */
+const OTHER_DNS_TYPES = new Set([
+  'A6', 'AFSDB', 'APL', 'ATMA', 'CDNSKEY', 'CDS', 'CERT', 'CSYNC', 'DHCID', 'DLV', 'DNAME', 'DNSKEY', 'DS', 'EUI48', 'EUI64',
+  'GPOS', 'HINFO', 'HIP', 'HTTPS', 'IPSECKEY', 'ISDN', 'KEY', 'KX', 'L32', 'L64', 'LOC', 'LP', 'MB', 'MD', 'MF', 'MG', 'MINFO',
+  'MR', 'NAPTR', 'NID', 'NINFO', 'NSAP', 'NSAP-PTR', 'NSEC', 'NSEC3', 'NSEC3PARAM', 'NULL', 'NXT', 'OPENPGPKEY', 'PTR', 'PX',
+  'RKEY', 'RP', 'RRSIG', 'RT', 'SIG', 'SINK', 'SMIMEA', 'SPF', 'SSHFP', 'SVCB', 'TA', 'TALINK', 'TLSA', 'URI', 'WKS', 'X25', 'ZONEMD',
+])
+const isDnsType = (type: string) => (DNS_RECORD_TYPES as readonly string[]).includes(type) || OTHER_DNS_TYPES.has(type) || /^TYPE\d+$/.test(type)
+/** The line number goes beside it ("line 3: Not a DNS record…"). */
+const NOT_A_RECORD = 'Not a DNS record: expected "name TTL class type value", like "www 3600 IN A 203.0.113.10"'
 const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }
 
 /** "3600", "1h", "1h30m", "2W" → seconds, or null. */
@@ -283,8 +297,9 @@ export function importZone(text: string, zone: string): ImportResult {
     }
     if (ttl !== undefined) lastTtl = ttl
     const typeToken = tokens.shift()
-    if (!typeToken) { fail('The record type is missing'); continue }
+    if (!typeToken) { fail(NOT_A_RECORD); continue }
     const type = typeToken.text.toUpperCase()
+    if (type !== 'SOA' && !isDnsType(type)) { fail(NOT_A_RECORD); continue }
 
     if (klass && klass !== 'IN') { fail(`Only the IN class is supported (this record is ${klass})`); continue }
     if (type === 'SOA') {

@@ -170,8 +170,18 @@ test('narrow and dark screens', async ({ page }) => {
   await shot(page, 'dns-zones-390')
   await page.goto(`/dns/${slug}/${domain}`)
   await expect(page.getByTestId('dns-records')).toContainText('192.0.2.44')
+  // On a phone each record is one compact row, not a card of every column (that made ~800 px a record).
+  const rowHeights = await page.getByTestId('dns-records').locator('tbody tr.dns-row').evaluateAll(rows => rows.map(r => r.getBoundingClientRect().height))
+  expect(rowHeights.length).toBeGreaterThan(3)
+  expect(Math.max(...rowHeights)).toBeLessThan(90)
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+  test.info().annotations.push({ type: 'zone page height at 390 px', description: `${pageHeight} px for ${rowHeights.length} records` })
+  console.log(`zone page at 390 px: ${pageHeight} px high, ${rowHeights.length} records`)
+  // Actions sit in each row's menu.
+  await page.getByTestId('dns-row-A-api').getByTestId('dns-row-menu').click()
   await page.getByTestId('dns-delete-api/A/0').click()
   await expect(page.getByTestId('dns-tray')).toBeVisible()
+  await expect(page.getByTestId('dns-row-A-api').getByTestId('dns-row-state')).toHaveText('to delete')
   await shot(page, 'dns-zone-390')
   await viewShot(page, 'dns-zone-390-view')
   await page.getByTestId('dns-add-record').click()

@@ -93,7 +93,7 @@ test('toggles the lock (unlocking asks first) and edits nameservers', async ({ p
   await sandboxHostinger(page)
   await page.goto(`/domains/${slug}/${BOUGHT}`)
   // The registration finishes in the background; the page looks again until it is active.
-  await expect(page.getByTestId('domain-status')).toHaveText('active', { timeout: 20_000 })
+  await expect(page.getByTestId('domain-status')).toHaveText('Active', { timeout: 20_000 })
   const lock = page.getByTestId('lock-switch').locator('input')
   await expect(lock).not.toBeChecked()
 
@@ -160,7 +160,7 @@ test('an admin assigns the domain to a customer, who then sees only that one', a
   expect((await page.request.post('/api/users', { data: { ...customer, role: 'customer' } })).ok()).toBe(true)
 
   await page.goto(`/domains/${slug}/${BOUGHT}`)
-  await expect(page.getByTestId('domain-status')).toHaveText('active')
+  await expect(page.getByTestId('domain-status')).toHaveText('Active')
   await page.getByTestId('owner-select').click()
   await page.getByRole('option', { name: /Dora Domains/ }).click()
   await expect(page.getByTestId('toast-success').filter({ hasText: `assigned to ${customer.name}` })).toBeVisible()

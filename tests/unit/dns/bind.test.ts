@@ -216,6 +216,24 @@ describe('importZone', () => {
     ])
   })
 
+  it('says a line of words is not a DNS record, instead of naming a word as an unsupported type', () => {
+    const { records, errors } = importZone([
+      '$TTL 3600',
+      'www A 192.0.2.1',
+      'this line is nonsense',
+      'lonely',
+      'mail 3600 IN TLSA 3 1 1 abcdef',
+    ].join('\n'), 'example.com')
+    expect(records.map(r => r.name)).toEqual(['www'])
+    const notARecord = 'Not a DNS record: expected "name TTL class type value", like "www 3600 IN A 203.0.113.10"'
+    expect(errors).toEqual([
+      { line: 3, message: notARecord },
+      { line: 4, message: notARecord },
+      // A real type we do not manage is still named as such.
+      { line: 5, message: expect.stringMatching(/^Record type TLSA is not supported/) },
+    ])
+  })
+
   it('leaves out records breaking the CNAME and duplicate rules, reporting each line', () => {
     const { records, errors } = importZone([
       '$TTL 3600',
