@@ -6,6 +6,13 @@
 import type { Datacenter, Plan } from '~/stores/servers'
 import type { ProviderFacts } from '~/stores/providerTypes'
 
+/** Providers' billing-period words, as our `server.period.*` keys; others are shown as given. */
+const PERIODS: Record<string, string> = {
+  daily: 'day', day: 'day', weekly: 'week', week: 'week', monthly: 'month', month: 'month', mo: 'month',
+  quarterly: 'quarter', semiannually: 'halfYear', annually: 'year', yearly: 'year', year: 'year',
+  biennially: 'twoYears', triennially: 'threeYears', 'one-time': 'oneTime', onetime: 'oneTime',
+}
+
 export function useServerWords() {
   const { t } = useI18n()
   const f = useFormat()
@@ -28,7 +35,9 @@ export function useServerWords() {
   const price = (p: Pick<Plan, 'price' | 'currency' | 'period'>) => {
     if (p.price === null || p.price === undefined) return ''
     const amount = p.currency ? f.money(p.price, p.currency) : f.number(p.price)
-    return p.period ? t('server.unit.pricePer', { price: amount, period: p.period }) : amount
+    if (!p.period) return amount
+    const known = PERIODS[p.period.trim().toLowerCase()]
+    return t('server.unit.pricePer', { price: amount, period: known ? t(`server.period.${known}`) : p.period })
   }
   const dcLabel = (d: Datacenter) => [d.name, d.location, d.country].filter(Boolean).join(' · ')
   /** Our word for a status (never the provider's: that one is a detail, `rawTitle`). */
