@@ -11,21 +11,18 @@ import type { InjectionKey } from 'vue'
 import { useProvidersStore, type ProviderAccount } from '~/stores/providers'
 import type { Customer, Datacenter, Plan, ServerView, SshKeyInput, Template } from '~/stores/servers'
 
-export const STEPS = ['Account', 'Plan', 'Region', 'System', 'Access', 'Review', 'Provisioning']
+/** The wizard's steps in order (titles: `server.wizard.steps.<step>`). */
+export const STEPS = ['account', 'plan', 'region', 'system', 'access', 'review', 'provisioning'] as const
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i
-
-export const describePlan = (p: Plan) =>
-  [p.vcpus ? `${p.vcpus} vCPU` : '', p.memory_mb ? formatMemory(p.memory_mb) : '', p.disk_gb ? `${p.disk_gb} GB disk` : '', p.region ? p.region : '']
-    .filter(Boolean).join(' · ')
-export const price = (p: Plan) => p.price !== null ? `${p.price} ${p.currency ?? ''}${p.period ? ` / ${p.period}` : ''}`.trim() : ''
-export const dcLabel = (d: Datacenter) => [d.name, d.location, d.country].filter(Boolean).join(' · ')
 
 export function useServerCreate() {
   const route = useRoute()
   const providers = useProvidersStore()
   const store = useServersStore()
   const toasts = useToastsStore()
+  const { t } = useI18n()
+  const { price, dcLabel, regionLabel } = useServerWords()
   const step = ref(1)
 
   // ---------- 1. account ----------
@@ -53,8 +50,10 @@ export function useServerCreate() {
   // ---------- catalogue (plans, data centers, templates), each loaded when its step opens ----------
   const plans = ref<Plan[]>([])
   const datacenters = ref<Datacenter[]>([])
-  /** Why there is no region choice (the product fixes the location). */
-  const noDatacenters = ref('')
+  /** The provider answered that it has no data-center list (501), though its facts did not say so. */
+  const noListAnswer = ref(false)
+  /** No region to choose: the plan (the provider's product) fixes the place. Its facts say so; nothing is asked. */
+  const noDatacenters = computed(() => !!facts.value?.region.from_plan || noListAnswer.value)
   const templates = ref<Template[]>([])
   const loading = ref(false)
   const catalogError = ref('')
@@ -85,7 +84,7 @@ export function useServerCreate() {
         try { datacenters.value = await store.datacenters(slug) }
         catch (e) {
           if (errorStatus(e) !== 501) throw e
-          noDatacenters.value = errorMessage(e)
+          noListAnswer.value = true
         }
         fitDatacenter()
       }
@@ -95,7 +94,7 @@ export function useServerCreate() {
     finally { loading.value = false }
   }
   watch(step, n => fetchStep(n))
-  watch(accountSlug, () => { noDatacenters.value = '' })
+  watch(accountSlug, () => { noListAnswer.value = false })
 
   /** Where the plan fixes the place (an offer that lives in one zone), only that place is offered. */
   const fixedRegion = computed(() => plan.value?.region ?? null)
@@ -112,7 +111,7 @@ export function useServerCreate() {
   watch(() => form.plan, () => { form.template = null; templates.value = []; fitDatacenter() })
 
   // ---------- 5. access ----------
-  const hostnameError = computed(() => form.hostname && !HOSTNAME.test(form.hostname) ? 'Letters, digits, hyphens and dots (like web-1.example.com)' : '')
+  const hostnameError = computed(() => form.hostname && !HOSTNAME.test(form.hostname) ? t('server.wizard.hostnameError') : '')
   const passwordError = computed(() => passwordProblem(facts.value?.password_rule, form.password))
   const customers = ref<Customer[]>([])
   onMounted(async () => {
@@ -120,8 +119,8 @@ export function useServerCreate() {
     catch { /* Then the server is simply yours; assign it later on its page. */ }
   })
   const ownerItems = computed(() => [
-    { value: 'me' as string | null, title: 'Me' },
-    { value: null as string | null, title: 'Unassigned' },
+    { value: 'me' as string | null, title: t('server.me') },
+    { value: null as string | null, title: t('server.unassigned') },
     ...customers.value.map(c => ({ value: c.id as string | null, title: `${c.name} (${c.email})` })),
   ])
   const ownerLabel = computed(() => ownerItems.value.find(o => o.value === form.owner)?.title ?? '')
@@ -172,7 +171,7 @@ export function useServerCreate() {
     try {
       const res = await store.create(idempotencyKey, body.value)
       step.value = 7
-      if (res.intent.state === 'failed') { provisionError.value = 'The provider did not create the server.'; return }
+      if (res.intent.state === 'failed') { provisionError.value = t('server.wizard.notCreated'); return }
       if (!res.server) { settleLost(); return }
       created.value = res.server
       record(res.server)
@@ -210,10 +209,10 @@ export function useServerCreate() {
       if (!alive) return
       try {
         const res = await store.create(idempotencyKey, body.value)
-        if (res.intent.state === 'failed') { lost.value = false; provisionError.value = 'The provider shows no server from this request, so nothing was bought.'; return }
+        if (res.intent.state === 'failed') { lost.value = false; provisionError.value = t('server.wizard.nothingBought'); return }
         if (res.intent.state === 'needs_review') {
           lost.value = false
-          provisionError.value = 'The provider\'s answer was lost and no server could be tied to this request for certain. An administrator has been asked to check it (Purchase review); nothing more will be bought.'
+          provisionError.value = t('server.wizard.needsReview')
           return
         }
         if (res.server) {
@@ -242,20 +241,23 @@ export function useServerCreate() {
         provisionError.value = ''
       }
       catch (e) { provisionError.value = errorMessage(e) }
-      if (done.value) toasts.success(`${created.value!.name} is running`)
+      if (done.value) toasts.success(t('server.toast.running', { name: created.value!.name }))
       poll()
     }, Date.now() - (seen.value[0]?.at.getTime() ?? Date.now()) < 180_000 ? 2000 : 15_000)
   }
 
   const review = computed(() => [
-    { label: 'Account', value: account.value ? `${account.value.display_name} (${account.value.provider_display_name})` : '' },
-    { label: 'Plan', value: plan.value ? `${plan.value.name}${price(plan.value) ? ` — ${price(plan.value)}` : ''}` : '' },
-    { label: facts.value?.region.label ?? 'Region', value: datacenter.value ? dcLabel(datacenter.value) : noDatacenters.value ? 'Set by the plan' : 'Account default' },
-    { label: 'System', value: template.value?.name ?? '' },
-    { label: 'Hostname', value: form.hostname },
-    ...(fields.value.password ? [{ label: 'Root password', value: form.password ? 'set (hidden)' : 'generated by the provider' }] : []),
-    ...(fields.value.ssh_keys ? [{ label: 'SSH keys', value: form.sshKeys.map(k => k.name).join(', ') || 'none' }] : []),
-    { label: 'Owner', value: ownerLabel.value },
+    { label: t('server.field.account'), value: account.value ? `${account.value.display_name} (${account.value.provider_display_name})` : '' },
+    { label: t('server.field.plan'), value: plan.value ? [plan.value.name, price(plan.value)].filter(Boolean).join(' — ') : '' },
+    {
+      label: regionLabel(facts.value),
+      value: datacenter.value ? dcLabel(datacenter.value) : t(noDatacenters.value ? 'server.wizard.setByPlan' : 'server.wizard.accountDefault'),
+    },
+    { label: t('server.field.system'), value: template.value?.name ?? '' },
+    { label: t('server.field.hostname'), value: form.hostname },
+    ...(fields.value.password ? [{ label: t('server.field.rootPassword'), value: t(form.password ? 'server.wizard.passwordSet' : 'server.wizard.passwordByProvider') }] : []),
+    ...(fields.value.ssh_keys ? [{ label: t('server.field.sshKeys'), value: form.sshKeys.map(k => k.name).join(', ') || t('server.wizard.none') }] : []),
+    { label: t('server.field.owner'), value: ownerLabel.value },
   ])
 
   return reactive({

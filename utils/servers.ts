@@ -20,32 +20,25 @@ export const isTransitional = rules.isTransitional
 export const SERVER_STATUSES = ['running', 'stopped', 'pending', 'rebooting', 'suspended', 'error', 'unknown'] as const
 export type ServerStatus = (typeof SERVER_STATUSES)[number]
 
-export const STATUS_LOOK: Record<string, { color: string, icon: string, label: string }> = {
-  running: { color: 'success', icon: 'mdi-play-circle', label: 'Running' },
-  stopped: { color: 'grey', icon: 'mdi-stop-circle', label: 'Stopped' },
-  pending: { color: 'info', icon: 'mdi-progress-clock', label: 'Pending' },
-  rebooting: { color: 'info', icon: 'mdi-restart', label: 'Rebooting' },
-  suspended: { color: 'warning', icon: 'mdi-pause-circle', label: 'Suspended' },
-  error: { color: 'error', icon: 'mdi-alert-circle', label: 'Error' },
-  unknown: { color: 'grey', icon: 'mdi-help-circle', label: 'Unknown' },
-}
+/** Translates a message key (vue-i18n's `t`): the pure helpers here take it from the component. */
+export type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
 
-export function formatMemory(mb?: number | null) {
-  if (mb === null || mb === undefined) return '—'
-  return mb >= 1024 ? `${+(mb / 1024).toFixed(1)} GB` : `${mb} MB`
+/**
+ * One look per status, wherever a server's status shows: its colour, icon and words
+ * (`status.server.<key>` in the status messages). `gone`: deleted upstream.
+ */
+export const STATUS_LOOK: Record<string, { color: string, icon: string, key: string }> = {
+  running: { color: 'success', icon: 'mdi-play-circle', key: 'status.server.running' },
+  stopped: { color: 'grey', icon: 'mdi-stop-circle', key: 'status.server.stopped' },
+  pending: { color: 'info', icon: 'mdi-progress-clock', key: 'status.server.pending' },
+  installing: { color: 'info', icon: 'mdi-progress-download', key: 'status.server.installing' },
+  rebooting: { color: 'info', icon: 'mdi-restart', key: 'status.server.rebooting' },
+  suspended: { color: 'warning', icon: 'mdi-pause-circle', key: 'status.server.suspended' },
+  error: { color: 'error', icon: 'mdi-alert-circle', key: 'status.server.error' },
+  unknown: { color: 'grey', icon: 'mdi-help-circle', key: 'status.server.unknown' },
+  gone: { color: 'blue-grey', icon: 'mdi-cloud-off-outline', key: 'status.server.gone' },
 }
-
-/** "just now", "2 min ago", "3 h ago", "4 d ago". */
-export function timeAgo(iso?: string | null, now = Date.now()): string {
-  if (!iso) return 'never'
-  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000))
-  if (s < 45) return 'just now'
-  const m = Math.round(s / 60)
-  if (m < 60) return `${m} min ago`
-  const h = Math.round(m / 60)
-  if (h < 48) return `${h} h ago`
-  return `${Math.round(h / 24)} d ago`
-}
+export const statusLook = (status: string) => STATUS_LOOK[status] ?? STATUS_LOOK.unknown!
 
 /** A uuid also where crypto.randomUUID is missing (plain-HTTP origins other than localhost). */
 export function newIdempotencyKey(): string {
@@ -57,17 +50,13 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
-const DONE: Record<ServerAction, string> = {
-  start: 'started', stop: 'stopped', restart: 'restarted', poweroff: 'powered off', suspend: 'suspended', unsuspend: 'unsuspended',
-}
-
 /** One toast for a bulk action: how many worked, and each refusal with its server's name. */
-export function summarizeBulk(results: { server: { name: string }, ok: boolean, message: string }[], action: ServerAction) {
+export function summarizeBulk(results: { server: { name: string }, ok: boolean, message: string }[], action: ServerAction, t: Translate) {
   const ok = results.filter(r => r.ok)
   const failed = results.filter(r => !r.ok)
-  const head = `${ok.length} of ${results.length} ${DONE[action]}`
+  const head = t(`server.bulkDone.${action}`, { ok: ok.length, total: results.length })
   if (!failed.length) return { level: 'success' as const, text: head }
   // The API's refusals usually name the server already ("web-1 is already running").
-  const why = failed.map(r => r.message.startsWith(r.server.name) ? r.message : `${r.server.name}: ${r.message}`).join('; ')
-  return { level: ok.length ? 'warning' as const : 'error' as const, text: `${head}. ${why}` }
+  const why = failed.map(r => r.message.startsWith(r.server.name) ? r.message : t('server.bulkFailure', { name: r.server.name, message: r.message })).join('; ')
+  return { level: ok.length ? 'warning' as const : 'error' as const, text: t('server.bulkWhy', { head, why }) }
 }

@@ -73,7 +73,12 @@ export const providerFacts = obj({
     .meta({ description: 'How deleting reads (the button, the question with `{name}` for the server\'s, what it does); `only_when` lists the statuses it is possible in (else any)' }),
   resize_disk: z.boolean().meta({ description: 'Whether a resize can be asked to grow the disk' }),
   no_addresses: z.string().optional().meta({ description: 'What an empty address list means (else "None assigned yet")' }),
-  region: obj({ label: z.string(), hint: z.string().optional(), optional: z.boolean() }).meta({ description: 'What the create wizard calls the data-center choice, and whether it may stay empty' }),
+  region: obj({
+    label: z.string(),
+    hint: z.string().optional(),
+    optional: z.boolean(),
+    from_plan: z.boolean().optional().meta({ description: 'The provider has no data-center list: the plan (its product) fixes the place, so the wizard offers no choice and asks for no list' }),
+  }).meta({ description: 'What the create wizard calls the data-center choice, and whether it may stay empty' }),
   plan_mapping: planMappingFacts,
   customer_user_setting: z.string().optional().meta({ description: 'The account setting naming the upstream user servers are created for, where a plan can own its servers per customer' }),
 }).meta({ id: 'ProviderFacts', description: 'What a provider kind can and cannot do beyond its capabilities: fields, rules, raw words, look' })

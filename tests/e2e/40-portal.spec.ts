@@ -51,7 +51,7 @@ test('an admin makes a plan from the VirtFusion catalog', async ({ page }) => {
   await shot(page, 'portal-plan-dialog')
   await dialog.getByTestId('plan-save').click()
   await expect(page.getByTestId('toast-success').filter({ hasText: `${PLAN} saved` })).toBeVisible()
-  await expect(page.getByTestId(`plan-row-${PLAN}`)).toContainText('packageId 1')
+  await expect(page.getByTestId(`plan-row-${PLAN}`)).toContainText('Package: VPS Small')
   await shot(page, 'portal-plans')
   await page.setViewportSize({ width: 390, height: 844 })
   await shot(page, 'portal-plans-mobile')

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   actionAvailability as actionFor, newIdempotencyKey, operationAvailability as operationFor, passwordProblem as passwordFor,
-  rootPasswordSupport as rootPasswordFor, summarizeBulk, timeAgo, type ServerAction, type ServerLike,
+  rootPasswordSupport as rootPasswordFor, summarizeBulk, type ServerAction, type ServerLike,
 } from '../../utils/servers'
 import { providers } from '../../server/providers/registry'
+import { translator } from './servers/translate'
+
+const t = translator('en')
 
 // The pages pass each server's provider facts (GET /api/hosting/provider-facts): here, the providers' own.
 type Srv = ServerLike & { account: { type: string } }
@@ -84,17 +87,10 @@ describe('small rules', () => {
   })
   it('summarises a bulk action with each failure named', () => {
     const r = (name: string, ok: boolean, message = '') => ({ server: { name }, ok, message })
-    expect(summarizeBulk([r('a', true), r('b', true)], 'start')).toEqual({ level: 'success', text: '2 of 2 started' })
-    expect(summarizeBulk([r('a', true), r('b', false, 'b is already running')], 'start'))
+    expect(summarizeBulk([r('a', true), r('b', true)], 'start', t)).toEqual({ level: 'success', text: '2 of 2 started' })
+    expect(summarizeBulk([r('a', true), r('b', false, 'b is already running')], 'start', t))
       .toEqual({ level: 'warning', text: '1 of 2 started. b is already running' })
-    expect(summarizeBulk([r('a', false, 'no')], 'stop')).toEqual({ level: 'error', text: '0 of 1 stopped. a: no' })
-  })
-  it('says how long ago', () => {
-    const now = Date.parse('2026-01-01T12:00:00Z')
-    expect(timeAgo(null, now)).toBe('never')
-    expect(timeAgo('2026-01-01T11:59:50Z', now)).toBe('just now')
-    expect(timeAgo('2026-01-01T11:58:00Z', now)).toBe('2 min ago')
-    expect(timeAgo('2026-01-01T09:00:00Z', now)).toBe('3 h ago')
+    expect(summarizeBulk([r('a', false, 'no')], 'stop', t)).toEqual({ level: 'error', text: '0 of 1 stopped. a: no' })
   })
   it('makes v4 uuids', () => {
     const a = newIdempotencyKey()

@@ -73,7 +73,8 @@ export const meta: ProviderMetadata = {
     // Only an unpaid order can be cancelled; an active server is cancelled in Inferno's panel.
     destroy: { label: 'Cancel order', question: 'Cancel the order for {name}?', text: 'The unpaid order is cancelled at Inferno.', only_when: ['pending'] },
     resize_disk: false,
-    region: { label: 'Region', optional: false },
+    // No data-center list: the location is part of the product.
+    region: { label: 'Region', optional: false, from_plan: true },
     plan_mapping: {
       templates_by_plan: false,
       fields: [
