@@ -27,11 +27,12 @@ export function isReauthRequired(e: unknown) {
 
 export function useReauth() {
   const dialog = useReauthDialog()
+  const { t } = useNuxtApp().$i18n
   async function withReauth<T>(call: () => Promise<T>): Promise<T> {
     try { return await call() }
     catch (e) {
       if (!isReauthRequired(e)) throw e
-      if (!(await dialog.ask())) throw new Error('Cancelled: your password was not confirmed', { cause: e })
+      if (!(await dialog.ask())) throw new Error(t('auth.reauth.cancelled'), { cause: e })
       return call()
     }
   }

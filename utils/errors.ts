@@ -13,7 +13,16 @@ export interface ApiError<D extends object = Record<string, unknown>> {
   details: Partial<D>
 }
 
-export function apiError<D extends object = Record<string, unknown>>(e: unknown, fallback = 'Something went wrong'): ApiError<D> {
+/** English until the app (plugins/error-fallback.ts) says it in the reader's language. */
+let fallbackText: () => string | undefined = () => undefined
+const ENGLISH_FALLBACK = 'Something went wrong'
+
+/** The sentence for a failure that carries none, in the reader's language. */
+export function setErrorFallback(text: () => string | undefined) {
+  fallbackText = text
+}
+
+export function apiError<D extends object = Record<string, unknown>>(e: unknown, fallback?: string): ApiError<D> {
   const err = e as { data?: unknown, statusMessage?: string, message?: string, statusCode?: number, status?: number } | null | undefined
   const data = err?.data && typeof err.data === 'object' ? err.data as Record<string, unknown> : {}
   // `details` when the API sent it; older answers put the same fields beside `error`.
@@ -21,7 +30,7 @@ export function apiError<D extends object = Record<string, unknown>>(e: unknown,
   const details = nested && typeof nested === 'object' ? nested as Record<string, unknown> : beside
   const fromApi = typeof error === 'string'
   return {
-    error: fromApi ? error : (typeof data.message === 'string' ? data.message : undefined) ?? err?.statusMessage ?? err?.message ?? fallback,
+    error: fromApi ? error : (typeof data.message === 'string' ? data.message : undefined) ?? err?.statusMessage ?? err?.message ?? fallback ?? fallbackText() ?? ENGLISH_FALLBACK,
     code: fromApi && typeof code === 'string' ? code : undefined,
     status: err?.statusCode ?? err?.status,
     details: (fromApi ? details : {}) as Partial<D>,
@@ -29,7 +38,7 @@ export function apiError<D extends object = Record<string, unknown>>(e: unknown,
 }
 
 /** Just the sentence, for a toast or a form message. */
-export function errorMessage(e: unknown, fallback = 'Something went wrong'): string {
+export function errorMessage(e: unknown, fallback?: string): string {
   return apiError(e, fallback).error
 }
 

@@ -7,8 +7,8 @@ import { expect, test, type Locator } from '@playwright/test'
 import { ADMIN, ensureAdmin } from './helpers'
 
 const cell = (row: Locator, i: number) => row.locator('td').nth(i)
-/** A date as toLocaleString() writes it: digits, and never "Invalid Date". */
-const A_DATE = /\d{1,4}\D\d{1,2}\D\d{1,4}/
+/** A date and time as useFormat writes it ("Nov 30, 2026, 5:30 PM", "30 нояб. 2026 г., 17:30"), never "Invalid Date". */
+const A_DATE = /\d{4}\D.*\d{1,2}:\d{2}/
 
 test('tokens, sessions and users show their dates', async ({ page }) => {
   await ensureAdmin(page)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apiError, errorMessage, errorStatus } from '../../utils/errors'
+import { apiError, errorMessage, errorStatus, setErrorFallback } from '../../utils/errors'
 
 // What $fetch / useFetch throw: a FetchError (or NuxtError) with the answer's body in `data`.
 const failed = (statusCode: number, data: unknown) => Object.assign(new Error(`[POST] "/api/x": ${statusCode}`), { statusCode, data })
@@ -32,5 +32,15 @@ describe('apiError', () => {
   it('keeps errorMessage and errorStatus as its two common shortcuts', () => {
     expect(errorMessage(failed(404, { error: 'No such server', code: 'not_found' }))).toBe('No such server')
     expect(errorStatus(failed(404, { error: 'No such server' }))).toBe(404)
+  })
+
+  it('says "Something went wrong" in the app\'s language when a failure carries no words', () => {
+    expect(errorMessage({})).toBe('Something went wrong')
+    setErrorFallback(() => 'Что-то пошло не так')
+    try {
+      expect(errorMessage({})).toBe('Что-то пошло не так')
+      expect(errorMessage({}, 'Could not load')).toBe('Could not load')
+    }
+    finally { setErrorFallback(() => undefined) }
   })
 })
