@@ -111,6 +111,43 @@ describe('two app instances on one PostgreSQL database', () => {
     hostinger = connected.body.accounts.find((x: any) => x.type === 'hostinger').slug
   })
 
+  // An instance keeps a session lookup for up to 1 s (server/services/sessions.ts): a sign-out,
+  // a disabled account or a role change made on the other instance ends the session there within
+  // that. The wait allows the second plus the requests of a loaded machine, no more.
+  const REVOKED_EVERYWHERE_WITHIN_MS = 3_000
+
+  it('ends a session on the other instance within a second of its sign-out, also for a kept copy of the cookie', async () => {
+    const browser = new Browser()
+    expect((await browser.req(a.url, 'POST', '/api/auth/login', { email: 'multi@example.com', password: 'multi-instance-pass' })).status).toBe(200)
+    const copy = new Browser()
+    copy.cookie = browser.cookie
+    // Both instances have seen (and keep) this session before it ends.
+    expect((await copy.req(a.url, 'GET', '/api/auth/me')).status).toBe(200)
+    expect((await copy.req(b.url, 'GET', '/api/auth/me')).status).toBe(200)
+    expect((await browser.req(b.url, 'POST', '/api/auth/logout')).status).toBe(200)
+    // Signed out on b: b refuses the kept cookie at once, a within its second.
+    expect((await copy.req(b.url, 'GET', '/api/auth/me')).status).toBe(401)
+    await vi.waitFor(async () => expect((await copy.req(a.url, 'GET', '/api/auth/me')).status).toBe(401), { timeout: REVOKED_EVERYWHERE_WITHIN_MS, interval: 50 })
+  })
+
+  it('ends a customer\'s session on one instance within a second of an admin disabling or demoting on the other', async () => {
+    const created = await admin.req(a.url, 'POST', '/api/users', { email: 'multi-customer@example.com', name: 'Multi Customer', password: 'quiet-lantern-harbour-42' })
+    expect(created.status).toBe(201)
+    const customer = new Browser()
+    expect((await customer.req(a.url, 'POST', '/api/auth/login', { email: 'multi-customer@example.com', password: 'quiet-lantern-harbour-42' })).status).toBe(200)
+    expect((await customer.req(a.url, 'GET', '/api/auth/me')).body.user.role).toBe('customer')
+    expect((await admin.req(b.url, 'PATCH', `/api/users/${created.body.id}`, { disabled: true })).status).toBe(200)
+    await vi.waitFor(async () => expect((await customer.req(a.url, 'GET', '/api/auth/me')).status).toBe(401), { timeout: REVOKED_EVERYWHERE_WITHIN_MS, interval: 50 })
+
+    // Promoted to admin on b: the customer session a keeps ends there too (they sign in again as admin).
+    expect((await admin.req(b.url, 'PATCH', `/api/users/${created.body.id}`, { disabled: false })).status).toBe(200)
+    const again = new Browser()
+    expect((await again.req(b.url, 'POST', '/api/auth/login', { email: 'multi-customer@example.com', password: 'quiet-lantern-harbour-42' })).status).toBe(200)
+    expect((await again.req(a.url, 'GET', '/api/servers')).status).toBe(200)
+    expect((await admin.req(b.url, 'PATCH', `/api/users/${created.body.id}`, { role: 'admin' })).status).toBe(200)
+    await vi.waitFor(async () => expect((await again.req(a.url, 'GET', '/api/servers')).status).toBe(401), { timeout: REVOKED_EVERYWHERE_WITHIN_MS, interval: 50 })
+  })
+
   it('runs a sync job once although both instances work the queue', async () => {
     const busy = async () => Number((await db.query(`select count(*) as n from pgboss.job where name = 'servers.sync' and state in ('created', 'retry', 'active')`)).rows[0].n)
     // Whatever connecting queued has finished before counting starts.
