@@ -175,6 +175,30 @@ describe('two app instances on one PostgreSQL database', () => {
     expect(Number((await db.query(`select count(*) as n from pgboss.schedule where name = 'servers.sync'`)).rows[0].n)).toBe(1)
   })
 
+  it('lists a change made on the other instance, or straight in the database, in the very next listing', async () => {
+    // Each instance keeps listing answers while the inventory's change counter stands still
+    // (server/services/servers/listing-cache.ts): a change anywhere must move it.
+    const list = async (app: AppProcess) => (await admin.req(app.url, 'GET', `/api/servers?account=${hostinger}&per_page=100`)).body
+    const first = (await list(a)).items[0]
+    expect((await list(a)).items[0]).toEqual(first)
+    expect((await admin.req(b.url, 'PATCH', `/api/servers/${first.id}`, { admin_locked: true, lock_reason: 'multi' })).status).toBe(200)
+    expect((await list(a)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: true, lock_reason: 'multi' })
+    expect((await admin.req(a.url, 'PATCH', `/api/servers/${first.id}`, { admin_locked: false, lock_reason: null })).status).toBe(200)
+    expect((await list(b)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: false })
+
+    // A column no sync writes, so only this change can move it.
+    await db.query('update servers set admin_locked_at = now(), admin_lock_reason = $1 where id = $2', ['locked in psql', first.id])
+    for (const app of [a, b]) expect((await list(app)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: true, lock_reason: 'locked in psql' })
+    await db.query('update servers set admin_locked_at = null, admin_lock_reason = null where id = $1', [first.id])
+    expect((await list(a)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: false, lock_reason: null })
+    // The owner's name is in the rows too.
+    const me = (await admin.req(a.url, 'GET', '/api/auth/me')).body.user
+    expect((await admin.req(a.url, 'PATCH', `/api/servers/${first.id}`, { owner_id: me.id })).status).toBe(200)
+    await db.query('update users set name = $1 where id = $2', ['Renamed Admin', me.id])
+    expect((await list(b)).items.find((s: any) => s.id === first.id).owner).toMatchObject({ name: 'Renamed Admin' })
+    await db.query('update users set name = $1 where id = $2', ['Multi Admin', me.id])
+  })
+
   it('serialises two DNS changes to one zone sent at once through different instances', async () => {
     const zones = await admin.req(a.url, 'GET', '/api/dns/zones')
     const domain = zones.body.zones.find((z: any) => z.provider === hostinger).domain as string
