@@ -22,11 +22,31 @@ const kept = new ExpiringLru<string, Kept>(KEPT_ANSWERS)
 /** Answers being built: callers that miss together wait for one build. */
 const building = new Map<string, Promise<string>>()
 
-export async function inventoryVersion(): Promise<number> {
+async function readVersion(): Promise<number> {
   const db = await useDb()
   const [row] = await db.select({ version: dataVersions.version }).from(dataVersions).where(eq(dataVersions.scope, SCOPE))
   // No row (a database migrated by hand without it): never reuse an answer.
   return row ? Number(row.version) : Number.NaN
+}
+
+let reading: Promise<number> | undefined
+let nextRead: Promise<number> | undefined
+
+/**
+ * The counter, read after this call began, so every change committed before it is counted.
+ * Callers that come while a read is under way (it may have been sent before they came) share the
+ * next one: under load, one read serves many requests instead of one each.
+ */
+export function inventoryVersion(): Promise<number> {
+  if (!reading) {
+    reading = readVersion().finally(() => { reading = undefined })
+    return reading
+  }
+  nextRead ??= reading.catch(() => undefined).then(() => {
+    nextRead = undefined
+    return inventoryVersion()
+  })
+  return nextRead
 }
 
 /**
