@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import {
-  bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core'
 import type { ProviderType } from '../providers/types'
 
@@ -190,6 +190,16 @@ export const serverCounts = pgTable('server_counts', {
   gone: boolean('gone').notNull(),
   n: integer('n').notNull().default(0),
 }, t => [primaryKey({ columns: [t.accountId, t.ownerKey, t.status, t.gone] })])
+
+/**
+ * Change counters, bumped by triggers (hand-written migration 0009) in every transaction that
+ * changes what a listing shows, as it commits. A cached answer is reused while its scope's
+ * counter has not moved: one indexed read instead of the listing's queries, on every instance.
+ */
+export const dataVersions = pgTable('data_versions', {
+  scope: text('scope').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+})
 
 export const accountSync = pgTable('account_sync', {
   accountId: uuid('account_id').primaryKey().references(() => providerAccounts.id, { onDelete: 'cascade' }),

@@ -24,32 +24,38 @@ export default defineNitroPlugin((nitroApp) => {
     const status = res.statusCode
     if (status === 204 || status === 304 || (status >= 100 && status < 200)) return
 
-    let bytes: Buffer
+    // The bytes are made only once compression is decided on: serialising a large JSON answer
+    // just to learn its size cost as much again as h3's own serialisation.
+    let bytes: () => Buffer
     const body = response.body
-    const type = String(res.getHeader('content-type') ?? '')
+    let type = String(res.getHeader('content-type') ?? '')
     if (typeof body === 'string') {
-      bytes = Buffer.from(body)
-      if (!type) res.setHeader('content-type', 'text/html; charset=utf-8')
+      bytes = () => Buffer.from(body)
+      if (!type) res.setHeader('content-type', type = 'text/html; charset=utf-8')
     }
-    else if (body instanceof Uint8Array) bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+    else if (body instanceof Uint8Array) bytes = () => Buffer.from(body.buffer, body.byteOffset, body.byteLength)
     else if (body !== null && body !== undefined && isPlainJson(body)) {
       // What h3 would send next (handleHandlerResponse): the JSON text.
-      bytes = Buffer.from(JSON.stringify(body))
-      if (!type) res.setHeader('content-type', 'application/json')
+      const json = JSON.stringify(body)
+      bytes = () => Buffer.from(json)
+      if (!type) res.setHeader('content-type', type = 'application/json')
+      // h3 sends a string as it is (its type is set by now), without serialising it again.
+      response.body = json
     }
     else return // streams, web Responses, empty bodies: left to h3 as they are
 
-    if (!COMPRESSIBLE.test(String(res.getHeader('content-type')))) return
+    if (!COMPRESSIBLE.test(type)) return
     appendVary(event)
-    if (bytes.byteLength < MIN_BYTES) return
     const encoding = pickEncoding(event.node.req.headers['accept-encoding'])
     if (!encoding) return
+    const raw = bytes()
+    if (raw.byteLength < MIN_BYTES) return
 
     // Dynamic answers: brotli quality 5 is close to gzip's speed with a better ratio; the
     // slow top qualities are for the build-time precompressed assets.
     const out = encoding === 'br'
-      ? await brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
-      : await gz(bytes, { level: 6 })
+      ? await brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } })
+      : await gz(raw, { level: 6 })
     res.setHeader('content-encoding', encoding)
     res.removeHeader('content-length')
     response.body = out

@@ -3,17 +3,20 @@
  * still counts. Revocation (logout, password change, disable, role change, "sign out
  * everywhere") sets `revoked_at`, and every request checks the row.
  *
- * Lookups are cached in-process for SESSION_CACHE_MS (2 s): a revocation made by another app
- * instance takes effect within that; one made by this instance clears the cache at once.
+ * Lookups (one indexed join of the session and its user) are kept in-process for
+ * SESSION_CACHE_MS, 1 s: a revocation, a disabled account or a role change made through another
+ * app instance takes effect there within that second; one made through this instance clears its
+ * entries at once (tests/server/multi-instance.test.ts holds both).
  */
 import { and, desc, eq, isNull, ne } from 'drizzle-orm'
 import { useDb } from '../db/client'
 import { sessions, users, type User } from '../db/schema'
 import { httpError } from '../lib/http-errors'
 import { env } from '../lib/config'
+import { ExpiringLru } from '../lib/expiring-lru'
 import type { BrowserSession } from '#shared/schemas/sessions'
 
-const SESSION_CACHE_MS = 2_000
+const SESSION_CACHE_MS = 1_000
 /** Idle sessions end after the cookie's own lifetime (7 days), even if someone kept the cookie. */
 const SESSION_IDLE_MS = 7 * 86_400_000
 const TOUCH_EVERY_MS = 60_000
@@ -21,8 +24,9 @@ const TOUCH_EVERY_MS = 60_000
 export const reauthWindowMs = () => env().REAUTH_MAX_AGE_SECONDS * 1000
 
 type Session = typeof sessions.$inferSelect
-interface Cached { at: number, session: Session, user: User }
-const cache = new Map<string, Cached>()
+interface Live { session: Session, user: User }
+/** One entry per signed-in browser seen in the last second: 10,000 is far more than that. */
+const cache = new ExpiringLru<string, Live>(10_000)
 
 export async function createSession(userId: string, meta: { ip?: string | null, userAgent?: string | null }): Promise<Session> {
   const db = await useDb()
@@ -33,9 +37,9 @@ export async function createSession(userId: string, meta: { ip?: string | null, 
 /** The live session and its user, or null (unknown, revoked, idle too long, user disabled). */
 export async function resolveSession(sid: string): Promise<{ session: Session, user: User } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sid)) return null
-  const hit = cache.get(sid)
   const now = Date.now()
-  if (hit && now - hit.at < SESSION_CACHE_MS) return hit
+  const hit = cache.get(sid, now)
+  if (hit) return hit
   const db = await useDb()
   const [row] = await db.select({ session: sessions, user: users }).from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -48,14 +52,13 @@ export async function resolveSession(sid: string): Promise<{ session: Session, u
     row.session.lastSeenAt = new Date(now)
     await db.update(sessions).set({ lastSeenAt: row.session.lastSeenAt }).where(eq(sessions.id, sid))
   }
-  cache.set(sid, { at: now, ...row })
-  if (cache.size > 10_000) cache.delete(cache.keys().next().value!)
+  cache.set(sid, row, now + SESSION_CACHE_MS)
   return row
 }
 
 /** Drop cached lookups of a user's sessions: call after changing the user row (2FA, name, role…). */
 export function forgetUser(userId: string) {
-  for (const [sid, c] of cache) if (c.user.id === userId) cache.delete(sid)
+  cache.deleteWhere(c => c.user.id === userId)
 }
 
 export async function revokeSession(sid: string) {

@@ -9,6 +9,7 @@ import { httpError } from '../lib/http-errors'
 import { userForToken, type TokenScope } from '../services/api-tokens'
 import { getSetting } from '../services/app-settings'
 import { reauthIsRecent, resolveSession } from '../services/sessions'
+import { sessionIdFromCookie } from './session-cookie'
 import type { User, sessions } from '../db/schema'
 
 declare module 'h3' {
@@ -35,9 +36,8 @@ export async function currentUser(event: H3Event): Promise<User | null> {
     event.context.authVia = 'token'
   }
   else {
-    const cookie = await getUserSession(event)
-    const sid = cookie.secure?.sid
-    const live = typeof sid === 'string' ? await resolveSession(sid) : null
+    const sid = await sessionIdFromCookie(event)
+    const live = sid ? await resolveSession(sid) : null
     if (live) {
       user = live.user
       event.context.browserSession = live.session

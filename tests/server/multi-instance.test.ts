@@ -111,6 +111,43 @@ describe('two app instances on one PostgreSQL database', () => {
     hostinger = connected.body.accounts.find((x: any) => x.type === 'hostinger').slug
   })
 
+  // An instance keeps a session lookup for up to 1 s (server/services/sessions.ts): a sign-out,
+  // a disabled account or a role change made on the other instance ends the session there within
+  // that. The wait allows the second plus the requests of a loaded machine, no more.
+  const REVOKED_EVERYWHERE_WITHIN_MS = 3_000
+
+  it('ends a session on the other instance within a second of its sign-out, also for a kept copy of the cookie', async () => {
+    const browser = new Browser()
+    expect((await browser.req(a.url, 'POST', '/api/auth/login', { email: 'multi@example.com', password: 'multi-instance-pass' })).status).toBe(200)
+    const copy = new Browser()
+    copy.cookie = browser.cookie
+    // Both instances have seen (and keep) this session before it ends.
+    expect((await copy.req(a.url, 'GET', '/api/auth/me')).status).toBe(200)
+    expect((await copy.req(b.url, 'GET', '/api/auth/me')).status).toBe(200)
+    expect((await browser.req(b.url, 'POST', '/api/auth/logout')).status).toBe(200)
+    // Signed out on b: b refuses the kept cookie at once, a within its second.
+    expect((await copy.req(b.url, 'GET', '/api/auth/me')).status).toBe(401)
+    await vi.waitFor(async () => expect((await copy.req(a.url, 'GET', '/api/auth/me')).status).toBe(401), { timeout: REVOKED_EVERYWHERE_WITHIN_MS, interval: 50 })
+  })
+
+  it('ends a customer\'s session on one instance within a second of an admin disabling or demoting on the other', async () => {
+    const created = await admin.req(a.url, 'POST', '/api/users', { email: 'multi-customer@example.com', name: 'Multi Customer', password: 'quiet-lantern-harbour-42' })
+    expect(created.status).toBe(201)
+    const customer = new Browser()
+    expect((await customer.req(a.url, 'POST', '/api/auth/login', { email: 'multi-customer@example.com', password: 'quiet-lantern-harbour-42' })).status).toBe(200)
+    expect((await customer.req(a.url, 'GET', '/api/auth/me')).body.user.role).toBe('customer')
+    expect((await admin.req(b.url, 'PATCH', `/api/users/${created.body.id}`, { disabled: true })).status).toBe(200)
+    await vi.waitFor(async () => expect((await customer.req(a.url, 'GET', '/api/auth/me')).status).toBe(401), { timeout: REVOKED_EVERYWHERE_WITHIN_MS, interval: 50 })
+
+    // Promoted to admin on b: the customer session a keeps ends there too (they sign in again as admin).
+    expect((await admin.req(b.url, 'PATCH', `/api/users/${created.body.id}`, { disabled: false })).status).toBe(200)
+    const again = new Browser()
+    expect((await again.req(b.url, 'POST', '/api/auth/login', { email: 'multi-customer@example.com', password: 'quiet-lantern-harbour-42' })).status).toBe(200)
+    expect((await again.req(a.url, 'GET', '/api/servers')).status).toBe(200)
+    expect((await admin.req(b.url, 'PATCH', `/api/users/${created.body.id}`, { role: 'admin' })).status).toBe(200)
+    await vi.waitFor(async () => expect((await again.req(a.url, 'GET', '/api/servers')).status).toBe(401), { timeout: REVOKED_EVERYWHERE_WITHIN_MS, interval: 50 })
+  })
+
   it('runs a sync job once although both instances work the queue', async () => {
     const busy = async () => Number((await db.query(`select count(*) as n from pgboss.job where name = 'servers.sync' and state in ('created', 'retry', 'active')`)).rows[0].n)
     // Whatever connecting queued has finished before counting starts.
@@ -136,6 +173,30 @@ describe('two app instances on one PostgreSQL database', () => {
     expect(listCalls()).toBe(1 + scheduledRuns)
     // Both instances declared the schedule; pg-boss keeps one.
     expect(Number((await db.query(`select count(*) as n from pgboss.schedule where name = 'servers.sync'`)).rows[0].n)).toBe(1)
+  })
+
+  it('lists a change made on the other instance, or straight in the database, in the very next listing', async () => {
+    // Each instance keeps listing answers while the inventory's change counter stands still
+    // (server/services/servers/listing-cache.ts): a change anywhere must move it.
+    const list = async (app: AppProcess) => (await admin.req(app.url, 'GET', `/api/servers?account=${hostinger}&per_page=100`)).body
+    const first = (await list(a)).items[0]
+    expect((await list(a)).items[0]).toEqual(first)
+    expect((await admin.req(b.url, 'PATCH', `/api/servers/${first.id}`, { admin_locked: true, lock_reason: 'multi' })).status).toBe(200)
+    expect((await list(a)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: true, lock_reason: 'multi' })
+    expect((await admin.req(a.url, 'PATCH', `/api/servers/${first.id}`, { admin_locked: false, lock_reason: null })).status).toBe(200)
+    expect((await list(b)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: false })
+
+    // A column no sync writes, so only this change can move it.
+    await db.query('update servers set admin_locked_at = now(), admin_lock_reason = $1 where id = $2', ['locked in psql', first.id])
+    for (const app of [a, b]) expect((await list(app)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: true, lock_reason: 'locked in psql' })
+    await db.query('update servers set admin_locked_at = null, admin_lock_reason = null where id = $1', [first.id])
+    expect((await list(a)).items.find((s: any) => s.id === first.id)).toMatchObject({ admin_locked: false, lock_reason: null })
+    // The owner's name is in the rows too.
+    const me = (await admin.req(a.url, 'GET', '/api/auth/me')).body.user
+    expect((await admin.req(a.url, 'PATCH', `/api/servers/${first.id}`, { owner_id: me.id })).status).toBe(200)
+    await db.query('update users set name = $1 where id = $2', ['Renamed Admin', me.id])
+    expect((await list(b)).items.find((s: any) => s.id === first.id).owner).toMatchObject({ name: 'Renamed Admin' })
+    await db.query('update users set name = $1 where id = $2', ['Multi Admin', me.id])
   })
 
   it('serialises two DNS changes to one zone sent at once through different instances', async () => {

@@ -13,7 +13,8 @@ import { capabilitiesOf, toListView, type AccountRef, type InventoryRow } from '
 /** server_counts.owner_key of servers nobody owns. */
 const NO_OWNER = '00000000-0000-0000-0000-000000000000'
 
-const STALE_AFTER_MS = 15 * 60_000
+/** An account not synced successfully for this long is shown as stale. */
+export const STALE_AFTER_MS = 15 * 60_000
 
 const selection = {
   server: servers,

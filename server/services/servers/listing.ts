@@ -4,15 +4,34 @@ import { useDb } from '#server/db/client'
 import { providerAccounts, type User } from '#server/db/schema'
 import { requireAccount } from '../provider-accounts'
 import type { ListQuery } from './filters'
-import { accountsSummary, listInventory, loadServer } from './inventory'
+import { STALE_AFTER_MS, accountsSummary, listInventory, loadServer } from './inventory'
+import { keptAnswer } from './listing-cache'
 import { queueSync } from './queue'
 import { refreshOne, syncAccounts, syncNeverSynced } from './sync'
 import { toServerView } from './view'
 
-export async function listServers(q: ListQuery, user: User) {
-  // A fresh panel (or a new account) reads its providers right away, all at once.
-  await syncNeverSynced()
-  return listInventory(q, user)
+/**
+ * The inventory page as JSON text, kept while nothing in it changed (listing-cache.ts). Kept per
+ * role and, for customers, per user: an answer holds only what its caller may see.
+ */
+export async function listServersJson(q: ListQuery, user: User): Promise<string> {
+  const key = JSON.stringify([user.role, user.role === 'admin' ? null : user.id, q])
+  return keptAnswer(key, async () => {
+    // A fresh panel (or a new account) reads its providers right away, all at once. An answer
+    // kept under an unchanged counter had none to read: reading them would have moved it.
+    await syncNeverSynced()
+    const answer = await listInventory(q, user)
+    return { answer, expiresAt: staleFlagsChangeAt(answer.accounts) }
+  })
+}
+
+/** When the first account still shown as fresh turns stale with time alone (never for none). */
+function staleFlagsChangeAt(accounts: { slug: string, stale?: boolean, last_success_at?: string | null }[]): number {
+  let at = Number.POSITIVE_INFINITY
+  for (const a of accounts) {
+    if (a.stale === false && a.last_success_at) at = Math.min(at, Date.parse(a.last_success_at) + STALE_AFTER_MS)
+  }
+  return at
 }
 
 /** One server; `refresh` re-reads it upstream first (the UI polls this during transitions). */
