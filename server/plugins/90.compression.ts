@@ -5,6 +5,9 @@
  * Content-Encoding itself, so they are skipped here like any answer that is already encoded.
  * Runs in `beforeResponse`, after nuxt-security has put its nonce and headers on the page, so
  * the bytes compressed are the final ones.
+ * Not Nuxt's error page render: Nuxt's error handler fetches /__nuxt_error in-process, reads the
+ * answer as text and sends that text on with the answer's headers, so compressed bytes there left
+ * every error page (404, 403) undecodable, an empty page in the browser.
  */
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
@@ -21,6 +24,7 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', async (event: H3Event, response: { body?: unknown }) => {
     const res = event.node.res
     if (res.headersSent || res.getHeader('content-encoding') || event.method === 'HEAD') return
+    if (event.path.startsWith('/__nuxt_error')) return
     const status = res.statusCode
     if (status === 204 || status === 304 || (status >= 100 && status < 200)) return
 

@@ -70,6 +70,16 @@ describe('compression', () => {
     expect(health.headers['content-encoding']).toBeUndefined()
   })
 
+  it('sends an error page (a 404 here) readable, whatever encoding is asked', async () => {
+    // Nuxt renders it in-process (/__nuxt_error) and sends that answer on as text: compressed
+    // there, the page arrived as mangled bytes labelled br, an empty page in the browser.
+    for (const encoding of ['br, gzip', 'gzip', 'identity']) {
+      const r = await rawGet('/no-such-page', { 'accept-encoding': encoding, 'accept': 'text/html', 'cookie': admin.cookie })
+      expect(r.status, encoding).toBe(404)
+      expect(decode(r), encoding).toMatch(/^<!DOCTYPE html>[\s\S]*Page not found/i)
+    }
+  })
+
   it('serves built JS as precompressed brotli or gzip, plain when not asked', async () => {
     const html = (await rawGet('/login', { 'accept-encoding': 'identity' })).body.toString()
     const js = html.match(/\/_nuxt\/[\w.-]+\.js/)![0]

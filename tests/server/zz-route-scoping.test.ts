@@ -101,6 +101,13 @@ const SELF: Record<string, Probe> = {
     const r = await attacker.post('/api/auth/password', { current_password: 'not-my-password', new_password: 'a-long-and-unusual-passphrase' })
     expect(r.body.code).toBe('invalid_current_password')
   },
+  'PATCH /api/auth/me': async ({ attacker, victimClient }) => {
+    const before = (await victimClient.get('/api/auth/me')).body.user.locale
+    expect((await attacker.patch('/api/auth/me', { locale: before === 'ru' ? 'en' : 'ru' })).status).toBe(200)
+    // It has no user id to give: it only ever changes the caller.
+    expect((await attacker.patch('/api/auth/me', { locale: 'ru', user_id: 'x' })).status).toBe(400)
+    expect((await victimClient.get('/api/auth/me')).body.user.locale).toBe(before)
+  },
   'POST /api/auth/reauth': async ({ attacker }) => {
     expect((await attacker.post('/api/auth/reauth', { password: 'not-my-password' })).body.code).toBe('invalid_reauth')
   },
