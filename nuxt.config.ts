@@ -72,8 +72,9 @@ export default defineNuxtConfig({
           // 4.5:1 on surface and surface-light. Success text is a darker green for the same reason, and
           // warning a darker amber so flat warning chips' white text reads (5:1, not 2.4:1).
           light: { colors: { primary: '#1f6feb', secondary: '#6e40c9', success: '#2e7d32', warning: '#b45309' }, variables: { 'medium-emphasis-opacity': 0.7 } },
-          // A lighter amber, so flat warning chips take dark text (white on #fb8c00 is 2.4:1).
-          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7', warning: '#ffb74d' } },
+          // A lighter amber, so flat warning chips take dark text (white on #fb8c00 is 2.4:1), and a
+          // lighter red, so small error text reads on cards (Vuetify's #cf6679 is 4.47:1 on #212121).
+          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7', warning: '#ffb74d', error: '#f28b82' } },
         },
       },
       defaults: {
