@@ -216,7 +216,7 @@ test('no critical or serious axe violation on /setup, signed out, every theme an
   report('signed-out /setup, every theme and viewport', found)
 })
 
-test('data for every page: sandbox accounts, a customer with an order, a zone and a domain', async ({ page }) => {
+test('data for every page: sandbox accounts, a customer with an order, a zone and a domain, a refused sign-in', async ({ page }) => {
   test.setTimeout(180_000)
   await ensureAdmin(page)
   expect((await page.request.post('/api/hosting/sandbox/connect')).ok()).toBe(true)
@@ -233,6 +233,9 @@ test('data for every page: sandbox accounts, a customer with an order, a zone an
   for (const [account, name] of [[zone!.provider, zone!.domain], [domain!.account.slug, domain!.name]]) {
     expect((await page.request.post('/api/_test/zone-assignments', { data: { account, domain: name, owner_id: customerId } })).ok()).toBe(true)
   }
+
+  // A refused sign-in, so the audit log shows a failure row (its reason in error red) when this spec runs alone.
+  expect((await page.request.post('/api/auth/login', { data: { email: CUSTOMER.email, password: 'not-the-password-1' } })).status()).toBe(401)
 
   const ctx = await page.context().browser()!.newContext()
   const customer = await ctx.newPage()
