@@ -296,6 +296,22 @@ export const billingSamples = pgTable('billing_samples', {
   createdAt: createdAt(),
 }, t => [uniqueIndex('billing_samples_unique').on(t.accountId, t.day, t.currency)])
 
+/**
+ * Upstream dates the admin dashboard watches (domain expiry, subscription renewal), refreshed
+ * by a job per account: the dashboard reads them with one indexed query instead of calling
+ * every provider on each visit. An account whose read fails keeps its last rows.
+ */
+export const upstreamWatch = pgTable('upstream_watch', {
+  kind: text('kind', { enum: ['domain_expiry', 'renewal'] }).notNull(),
+  accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'cascade' }),
+  /** The domain name, or the subscription id. */
+  subject: text('subject').notNull(),
+  label: text('label'),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  autoRenew: boolean('auto_renew'),
+  observedAt: timestamp('observed_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [primaryKey({ columns: [t.kind, t.accountId, t.subject] }), index('upstream_watch_due_idx').on(t.kind, t.dueAt)])
+
 // ---------- portal: plans, orders, provisioning ----------
 
 export const plans = pgTable('plans', {

@@ -6,6 +6,7 @@ import serversProvision from './servers-provision'
 import ordersProvision from './orders-provision'
 import billingSample from './billing-sample'
 import domainsExpiry from './domains-expiry'
+import dashboardWatch from './dashboard-watch'
 import { exactlyOnceReconcile, exactlyOnceSweep } from './exactly-once'
 
-export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, exactlyOnceReconcile, exactlyOnceSweep]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, dashboardWatch, exactlyOnceReconcile, exactlyOnceSweep]

@@ -8,6 +8,7 @@ import billing from './billing'
 import dns from './dns'
 import domains from './domains'
 import intents from './intents'
+import dashboard from './dashboard'
 import notifications from './notifications'
 import portal from './portal'
 import providers from './providers'
@@ -18,4 +19,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, intents, providers, dns, domains, sshKeys, billing, portal, notifications, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, intents, providers, dns, domains, sshKeys, billing, portal, notifications, dashboard, audit, reference, testOnly]
