@@ -45,6 +45,9 @@ export const sessions = pgTable('sessions', {
   ip: text('ip'),
   userAgent: text('user_agent'),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** An admin signed in as this customer ("sign in as"): who, and the admin's own session to return to. */
+  impersonatorId: uuid('impersonator_id').references(() => users.id, { onDelete: 'cascade' }),
+  returnSessionId: uuid('return_session_id'),
 }, t => [index('sessions_user_idx').on(t.userId)])
 
 /** One-time 2FA recovery codes, stored as sha256 (random values, so no salt needed). */

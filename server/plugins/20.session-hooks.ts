@@ -19,6 +19,8 @@ export default defineNitroPlugin(() => {
     }
     const u = live.user
     session.user = { id: u.id, email: u.email, name: u.name, role: u.role, totp_enabled: !!u.totpEnabledAt, must_enroll_totp: await mustEnrollTotp(u) }
+    if (live.impersonator) session.impersonator = live.impersonator
+    else delete session.impersonator
   })
   sessionHooks.hook('clear', async (session) => {
     const sid = session.secure?.sid

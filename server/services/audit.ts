@@ -38,13 +38,16 @@ export function requestOrigin(event: H3Event | undefined): { ip: string | null, 
 }
 
 export async function audit(entry: AuditEntry) {
-  const from = requestOrigin(entry.event ?? currentEvent())
+  const event = entry.event ?? currentEvent()
+  const from = requestOrigin(event)
+  // Whatever an admin does while signed in as a customer is logged as the customer's, naming the admin.
+  const impersonator = event?.context.browserSession?.impersonatorId
   const db = await useDb()
   await db.insert(auditLog).values({
     userId: entry.userId ?? null,
     action: entry.action,
     target: entry.target,
-    details: entry.details,
+    details: impersonator ? { ...entry.details, impersonator_id: impersonator } : entry.details,
     ip: entry.ip ?? from.ip,
     userAgent: entry.userAgent ?? from.userAgent,
     result: entry.result ?? 'success',

@@ -8,7 +8,8 @@
  * app instance takes effect there within that second; one made through this instance clears its
  * entries at once (tests/server/multi-instance.test.ts holds both).
  */
-import { and, desc, eq, isNull, ne } from 'drizzle-orm'
+import { and, desc, eq, isNull, ne, or } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { useDb } from '../db/client'
 import { sessions, users, type User } from '../db/schema'
 import { httpError } from '../lib/http-errors'
@@ -24,30 +25,41 @@ const TOUCH_EVERY_MS = 60_000
 export const reauthWindowMs = () => env().REAUTH_MAX_AGE_SECONDS * 1000
 
 type Session = typeof sessions.$inferSelect
-interface Live { session: Session, user: User }
+/** The admin behind a "sign in as" session. */
+export interface Impersonator { id: string, name: string, email: string }
+interface Live { session: Session, user: User, impersonator: Impersonator | null }
+const impersonators = alias(users, 'impersonator')
 /** One entry per signed-in browser seen in the last second: 10,000 is far more than that. */
 const cache = new ExpiringLru<string, Live>(10_000)
 
-export async function createSession(userId: string, meta: { ip?: string | null, userAgent?: string | null }): Promise<Session> {
+export async function createSession(userId: string, meta: { ip?: string | null, userAgent?: string | null, impersonatorId?: string, returnSessionId?: string }): Promise<Session> {
   const db = await useDb()
-  const [row] = await db.insert(sessions).values({ userId, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 400) ?? null }).returning()
+  const [row] = await db.insert(sessions).values({
+    userId, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    impersonatorId: meta.impersonatorId ?? null, returnSessionId: meta.returnSessionId ?? null,
+  }).returning()
   return row!
 }
 
 /** The live session and its user, or null (unknown, revoked, idle too long, user disabled). */
-export async function resolveSession(sid: string): Promise<{ session: Session, user: User } | null> {
+export async function resolveSession(sid: string): Promise<Live | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sid)) return null
   const now = Date.now()
   const hit = cache.get(sid, now)
   if (hit) return hit
   const db = await useDb()
-  const [row] = await db.select({ session: sessions, user: users }).from(sessions)
+  const [found] = await db.select({ session: sessions, user: users, imp: { id: impersonators.id, name: impersonators.name, email: impersonators.email, role: impersonators.role, disabled: impersonators.disabled } })
+    .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(impersonators, eq(impersonators.id, sessions.impersonatorId))
     .where(and(eq(sessions.id, sid), isNull(sessions.revokedAt)))
-  if (!row || row.user.disabled || now - row.session.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+  // A "sign in as" session lives only while its admin is still an enabled admin.
+  const lostImpersonator = !!found?.session.impersonatorId && (!found.imp?.id || found.imp.disabled || found.imp.role !== 'admin')
+  if (!found || found.user.disabled || lostImpersonator || now - found.session.lastSeenAt.getTime() > SESSION_IDLE_MS) {
     cache.delete(sid)
     return null
   }
+  const row: Live = { session: found.session, user: found.user, impersonator: found.imp?.id ? { id: found.imp.id, name: found.imp.name!, email: found.imp.email! } : null }
   if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     row.session.lastSeenAt = new Date(now)
     await db.update(sessions).set({ lastSeenAt: row.session.lastSeenAt }).where(eq(sessions.id, sid))
@@ -58,7 +70,7 @@ export async function resolveSession(sid: string): Promise<{ session: Session, u
 
 /** Drop cached lookups of a user's sessions: call after changing the user row (2FA, name, role…). */
 export function forgetUser(userId: string) {
-  cache.deleteWhere(c => c.user.id === userId)
+  cache.deleteWhere(c => c.user.id === userId || c.impersonator?.id === userId)
 }
 
 export async function revokeSession(sid: string) {
@@ -79,7 +91,8 @@ export async function revokeOwnSession(userId: string, sid: string) {
 /** Every session of the user, except `keep` when given (a password change keeps the one that made it). */
 export async function revokeUserSessions(userId: string, keep?: string): Promise<number> {
   const db = await useDb()
-  const conds = [eq(sessions.userId, userId), isNull(sessions.revokedAt)]
+  // The user's own sessions and any "sign in as" sessions they started as an admin.
+  const conds = [or(eq(sessions.userId, userId), eq(sessions.impersonatorId, userId))!, isNull(sessions.revokedAt)]
   if (keep) conds.push(ne(sessions.id, keep))
   const rows = await db.update(sessions).set({ revokedAt: new Date() }).where(and(...conds)).returning({ id: sessions.id })
   forgetUser(userId)

@@ -8,7 +8,7 @@ import { getHeader } from 'h3'
 import { httpError } from '../lib/http-errors'
 import { userForToken, type TokenScope } from '../services/api-tokens'
 import { getSetting } from '../services/app-settings'
-import { reauthIsRecent, resolveSession } from '../services/sessions'
+import { reauthIsRecent, resolveSession, type Impersonator } from '../services/sessions'
 import { sessionIdFromCookie } from './session-cookie'
 import type { User, sessions } from '../db/schema'
 
@@ -18,12 +18,16 @@ declare module 'h3' {
     authVia?: 'token' | 'session'
     tokenScope?: TokenScope
     browserSession?: typeof sessions.$inferSelect
+    /** The admin behind a "sign in as" session. */
+    impersonator?: Impersonator | null
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** What an admin who must set up 2FA can still reach: signing in/out, 2FA set-up, own sessions. */
 const ENROLLMENT_PATHS = /^\/api\/(auth\/|_auth\/|sessions(\/|$)|setup\/status$)/
+/** What an admin signed in as a customer may not change: the customer's own credentials and tokens. */
+const CREDENTIAL_PATHS = /^\/api\/(auth\/(password|totp|reauth)|tokens)(\/|$)/
 
 export async function currentUser(event: H3Event): Promise<User | null> {
   if (event.context.user !== undefined) return event.context.user
@@ -41,6 +45,7 @@ export async function currentUser(event: H3Event): Promise<User | null> {
     if (live) {
       user = live.user
       event.context.browserSession = live.session
+      event.context.impersonator = live.impersonator
     }
     event.context.authVia = 'session'
   }
@@ -59,6 +64,9 @@ export async function requireUser(event: H3Event): Promise<User> {
   if (!user) throw httpError(401, 'Sign in or send a valid API token (Authorization: Bearer <token>)', 'unauthenticated')
   if (event.context.authVia === 'token' && event.context.tokenScope === 'read' && !SAFE_METHODS.has(event.method)) {
     throw httpError(403, 'This API token is read-only: create a token with the write scope for changes', 'insufficient_scope')
+  }
+  if (event.context.browserSession?.impersonatorId && !SAFE_METHODS.has(event.method) && CREDENTIAL_PATHS.test(event.path.split('?')[0]!)) {
+    throw httpError(403, 'Signed in as a customer, you cannot change their password, two-factor settings or API tokens', 'impersonation_forbidden')
   }
   if (event.context.authVia === 'session' && !ENROLLMENT_PATHS.test(event.path.split('?')[0]!) && await mustEnrollTotp(user)) {
     throw httpError(403, 'Administrators must set up two-factor authentication first (Account → Security)', 'totp_setup_required')

@@ -22,6 +22,8 @@ export type PublicUser = View<typeof publicUser>
 export const currentUser = publicUser.extend({
   totp_enabled: z.boolean(),
   must_enroll_totp: z.boolean().meta({ description: 'An admin who must set up 2FA (the admin setting) before using the panel' }),
+  impersonator: obj({ id: uuid, name: z.string(), email: z.string() }).nullable().optional()
+    .meta({ description: 'The admin signed in as this customer ("sign in as"); absent or null otherwise' }),
 }).meta({ id: 'CurrentUser' })
 export type CurrentUser = View<typeof currentUser>
 

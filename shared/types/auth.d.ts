@@ -10,5 +10,9 @@ declare module '#auth-utils' {
   interface SecureSessionData {
     sid?: string
   }
+  /** Set while an admin is signed in as this customer: the banner names them and offers the way back. */
+  interface UserSession {
+    impersonator?: NonNullable<CurrentUser['impersonator']>
+  }
 }
 export {}

@@ -108,6 +108,11 @@ const SELF: Record<string, Probe> = {
     expect((await attacker.patch('/api/auth/me', { locale: 'ru', user_id: 'x' })).status).toBe(400)
     expect((await victimClient.get('/api/auth/me')).body.user.locale).toBe(before)
   },
+  'POST /api/auth/impersonation/end': async ({ attacker, victimClient }) => {
+    // A customer's own session is not a "sign in as" one: nothing to end, and nobody else's is touched.
+    expect((await attacker.post('/api/auth/impersonation/end')).body.code).toBe('impersonation_not_active')
+    expect((await victimClient.get('/api/auth/me')).status).toBe(200)
+  },
   'POST /api/auth/reauth': async ({ attacker }) => {
     expect((await attacker.post('/api/auth/reauth', { password: 'not-my-password' })).body.code).toBe('invalid_reauth')
   },

@@ -3,5 +3,6 @@ import type { CurrentUser } from '#shared/schemas/users'
 
 export default defineEventHandler(async (event): Promise<{ user: CurrentUser }> => {
   const user = await requireUser(event)
-  return { user: { ...toPublicUser(user), totp_enabled: !!user.totpEnabledAt, must_enroll_totp: await mustEnrollTotp(user) } }
+  const impersonator = event.context.impersonator ?? null
+  return { user: { ...toPublicUser(user), totp_enabled: !!user.totpEnabledAt, must_enroll_totp: await mustEnrollTotp(user), impersonator } }
 })

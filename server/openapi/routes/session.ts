@@ -14,6 +14,11 @@ export default defineRoutes('Session', 'Signing in (a sealed session cookie), fi
     errors: { 401: 'Wrong email or password (`code: invalid_credentials`), or 2FA is on and `code` is missing (`totp_required`) or wrong (`invalid_totp_code`)', 403: 'The account is disabled (`code: account_disabled`)', 429: 'Too many failed attempts for this account or address (`Retry-After`)' },
   },
   { method: 'post', path: '/api/auth/logout', access: 'user', summary: 'Sign out (clears the session cookie)', answers: { 200: { description: 'Signed out', schema: statusAnswer('signed_out') } } },
+  {
+    method: 'post', path: '/api/auth/impersonation/end', access: 'user', summary: 'End "sign in as": back to the admin\'s own session',
+    answers: { 200: { description: 'Ended; `restored` is false when the admin\'s session had ended meanwhile (sign in again)', schema: obj({ restored: z.boolean() }) } },
+    errors: { 409: 'This session is not a "sign in as" session' },
+  },
   { method: 'get', path: '/api/auth/me', access: 'user', summary: 'Who is calling', answers: { 200: { description: 'The caller, with their second-factor state', schema: obj({ user: currentUser }) } } },
   {
     method: 'patch', path: '/api/auth/me', access: 'user', summary: 'Save the caller\'s preferences (the panel language, also used for API error sentences)',

@@ -3,7 +3,7 @@ import { idParams } from '#server/schemas/common'
 import { tokenCreateBody } from '#server/schemas/tokens'
 import { userCreateBody, userListQuery, userParams, userPatchBody } from '#server/schemas/users'
 import { settingsSchema } from '#server/services/app-settings'
-import { defineRoutes, statusAnswer } from '../define'
+import { defineRoutes, obj, statusAnswer } from '../define'
 import { apiToken, createdApiToken } from '#shared/schemas/tokens'
 import { publicUser } from '#shared/schemas/users'
 
@@ -14,6 +14,12 @@ export default defineRoutes('Users and tokens', 'Customer and admin accounts; pe
     method: 'patch', path: '/api/users/{id}', access: 'admin', summary: 'Edit, disable or change the role of a user',
     params: userParams, body: userPatchBody, answers: { 200: { description: 'The user', schema: publicUser } },
     errors: { 409: 'The email is taken' },
+  },
+  {
+    method: 'post', path: '/api/users/{id}/impersonate', access: 'admin', summary: 'Sign in as a customer (browser session; password confirmed within 5 minutes)',
+    description: 'The browser\'s session becomes one of the customer\'s, marked with the admin: every audit entry made in it names the admin, and the customer\'s password, two-factor settings and API tokens cannot be changed in it. `POST /api/auth/impersonation/end` returns to the admin\'s own session.',
+    params: userParams, answers: { 200: { description: 'Signed in as the customer', schema: obj({ user: publicUser }) } },
+    errors: { 400: 'Called with an API token', 403: 'Password not confirmed recently', 409: 'Not a customer, disabled, or already signed in as someone' },
   },
   { method: 'get', path: '/api/tokens', access: 'user', summary: 'Your API tokens (never the token itself)', answers: { 200: { description: 'Tokens', schema: z.array(apiToken) } } },
   {
