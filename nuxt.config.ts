@@ -8,7 +8,7 @@ import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 const root = fileURLToPath(new URL('.', import.meta.url))
 // One message file per area and language (i18n/locales/<lang>/<area>.json, each under its own
 // top-level key), so a new area is a new file pair and no two people edit one big file.
-const messageFiles = (lang: string) => readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`)
+const messageFiles = (lang: string) => [...readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`), `vuetify-${lang}.ts`]
 
 export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
