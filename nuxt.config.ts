@@ -8,7 +8,7 @@ import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 const root = fileURLToPath(new URL('.', import.meta.url))
 // One message file per area and language (i18n/locales/<lang>/<area>.json, each under its own
 // top-level key), so a new area is a new file pair and no two people edit one big file.
-const messageFiles = (lang: string) => readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`)
+const messageFiles = (lang: string) => [...readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`), `vuetify-${lang}.ts`]
 
 export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
@@ -143,7 +143,11 @@ export default defineNuxtConfig({
     serverAssets: [{ baseName: 'api-docs', dir: resolve(root, 'node_modules/@scalar/api-reference/dist/browser'), pattern: 'standalone.js' }],
     // The embedded database's process (server/db/pglite-server.mjs) is run by node, not bundled:
     // tracing it puts what it imports in .output/server/node_modules, though the app imports none.
-    externals: { traceInclude: [resolve(root, 'server/db/pglite-server.mjs')] },
+    // @mdi/js is bundled from its ES module file, so only the provider icons the server names are
+    // kept: as an external package the whole set (3 MB of source, 7,000 path strings) sat in the
+    // app's memory (issue 13, app RSS). Its package "main" is CommonJS, which does not tree-shake.
+    externals: { traceInclude: [resolve(root, 'server/db/pglite-server.mjs')], inline: ['@mdi/js'] },
+    alias: { '@mdi/js': resolve(root, 'node_modules/@mdi/js/mdi.js') },
     hooks: {
       // drizzle migrations are read at runtime, and the database process script is run from
       // next to the server; the build does not copy either on its own.

@@ -95,11 +95,24 @@ try {
   await context.close()
 
   if (process.env.BENCH_LIGHTHOUSE !== '0') {
-    for (const path of ['/login', '/servers', '/dns', '/billing']) {
-      // Never the error's text: its command line holds the session cookie.
-      const score = await lighthouse(base + path, cookie).catch((e: { code?: unknown }) => `not run (exit ${String(e.code ?? '?')})`)
-      rows.push([`Lighthouse desktop performance ${path}`, String(score), { '/login': '90', '/servers': '57–65', '/dns': '55–75', '/billing': '73' }[path]!, '≥ 95'])
+    // Signed in through a browser profile that holds the session cookie: a cookie passed as an
+    // extra header was dropped as soon as the page set cookies of its own (language, theme), and
+    // the signed-in pages were scored as the sign-in page they fell back to.
+    const profile = mkdtempSync(join(tmpdir(), 'lh-profile-'))
+    const signedIn = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+    const [name, ...value] = cookie.split('=')
+    await signedIn.addCookies([{ name: name!, value: value.join('='), url: base, expires: Math.floor(Date.now() / 1000) + 3600 }])
+    await signedIn.close()
+    try {
+      for (const path of ['/login', '/servers', '/dns', '/billing']) {
+        const score = await lighthouse(base + path, path === '/login' ? undefined : profile).catch((e: { code?: unknown, stderr?: unknown }) => {
+          console.error(`lighthouse ${path}: ${String(e.stderr ?? '').trim().split('\n').slice(-3).join(' / ')}`)
+          return `not run (exit ${String(e.code ?? '?')})`
+        })
+        rows.push([`Lighthouse desktop performance ${path}`, String(score), { '/login': '90', '/servers': '57–65', '/dns': '55–75', '/billing': '73' }[path]!, '≥ 95'])
+      }
     }
+    finally { rmSync(profile, { recursive: true, force: true }) }
   }
 }
 finally {
@@ -154,8 +167,8 @@ async function cls(context: BrowserContext, url: string) {
   return value
 }
 
-/** Lighthouse CLI (desktop preset) on Debian's Chromium, signed in by the session cookie. */
-async function lighthouse(url: string, cookie: string): Promise<number> {
+/** Lighthouse CLI (desktop preset) on Debian's Chromium; signed in when given a browser profile that is. */
+async function lighthouse(url: string, profile?: string): Promise<number> {
   // Not a dependency of the app (100+ packages): installed where the bench runs, e.g.
   // `npm install --prefix /tmp/lh lighthouse@13` and LIGHTHOUSE_BIN=/tmp/lh/node_modules/.bin/lighthouse.
   const bin = process.env.LIGHTHOUSE_BIN ?? resolve(ROOT, 'node_modules/.bin/lighthouse')
@@ -164,7 +177,7 @@ async function lighthouse(url: string, cookie: string): Promise<number> {
   try {
     const out = join(dir, 'report.json')
     await promisify(execFile)(bin, [url, '--preset=desktop', '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet',
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu', '--disable-storage-reset', `--extra-headers=${JSON.stringify({ cookie })}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 })
+      `--chrome-flags=--headless=new --no-sandbox --disable-gpu${profile ? ` --user-data-dir=${profile}` : ''}`, '--disable-storage-reset'], { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 })
     const report = JSON.parse(readFileSync(out, 'utf8'))
     const score = Math.round(report.categories.performance.score * 100)
     // A lost session would score the sign-in page instead: say so.

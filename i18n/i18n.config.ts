@@ -3,16 +3,12 @@
  * 5 серверов): a message with three `|`-separated forms picks one by Intl's plural category.
  * Messages with two forms (English style: "one | many") work in both languages.
  */
-import { en as vuetifyEn, ru as vuetifyRu } from 'vuetify/locale'
-
 const russianPlural = new Intl.PluralRules('ru')
 const RU_FORM = { one: 0, few: 1, many: 2, other: 2 } as Record<string, number>
 
 export default defineI18nConfig(() => ({
   fallbackLocale: 'en',
-  // Vuetify's own words (table footers, "Sort by", "No data available") come through vue-i18n too
-  // (vuetify-nuxt-module's adapter), under $vuetify; Vuetify ships both languages.
-  messages: { en: { $vuetify: vuetifyEn }, ru: { $vuetify: vuetifyRu } },
+  // Vuetify's own words come from the locale files i18n/locales/vuetify-<lang>.ts.
   pluralRules: {
     ru: (choice: number, choicesLength: number) => {
       if (choicesLength < 3) return choice === 1 ? 0 : 1

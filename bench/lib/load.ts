@@ -60,3 +60,29 @@ export async function p95Of(n: number, fn: () => Promise<unknown>): Promise<{ p5
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95) }
 }
+
+/**
+ * Two targets measured in alternating slices (which goes first alternates too), so both see the
+ * same machine load: on a shared machine the load changes within seconds, and one run after the
+ * other compared the app under one load with the baseline under another.
+ */
+export async function loadInterleaved(a: string, b: string, opts: { connections: number, durationMs: number, headers?: Record<string, string>, slices?: number }): Promise<[LoadResult, LoadResult]> {
+  const slices = opts.slices ?? 10
+  const sliceMs = opts.durationMs / slices
+  const runs: [LoadResult[], LoadResult[]] = [[], []]
+  for (let i = 0; i < slices; i++) {
+    const order = i % 2 ? [1, 0] as const : [0, 1] as const
+    for (const which of order) runs[which].push(await load(which ? b : a, { ...opts, durationMs: sliceMs }))
+  }
+  const merge = (rs: LoadResult[]): LoadResult => {
+    const requests = rs.reduce((s, r) => s + r.requests, 0)
+    return {
+      rps: (requests / (sliceMs * slices)) * 1000,
+      p50: percentile(rs.map(r => r.p50), 50),
+      p95: percentile(rs.map(r => r.p95), 50),
+      requests,
+      errors: rs.reduce((s, r) => s + r.errors, 0),
+    }
+  }
+  return [merge(runs[0]), merge(runs[1])]
+}

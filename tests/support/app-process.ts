@@ -80,7 +80,8 @@ export async function startApp(opts: StartAppOptions): Promise<AppProcess> {
   if (opts.sandboxUrl) env.SANDBOX_URL = opts.sandboxUrl
   mkdirSync(dirname(opts.logFile), { recursive: true })
   const log = createWriteStream(opts.logFile, { flags: 'a' })
-  const child = spawn(process.execPath, [entry], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  // As deployed (README, `npm start`): V8's young generation capped (issue 13, app RSS).
+  const child = spawn(process.execPath, ['--max-semi-space-size=16', entry], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout!.pipe(log)
   child.stderr!.pipe(log)
   const url = `http://127.0.0.1:${port}`

@@ -1,0 +1,60 @@
+/**
+ * Performance (issue 13): an /api request skips per-request set-up that only rendered pages use.
+ * Measured with --cpu-prof on GET /api/auth/me:
+ *
+ * - The runtime config. `useRuntimeConfig(event)` deep-copies the whole config and re-reads the
+ *   environment into the copy, once per request that asks; @nuxtjs/i18n asks on every request
+ *   (its request hook sets up a locale context even for JSON): about 40% of the route's CPU. An
+ *   /api request is given the shared config instead, the one `useRuntimeConfig()` returns
+ *   everywhere else (frozen: a write would throw, not leak into other requests). Pages keep
+ *   their own copy, as Nuxt's renderer hands it to the app.
+ * - nuxt-security's rules. It resolves them per request by cloning all its options and building a
+ *   router, and makes a CSP nonce. API answers carry the fixed CSP from the `/api/**` route rule
+ *   (`default-src 'none'`), never a nonce, and their headers come from Nitro's route rules, not
+ *   from these rules. So the rules nuxt-security resolved for the first request on a set of
+ *   matching patterns are kept (frozen, nonce off) and given to later requests on the same set.
+ *   A path that a pattern with parameters or inner wildcards could match is left to nuxt-security.
+ */
+import type { H3Event } from 'h3'
+import { securityPatternKey } from '../lib/security-patterns'
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
+interface SecurityContext { rules?: Record<string, unknown>, nonce?: string }
+
+export default defineNitroPlugin((nitroApp) => {
+  const sharedConfig = useRuntimeConfig()
+  let patterns: string[] | undefined
+  nitroApp.hooks.hook('nuxt-security:routeRules', (routes: Record<string, unknown>) => {
+    patterns = Object.keys(routes)
+  })
+  const rulesByKey = new Map<string, Record<string, unknown>>()
+  const keyOf = (event: H3Event) => (patterns ? securityPatternKey(patterns, event.path.split('?')[0]!) : undefined)
+
+  // Before every handler of the `request` hook: i18n's and nuxt-security's are registered by
+  // plugins that run before or after this one.
+  nitroApp.hooks.beforeEach(({ name, args }) => {
+    if (name !== 'request') return
+    // The event is the last argument (this hookable version puts the hook's name first).
+    const event = args.at(-1) as H3Event | undefined
+    if (!event?.path?.startsWith('/api/')) return
+    event.context.nitro ??= { errors: [] }
+    event.context.nitro.runtimeConfig ??= sharedConfig
+    const key = keyOf(event)
+    const rules = key === undefined ? undefined : rulesByKey.get(key)
+    if (rules && !event.context.security) event.context.security = { rules } satisfies SecurityContext
+  })
+  nitroApp.hooks.hook('afterResponse', (event: H3Event) => {
+    if (!event.path.startsWith('/api/')) return
+    const resolved = (event.context.security as SecurityContext | undefined)?.rules
+    const key = keyOf(event)
+    if (!resolved || key === undefined || rulesByKey.has(key)) return
+    rulesByKey.set(key, deepFreeze({ ...structuredClone(resolved), nonce: false }))
+  })
+})
