@@ -227,7 +227,7 @@ export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number]
 export interface FirewallRule { id: string, action: string, protocol: string, port: string, source: string, sourceDetail: string }
 export interface FirewallRuleInput { protocol: FirewallProtocol, port: string, source: 'any' | 'custom', sourceDetail: string }
 /** An account-level firewall (Hostinger): rules, and whether its VMs run the latest rules. */
-export interface Firewall { id: string, name: string, synced: boolean, rules: FirewallRule[], createdAt: string | null, updatedAt: string | null }
+export interface Firewall { id: string, name: string, synced: boolean, rules: FirewallRule[], createdAt: string | null, updatedAt: string | null, /** Upstream ids of the VMs it is active on. */ vmIds: string[] }
 /** A server's own interface firewall (VirtFusion): on/off and the rulesets applied. */
 export interface ServerFirewall { interface: string, enabled: boolean, rules: unknown[], extra?: unknown }
 export interface ServerFirewallInput { interface: string, enabled?: boolean, rulesets?: number[] }

@@ -27,6 +27,7 @@ export const firewall = obj({
   rules: z.array(firewallRule),
   created_at: isoDate.nullable(),
   updated_at: isoDate.nullable(),
+  vm_ids: z.array(z.string()).meta({ description: 'The provider\'s ids of the VMs it is active on (a VM has at most one)' }),
 }).meta({ id: 'Firewall', description: 'An account-level firewall (Hostinger)' })
 export type FirewallView = View<typeof firewall>
 

@@ -5,7 +5,8 @@
 import { providerError } from '../errors'
 import type { HttpClient } from '../http'
 import type { ActionResult, Firewall, FirewallRule, FirewallRuleInput } from '../types'
-import type { HAction, HFirewall, HFirewallRule, HPage } from './upstream'
+import { PATHS } from './client'
+import type { HAction, HFirewall, HFirewallRule, HPage, HVirtualMachine } from './upstream'
 
 const BASE = '/api/vps/v1/firewall'
 const MAX_PAGES = 100
@@ -15,9 +16,11 @@ export const mapFirewallRule = (r: HFirewallRule): FirewallRule => ({
   id: String(r.id), action: r.action ?? 'accept', protocol: r.protocol ?? 'any', port: r.port ?? 'any', source: r.source ?? 'any', sourceDetail: r.source_detail ?? 'any',
 })
 
-export const mapFirewall = (f: HFirewall): Firewall => ({
+/** `vms`: the account's VMs, whose `firewall_group_id` says which firewall is active on each. */
+export const mapFirewall = (f: HFirewall, vms: HVirtualMachine[] = []): Firewall => ({
   id: String(f.id), name: f.name ?? `Firewall ${f.id}`, synced: f.is_synced === true, rules: (f.rules ?? []).map(mapFirewallRule),
   createdAt: f.created_at ?? null, updatedAt: f.updated_at ?? null,
+  vmIds: vms.filter(v => v.firewall_group_id === f.id).map(v => String(v.id)),
 })
 
 const ruleBody = (r: FirewallRuleInput) => ({ protocol: r.protocol, port: r.port, source: r.source, source_detail: r.sourceDetail })
@@ -30,18 +33,25 @@ function id(name: string, value: string, what: string): string {
 export function hostingerFirewalls(http: HttpClient, name: string) {
   const fwPath = (fw: string) => `${BASE}/${id(name, fw, 'firewall')}`
   const action = (verb: string, a: HAction | undefined): ActionResult => ({ status: verb, message: a?.id ? `${name} action ${a.id} (${a.state})` : undefined })
+  /** The firewall resource does not say where it is active; the VM list does. */
+  const vms = () => http.get<HVirtualMachine[]>(PATHS.vms)
   return {
     async list(): Promise<Firewall[]> {
-      const out: Firewall[] = []
+      const rows: HFirewall[] = []
       for (let page = 1; page <= MAX_PAGES; page++) {
         const res = await http.get<HPage<HFirewall>>(BASE, { page })
-        out.push(...(res.data ?? []).map(mapFirewall))
-        const total = res.meta?.total ?? out.length
-        if (!res.data?.length || out.length >= total) break
+        rows.push(...(res.data ?? []))
+        const total = res.meta?.total ?? rows.length
+        if (!res.data?.length || rows.length >= total) break
       }
-      return out
+      if (!rows.length) return []
+      const all = await vms()
+      return rows.map(f => mapFirewall(f, all))
     },
-    async get(fw: string) { return mapFirewall(await http.get<HFirewall>(fwPath(fw))) },
+    async get(fw: string) {
+      const f = await http.get<HFirewall>(fwPath(fw))
+      return mapFirewall(f, await vms())
+    },
     async create(input: { name: string }) {
       return mapFirewall((await http.request<HFirewall>({ method: 'POST', path: BASE, json: { name: input.name }, idempotent: false })).data)
     },

@@ -57,6 +57,7 @@ export const meta: ProviderMetadata = {
     firewall: { supported: true, note: 'Account-level firewalls: each holds rules and is activated on one or more VMs; a changed firewall is synced to its VMs.' },
   },
   facts: {
+    firewall_scope: 'account',
     look: { label: 'Hostinger', color: 'deep-purple', icon: 'mdi-alpha-h-box', icon_path: mdiAlphaHBox },
     create: {
       hostname: true, password: true, ssh_keys: true, max_ssh_keys: 1, dry_run: false,

@@ -12,7 +12,7 @@ import { adapterForSlug } from '../provider-accounts'
 import { queueSync } from '../servers/queue'
 
 const ruleView = (r: FirewallRule): FirewallRuleView => ({ id: r.id, action: r.action, protocol: r.protocol, port: r.port, source: r.source, source_detail: r.sourceDetail })
-const view = (f: Firewall): FirewallView => ({ id: f.id, name: f.name, synced: f.synced, rules: f.rules.map(ruleView), created_at: f.createdAt, updated_at: f.updatedAt })
+const view = (f: Firewall): FirewallView => ({ id: f.id, name: f.name, synced: f.synced, rules: f.rules.map(ruleView), created_at: f.createdAt, updated_at: f.updatedAt, vm_ids: f.vmIds })
 
 export interface RuleBody { protocol: FirewallRuleInput['protocol'], port: string, source: 'any' | 'custom', source_detail: string }
 const ruleInput = (b: RuleBody): FirewallRuleInput => ({ protocol: b.protocol, port: b.port, source: b.source, sourceDetail: b.source_detail })

@@ -24,12 +24,15 @@ describe('hostinger firewalls', () => {
     const a = adapter()
     expect(await a.listFirewalls()).toEqual([])
     const fw = await a.createFirewall({ name: 'Web only' })
-    expect(fw).toMatchObject({ id: expect.stringMatching(/^\d+$/), name: 'Web only', synced: false, rules: [] })
+    expect(fw).toMatchObject({ id: expect.stringMatching(/^\d+$/), name: 'Web only', synced: false, rules: [], vmIds: [] })
     expect(await a.listFirewalls()).toEqual([fw])
     expect(await a.getFirewall(fw.id)).toEqual(fw)
     await a.deleteFirewall(fw.id)
     expect(await a.listFirewalls()).toEqual([])
-    expect(hits()).toEqual(['GET /api/vps/v1/firewall', 'POST /api/vps/v1/firewall', 'GET /api/vps/v1/firewall', `GET /api/vps/v1/firewall/${fw.id}`, `DELETE /api/vps/v1/firewall/${fw.id}`, 'GET /api/vps/v1/firewall'])
+    expect(hits()).toEqual([
+      'GET /api/vps/v1/firewall', 'POST /api/vps/v1/firewall', 'GET /api/vps/v1/firewall', 'GET /api/vps/v1/virtual-machines',
+      `GET /api/vps/v1/firewall/${fw.id}`, 'GET /api/vps/v1/virtual-machines', `DELETE /api/vps/v1/firewall/${fw.id}`, 'GET /api/vps/v1/firewall',
+    ])
   })
 
   it('adds, updates and deletes rules; a change leaves the firewall unsynced until synced on its VM', async () => {
@@ -42,7 +45,7 @@ describe('hostinger firewalls', () => {
     expect(body).toEqual({ protocol: 'SSH', port: '22', source: 'custom', source_detail: '198.51.100.0/24' })
     expect(await a.attachFirewall(fw.id, vm)).toMatchObject({ status: 'activated', message: expect.stringContaining('action') })
     expect(simState().vms[0]!.firewall_group_id).toBe(Number(fw.id))
-    expect((await a.getFirewall(fw.id)).synced).toBe(true)
+    expect(await a.getFirewall(fw.id)).toMatchObject({ synced: true, vmIds: [vm] })
     const changed = await a.updateFirewallRule(fw.id, rule.id, { protocol: 'TCP', port: '1024:2048', source: 'any', sourceDetail: 'any' })
     expect(changed).toMatchObject({ id: rule.id, protocol: 'TCP', port: '1024:2048', sourceDetail: 'any' })
     expect((await a.getFirewall(fw.id)).synced).toBe(false)
