@@ -57,8 +57,9 @@ export class VncDisplays {
 
   private async start(password: string, label: string): Promise<VncDisplay> {
     process.once('exit', this.onExit)
-    // -displayfd: Xvfb picks a free display number and writes it to fd 3 once it is ready.
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] })
+    // -displayfd: Xvfb picks a free display number and writes it to fd 3 once it is ready;
+    // -noreset: without it, the server resets (the root colour lost) when xsetroot disconnects.
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] })
     this.procs.push(xvfb)
     const display = await new Promise<number>((resolve, reject) => {
       let out = ''
