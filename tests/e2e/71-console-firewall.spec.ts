@@ -11,13 +11,17 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 })
 const RUN = Date.now().toString(36).slice(-5)
 
 async function serverId(page: Page, account: string, upstreamId: string): Promise<string> {
+  return (await serverOf(page, account, upstreamId)).id
+}
+
+async function serverOf(page: Page, account: string, upstreamId: string): Promise<{ id: string, name: string }> {
   const connect = await page.request.post('/api/hosting/sandbox/connect')
   expect(connect.ok()).toBe(true)
   expect((await page.request.post('/api/servers/sync', { data: { wait: true } })).ok()).toBe(true)
   const list = await (await page.request.get(`/api/servers?account=${account}&per_page=100`)).json()
   const s = list.items.find((x: { upstream_id: string }) => x.upstream_id === upstreamId)
   expect(s, `${account} ${upstreamId} in the inventory`).toBeTruthy()
-  return s.id
+  return s
 }
 
 /** The colour of one pixel of the console's canvas (the Xvfb root window is #1e6fb8 = 30,111,184). */
@@ -59,7 +63,7 @@ test('a provider without a console says why; the sign-in link is offered where t
 
 test('an account firewall gets a rule, is activated on a server and synced', async ({ page }) => {
   await ensureAdmin(page)
-  await serverId(page, 'hostinger', '1268054')
+  const target = await serverOf(page, 'hostinger', '1268054')
   await page.goto('/')
   await page.getByTestId('nav-drawer').getByText('Firewalls').click()
   await expect(page).toHaveURL(/\/firewalls/)
@@ -72,7 +76,7 @@ test('an account firewall gets a rule, is activated on a server and synced', asy
 
   // Activate it on a server.
   await fw.getByTestId('firewall-attach-select').click()
-  await page.getByRole('option').first().click()
+  await page.getByRole('option', { name: target.name }).click()
   await fw.getByTestId('firewall-attach').click()
   await expect(fw.getByTestId('firewall-vm')).toHaveCount(1)
 
@@ -95,6 +99,12 @@ test('an account firewall gets a rule, is activated on a server and synced', asy
   await expect(fw.getByTestId('firewall-sync-state')).toHaveAttribute('data-synced', 'true')
   await animationsDone(page)
   await shot(page, 'firewalls-synced')
+
+  // The server's page names the firewall active on it.
+  await page.goto(`/servers/${target.id}`)
+  await expect(page.getByTestId('firewall-active-here')).toContainText(`Active firewall: ${name}`)
+  await page.goBack()
+  await expect(fw.getByTestId('firewall-rule-row')).toHaveCount(1)
 
   // Deleting the rule asks first.
   await fw.getByTestId('rule-delete').click()
