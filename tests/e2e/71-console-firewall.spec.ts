@@ -53,7 +53,7 @@ test('the console connects to a real VNC server and shows its framebuffer', asyn
   await expect(frame).toBeHidden()
 })
 
-test('a provider without a console says why; the sign-in link is offered where the provider has one', async ({ page }) => {
+test('a provider without a console says why; its firewalls are managed on the account', async ({ page }) => {
   await ensureAdmin(page)
   const hostinger = await serverId(page, 'hostinger', '1268054')
   await page.goto(`/servers/${hostinger}`)
