@@ -100,7 +100,10 @@ export default defineNuxtConfig({
       contentSecurityPolicy: {
         'default-src': ['\'self\''],
         'base-uri': ['\'none\''],
-        'connect-src': ['\'self\''],
+        // The server console's noVNC connects straight to the provider's VNC websocket (a
+        // self-hosted panel's own address, known per account): websockets to any host. `ws:` only
+        // works where the app itself is served over plain HTTP (browsers block it from HTTPS pages).
+        'connect-src': ['\'self\'', 'wss:', 'ws:'],
         'font-src': ['\'self\'', 'data:'],
         'form-action': ['\'self\''],
         'frame-ancestors': ['\'none\''],

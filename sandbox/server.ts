@@ -269,6 +269,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
   })
 
+  // Websockets (VirtFusion's VNC proxy): the simulator whose panel root holds the path takes it.
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox')
+    if (!Object.values(sims).some(s => s.upgrade?.(req, socket, head, url))) socket.destroy()
+  })
+
   await new Promise<void>(resolve => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   const sandbox: Sandbox = {
@@ -291,6 +297,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       requests.length = 0
     },
     async close() {
+      for (const s of Object.values(sims)) s.close?.()
       for (const r of hanging) r.destroy()
       server.closeAllConnections?.()
       await new Promise<void>(r => server.close(() => r()))

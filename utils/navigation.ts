@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'billing', icon: 'mdi-cash-multiple', to: '/billing', admin: true },
   { key: 'plans', icon: 'mdi-package-variant-closed', to: '/plans', admin: true },
   { key: 'providers', icon: 'mdi-cloud-outline', to: '/providers', admin: true },
+  { key: 'firewalls', icon: 'mdi-wall-fire', to: '/firewalls', admin: true },
   { key: 'users', icon: 'mdi-account-multiple-outline', to: '/users', admin: true },
   { key: 'audit', icon: 'mdi-clipboard-text-clock-outline', to: '/audit', admin: true },
   { key: 'intents', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },

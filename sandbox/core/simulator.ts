@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { Router, SimRequest, SimResponse } from './router'
 import type { SimulatorName } from '../providers/registry'
 
@@ -28,6 +30,13 @@ export interface Simulator {
   undocumented?(req: SimRequest): string[]
   /** Provider-specific state for tests (read-only use). */
   state: unknown
+  /**
+   * A websocket upgrade below the provider's panel root (`prefix` without its API part), e.g.
+   * VirtFusion's VNC proxy at `/vnc/?token=`. Answers false when the path is not its own.
+   */
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean
+  /** Stops what the simulator started outside this process (the VNC display). */
+  close?(): void
 }
 
 export type SimulatorFactory = (opts: SimOptions) => Simulator

@@ -4,7 +4,8 @@
  */
 import { NotSupportedError } from './errors'
 import type {
-  ActionResult, AdapterContext, Balance, CapabilityGroup, CatalogItem, ConnectionResult, CreateServerInput, CustomerUser,
+  ActionResult, AdapterContext, Balance, CapabilityGroup, CatalogItem, ConnectionResult, ConsoleSession, ConsoleType, CreateServerInput, CustomerUser,
+  Firewall, FirewallRule, FirewallRuleInput, ServerFirewall, ServerFirewallInput,
   Datacenter, DestroyInput, DnsRecord, DnsSnapshot, Domain, DomainAvailability, DomainPurchaseInput, InstallInput,
   OsTemplate, PaymentMethod, PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ProviderMetadata, ResizeInput,
   ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey, UsageLimit,
@@ -111,4 +112,24 @@ export abstract class BaseAdapter {
   // orders
   async listOrders(): Promise<UpstreamOrder[]> { this.unsupported('orders', 'orders') }
   async cancelOrder(_id: string): Promise<ActionResult> { this.unsupported('orders', 'cancelling orders') }
+
+  // console
+  /** A console session for the server: `type` asks for one kind where the provider has both. */
+  async openConsole(_id: string, _opts: { type?: ConsoleType } = {}): Promise<ConsoleSession> { this.unsupported('console', 'a server console') }
+
+  // firewalls (account level)
+  async listFirewalls(): Promise<Firewall[]> { this.unsupported('firewall', 'account firewalls') }
+  async getFirewall(_fw: string): Promise<Firewall> { this.unsupported('firewall', 'account firewalls') }
+  async createFirewall(_input: { name: string }): Promise<Firewall> { this.unsupported('firewall', 'creating firewalls') }
+  async deleteFirewall(_fw: string): Promise<void> { this.unsupported('firewall', 'deleting firewalls') }
+  async createFirewallRule(_fw: string, _rule: FirewallRuleInput): Promise<FirewallRule> { this.unsupported('firewall', 'firewall rules') }
+  async updateFirewallRule(_fw: string, _ruleId: string, _rule: FirewallRuleInput): Promise<FirewallRule> { this.unsupported('firewall', 'firewall rules') }
+  async deleteFirewallRule(_fw: string, _ruleId: string): Promise<void> { this.unsupported('firewall', 'firewall rules') }
+  async attachFirewall(_fw: string, _vm: string): Promise<ActionResult> { this.unsupported('firewall', 'activating firewalls on servers') }
+  async detachFirewall(_fw: string, _vm: string): Promise<ActionResult> { this.unsupported('firewall', 'deactivating firewalls on servers') }
+  async syncFirewall(_fw: string, _vm: string): Promise<ActionResult> { this.unsupported('firewall', 'syncing firewalls') }
+
+  // firewall (per server)
+  async getServerFirewall(_id: string, _iface: string): Promise<ServerFirewall> { this.unsupported('firewall', 'a server\'s own firewall') }
+  async setServerFirewall(_id: string, _input: ServerFirewallInput): Promise<ServerFirewall> { this.unsupported('firewall', 'a server\'s own firewall') }
 }

@@ -18,7 +18,7 @@ export type { ProviderType } from './registry'
 
 export const CAPABILITY_GROUPS = [
   'servers', 'power', 'suspend', 'resize', 'reinstall', 'create', 'destroy', 'catalog',
-  'dns', 'domains', 'ssh_keys', 'billing', 'orders',
+  'dns', 'domains', 'ssh_keys', 'billing', 'orders', 'console', 'firewall',
 ] as const
 export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number]
 export interface Capability { supported: boolean, note?: string }
@@ -208,3 +208,26 @@ export interface UpstreamOrder { id: string, number: string | null, amount: numb
 
 export interface ConnectionResult { message: string, version?: string }
 export interface ActionResult { status: string, message?: string }
+
+// ---------- console and firewalls ----------
+
+export type ConsoleType = 'vnc' | 'link'
+/** A way into the server's screen: a VNC websocket (noVNC) or a sign-in link to the provider's own console. */
+export interface ConsoleSession {
+  type: ConsoleType
+  /** `ws(s)://…` for vnc, `http(s)://…` for link. */
+  url: string
+  expiresAt: string | null
+  /** The VNC password the websocket's server asks for (vnc only). */
+  password: string | null
+}
+
+export const FIREWALL_PROTOCOLS = ['TCP', 'UDP', 'ICMP', 'GRE', 'any', 'ESP', 'AH', 'ICMPv6', 'SSH', 'HTTP', 'HTTPS', 'MySQL', 'PostgreSQL'] as const
+export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number]
+export interface FirewallRule { id: string, action: string, protocol: string, port: string, source: string, sourceDetail: string }
+export interface FirewallRuleInput { protocol: FirewallProtocol, port: string, source: 'any' | 'custom', sourceDetail: string }
+/** An account-level firewall (Hostinger): rules, and whether its VMs run the latest rules. */
+export interface Firewall { id: string, name: string, synced: boolean, rules: FirewallRule[], createdAt: string | null, updatedAt: string | null, /** Upstream ids of the VMs it is active on. */ vmIds: string[] }
+/** A server's own interface firewall (VirtFusion): on/off and the rulesets applied. */
+export interface ServerFirewall { interface: string, enabled: boolean, rules: unknown[], extra?: unknown }
+export interface ServerFirewallInput { interface: string, enabled?: boolean, rulesets?: number[] }

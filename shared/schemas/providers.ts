@@ -80,6 +80,7 @@ export const providerFacts = obj({
     from_plan: z.boolean().optional().meta({ description: 'The provider has no data-center list: the plan (its product) fixes the place, so the wizard offers no choice and asks for no list' }),
   }).meta({ description: 'What the create wizard calls the data-center choice, and whether it may stay empty' }),
   plan_mapping: planMappingFacts,
+  firewall_scope: z.enum(['account', 'server']).optional().meta({ description: 'Where firewalls live: `account` (firewalls with rules, activated on VMs: the account\'s firewall routes) or `server` (each server\'s own, per interface: its firewall route); absent where there are none' }),
   customer_user_setting: z.string().optional().meta({ description: 'The account setting naming the upstream user servers are created for, where a plan can own its servers per customer' }),
 }).meta({ id: 'ProviderFacts', description: 'What a provider kind can and cannot do beyond its capabilities: fields, rules, raw words, look' })
 

@@ -44,6 +44,7 @@ const ROUTES: Record<string, Route> = {
   '/domains': { roles: both, url: fixed('/domains') },
   '/domains/[provider]/[domain]': { roles: both, url: ids => ids.domain && `/domains/${ids.domain.account.slug}/${ids.domain.name}` },
   '/domains/register': { roles: admin, url: fixed('/domains/register') },
+  '/firewalls': { roles: admin, url: fixed('/firewalls') },
   '/order': { roles: both, url: fixed('/order') },
   '/orders': { roles: both, url: fixed('/orders') },
   '/orders/[id]': { roles: both, url: ids => ids.order && `/orders/${ids.order}` },

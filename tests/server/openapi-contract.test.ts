@@ -185,6 +185,34 @@ describe('OpenAPI contract: real answers match the document', () => {
     await contract.call(admin, 'POST', '/api/notifications/read-all')
   })
 
+  it('Console and firewalls: a console session, a server firewall, an account firewall with a rule, attached, synced, detached, deleted', async () => {
+    await contract.call(admin, 'POST', '/api/servers/sync', { body: { wait: true } })
+    const vf = slugOf('virtfusion')
+    const h = slugOf('hostinger')
+    await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/vms/{id}/console', { params: { provider: vf, id: '101' }, body: {} })
+    await contract.call(admin, 'GET', '/api/hosting/providers/{provider}/vms/{id}/firewall', { params: { provider: vf, id: '101' } })
+    await contract.call(admin, 'PUT', '/api/hosting/providers/{provider}/vms/{id}/firewall', { params: { provider: vf, id: '101' }, body: { enabled: false } })
+    expect((await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/vms/{id}/console', { params: { provider: h, id: '1268054' }, body: {} })).status).toBe(501)
+    const list = await contract.call(admin, 'GET', '/api/servers', { query: { per_page: '100' } })
+    const server = list.body.items.find((s: any) => s.account.slug === vf && s.upstream_id === '101')
+    await contract.call(admin, 'POST', '/api/servers/{id}/console', { params: { id: server.id }, body: { type: 'vnc' } })
+    await contract.call(admin, 'GET', '/api/servers/{id}/firewall', { params: { id: server.id } })
+    await contract.call(admin, 'PUT', '/api/servers/{id}/firewall', { params: { id: server.id }, body: { rulesets: [] } })
+    const fw = (await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/firewalls', { params: { provider: h }, body: { name: 'contract' } })).body.id
+    const p = { provider: h, fw }
+    await contract.call(admin, 'GET', '/api/hosting/providers/{provider}/firewalls', { params: { provider: h } })
+    const rule = (await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/firewalls/{fw}/rules', { params: p, body: { protocol: 'TCP', port: '22', source: 'any', source_detail: 'any' } })).body.id
+    await contract.call(admin, 'PUT', '/api/hosting/providers/{provider}/firewalls/{fw}/rules/{rule}', { params: { ...p, rule }, body: { protocol: 'UDP', port: '53', source: 'any', source_detail: 'any' } })
+    await contract.call(admin, 'GET', '/api/hosting/providers/{provider}/firewalls/{fw}/rules', { params: p })
+    await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/firewalls/{fw}/attach', { params: p, body: { vm: '1268054' } })
+    await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/firewalls/{fw}/sync', { params: p, body: { vm: '1268054' } })
+    await contract.call(admin, 'GET', '/api/hosting/providers/{provider}/firewalls/{fw}', { params: p })
+    await contract.call(admin, 'DELETE', '/api/hosting/providers/{provider}/firewalls/{fw}/rules/{rule}', { params: { ...p, rule } })
+    await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/firewalls/{fw}/detach', { params: p, body: { vm: '1268054' } })
+    await contract.call(admin, 'DELETE', '/api/hosting/providers/{provider}/firewalls/{fw}', { params: p })
+    expect((await contract.call(customer.client, 'GET', '/api/hosting/providers/{provider}/firewalls', { params: { provider: h } })).status).toBe(403)
+  })
+
   it('Test-only routes', async () => {
     await contract.call(admin, 'GET', '/api/_test/jobs')
   })

@@ -53,6 +53,8 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/dns/zones/[provider]/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone }) },
   { prefix: '/api/hosting/providers/[provider]/ssh-keys/[id]', values: () => ({ provider: 'virtfusion', id: '1' }) },
   { prefix: '/api/hosting/providers/[provider]/orders/[id]', values: () => ({ provider: 'inferno', id: '47200' }) },
+  // Account firewalls are the provider account's (admins only): any firewall id and rule.
+  { prefix: '/api/hosting/providers/[provider]/firewalls', values: () => ({ provider: 'hostinger', fw: '1', rule: '1' }) },
   // Account-wide routes: the account the victim's server (or zone) lives on.
   { prefix: '/api/hosting/providers/[provider]/dns', values: () => ({ provider: 'hostinger' }) },
   { prefix: '/api/hosting/providers/[provider]/domains', values: () => ({ provider: 'hostinger' }) },
@@ -62,6 +64,14 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
 /** Bodies and queries that pass validation, so the probe meets the access check. */
 const BODIES: Record<string, { body?: unknown, query?: string }> = {
   'POST /api/servers/[id]/reinstall': { body: { template: '46' } },
+  'PUT /api/servers/[id]/firewall': { body: { enabled: true } },
+  'PUT /api/hosting/providers/[provider]/vms/[id]/firewall': { body: { enabled: true } },
+  'POST /api/hosting/providers/[provider]/firewalls': { body: { name: 'stolen' } },
+  'POST /api/hosting/providers/[provider]/firewalls/[fw]/rules': { body: { protocol: 'TCP', port: '22', source: 'any', source_detail: 'any' } },
+  'PUT /api/hosting/providers/[provider]/firewalls/[fw]/rules/[rule]': { body: { protocol: 'TCP', port: '22', source: 'any', source_detail: 'any' } },
+  'POST /api/hosting/providers/[provider]/firewalls/[fw]/attach': { body: { vm: '1' } },
+  'POST /api/hosting/providers/[provider]/firewalls/[fw]/detach': { body: { vm: '1' } },
+  'POST /api/hosting/providers/[provider]/firewalls/[fw]/sync': { body: { vm: '1' } },
   'POST /api/servers/[id]/resize': { body: { plan: '2' } },
   'PATCH /api/servers/[id]': { body: { owner_id: null } },
   'POST /api/admin/servers/[id]/suspend': { body: { reason: 'scoping probe' } },

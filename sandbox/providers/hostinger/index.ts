@@ -9,6 +9,7 @@ import { SANDBOX_ACCOUNT } from './account'
 import { fail, unauthenticated } from './respond'
 import { registerBillingRoutes } from './routes-billing'
 import { registerCatalogRoutes } from './routes-catalog'
+import { registerFirewallRoutes } from './routes-firewall'
 import { registerKeyRoutes } from './routes-keys'
 import { registerVmRoutes } from './routes-vms'
 import { HostingerState } from './state'
@@ -21,6 +22,7 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
   registerCatalogRoutes(router, state)
   registerVmRoutes(router, state)
   registerKeyRoutes(router, state)
+  registerFirewallRoutes(router, state)
   const dns = createDnsState()
   const domains = createDomainState()
   registerBillingRoutes(router, state, () => domainCatalogItems(domains))

@@ -57,6 +57,9 @@ export interface SimVm {
 
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
+export interface SimFirewallRule { id: number, action: 'accept' | 'drop', protocol: string, port: string, source: string, source_detail: string }
+export interface SimFirewall { id: number, name: string, rules: SimFirewallRule[], createdAt: number, updatedAt: number, syncedAt: number | null }
+
 export class HostingerState {
   dataCenters: SimDataCenter[] = []
   templates: SimTemplate[] = []
@@ -66,6 +69,8 @@ export class HostingerState {
   publicKeys: SimPublicKey[] = []
   vms: SimVm[] = []
   orders: SimOrder[] = []
+  /** Account-level firewalls (VPS.V1.Firewall.FirewallResource), with the VMs each is synced to. */
+  firewalls: SimFirewall[] = []
   private seq = 0
 
   constructor(readonly transitionMs: number) { this.reset() }
@@ -81,6 +86,7 @@ export class HostingerState {
     this.publicKeys = copy(SEED_PUBLIC_KEYS)
     this.vms = seedVms(now)
     this.orders = []
+    this.firewalls = []
     this.seq = 0
   }
 

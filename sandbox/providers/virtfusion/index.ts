@@ -6,7 +6,11 @@ import { Router } from '../../core/router'
 import type { SimulatorDefinition, SimulatorFactory } from '../../core/simulator'
 import { SANDBOX_ACCOUNT } from './account'
 import { errors, UNAUTHORIZED } from './respond'
+import { randomBytes } from 'node:crypto'
+import { VncDisplays } from '../../vnc/display'
 import { registerCatalogRoutes } from './routes-catalog'
+import { registerConsoleRoutes, vncUpgrade } from './routes-console'
+import { registerFirewallRoutes } from './routes-firewall'
 import { registerPowerRoutes } from './routes-power'
 import { registerServerRoutes } from './routes-servers'
 import { registerUserRoutes } from './routes-users'
@@ -15,6 +19,8 @@ import { VirtfusionState } from './state'
 export { VirtfusionState } from './state'
 
 const PREFIX = '/virtfusion/api/v1'
+/** The panel's own pages (and its VNC websocket) live above the API. */
+const PANEL_ROOT = '/virtfusion'
 
 export const createVirtfusionSim: SimulatorFactory = (opts) => {
   const state = new VirtfusionState(opts.transitionMs)
@@ -23,6 +29,11 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
   registerServerRoutes(router, state, PREFIX)
   registerPowerRoutes(router, state)
   registerUserRoutes(router, state)
+  // One VNC password per sandbox: every server's console is the same real display.
+  const vncPassword = randomBytes(6).toString('base64url').slice(0, 8)
+  registerConsoleRoutes(router, state, vncPassword)
+  registerFirewallRoutes(router, state)
+  const displays = new VncDisplays()
   return {
     name: 'virtfusion',
     prefix: PREFIX,
@@ -34,6 +45,8 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
     notFound: () => errors(404, 'The requested resource could not be found.'),
     reset() { state.reset() },
     state,
+    upgrade: vncUpgrade(state, displays, vncPassword, PANEL_ROOT),
+    close() { displays.stop() },
   }
 }
 

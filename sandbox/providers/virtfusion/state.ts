@@ -162,6 +162,13 @@ export class VirtfusionState {
   servers: SimServer[] = []
   /** Added to Date.now(): lets tests jump past a deletion delay. */
   clockOffsetMs = 0
+  /** Servers whose VNC is enabled, and the websocket tokens handed out (token → server, expiry). */
+  vncEnabled = new Set<number>()
+  vncTokens = new Map<string, { serverId: number, expiresAt: number }>()
+  /** Sign-in tokens made by serverAuthenticationTokens: the query string → user, server, expiry. */
+  loginTokens = new Map<string, { userId: number, serverId: number, expiresAt: number }>()
+  /** Per server and interface: the firewall switch and the rulesets applied (`primary`/`secondary`). */
+  firewalls = new Map<string, { enabled: boolean, rulesets: number[] }>()
   private seq = { server: 200, user: 10, key: 10, queue: 1000, ip: 100 }
 
   constructor(readonly transitionMs: number) { this.reset() }
@@ -173,6 +180,10 @@ export class VirtfusionState {
     this.packages = seedPackages()
     this.sshKeys = seedSshKeys()
     this.clockOffsetMs = 0
+    this.vncEnabled = new Set()
+    this.vncTokens = new Map()
+    this.loginTokens = new Map()
+    this.firewalls = new Map()
     this.seq = { server: 200, user: 10, key: 10, queue: 1000, ip: 100 }
     const [lon, nyc] = this.hypervisors as [SimHypervisor, SimHypervisor]
     const [small, medium, large] = this.packages as [SimPackage, SimPackage, SimPackage]

@@ -5,6 +5,7 @@
 import type { RouteGroup } from '../define'
 import audit from './audit'
 import billing from './billing'
+import consoleFirewall from './console-firewall'
 import dns from './dns'
 import domains from './domains'
 import intents from './intents'
@@ -19,4 +20,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, intents, providers, dns, domains, sshKeys, billing, portal, notifications, dashboard, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, dashboard, audit, reference, testOnly]

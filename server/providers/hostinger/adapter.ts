@@ -11,10 +11,11 @@ import { NotSupportedError, ProviderError, providerError } from '../errors'
 import type {
   DnsRecord, DomainPurchaseInput,
   ActionResult, CatalogItem, ConnectionResult, CreateServerInput, Datacenter, InstallInput, OsTemplate, PaymentMethod,
-  PlanOffer, PlanOrderInput, PowerAction, ServerRecord, Subscription, UpstreamSshKey,
+  PlanOffer, PlanOrderInput, PowerAction, ServerRecord, Subscription, UpstreamSshKey, Firewall, FirewallRule, FirewallRuleInput,
 } from '../types'
 import { PATHS } from './client'
 import { hostingerDns } from './dns'
+import { hostingerFirewalls } from './firewalls'
 import { hostingerDomains } from './domains'
 import {
   mapCatalog, mapDatacenter, mapPaymentMethod, mapPlans, mapServer, mapSshKey, mapSubscription, mapTemplate,
@@ -31,6 +32,19 @@ const POWER_WORDS: Record<'start' | 'stop' | 'restart', string> = { start: 'star
 
 export class HostingerAdapter extends BaseAdapter {
   private dcIndex?: Promise<Map<string, Datacenter>>
+  private get fw() { return hostingerFirewalls(this.http, this.name) }
+
+  // firewalls (account level)
+  override async listFirewalls(): Promise<Firewall[]> { return this.fw.list() }
+  override async getFirewall(fw: string): Promise<Firewall> { return this.fw.get(fw) }
+  override async createFirewall(input: { name: string }): Promise<Firewall> { return this.fw.create(input) }
+  override async deleteFirewall(fw: string): Promise<void> { return this.fw.remove(fw) }
+  override async createFirewallRule(fw: string, rule: FirewallRuleInput): Promise<FirewallRule> { return this.fw.addRule(fw, rule) }
+  override async updateFirewallRule(fw: string, ruleId: string, rule: FirewallRuleInput): Promise<FirewallRule> { return this.fw.updateRule(fw, ruleId, rule) }
+  override async deleteFirewallRule(fw: string, ruleId: string): Promise<void> { return this.fw.removeRule(fw, ruleId) }
+  override async attachFirewall(fw: string, vm: string): Promise<ActionResult> { return this.fw.activate(fw, vm) }
+  override async detachFirewall(fw: string, vm: string): Promise<ActionResult> { return this.fw.deactivate(fw, vm) }
+  override async syncFirewall(fw: string, vm: string): Promise<ActionResult> { return this.fw.sync(fw, vm) }
 
   private get name() { return this.meta.displayName }
 

@@ -53,8 +53,11 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: true, note: 'Account keys. Attaching a key to a VM is a separate call; deleting a key does not remove it from VMs.' },
     billing: { supported: true, note: 'Subscriptions, catalog and payment methods (read only). Hostinger has no balance or usage-limit endpoint.' },
     orders: { supported: false, note: 'Hostinger\'s API can place an order but cannot list or cancel orders.' },
+    console: { supported: false, note: 'Hostinger\'s public API has no console endpoint: the browser terminal lives only in hPanel.' },
+    firewall: { supported: true, note: 'Account-level firewalls: each holds rules and is activated on one or more VMs; a changed firewall is synced to its VMs.' },
   },
   facts: {
+    firewall_scope: 'account',
     look: { label: 'Hostinger', color: 'deep-purple', icon: 'mdi-alpha-h-box', icon_path: mdiAlphaHBox },
     create: {
       hostname: true, password: true, ssh_keys: true, max_ssh_keys: 1, dry_run: false,

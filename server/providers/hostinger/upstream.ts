@@ -82,3 +82,8 @@ export interface HPage<T> { data: T[], meta?: { current_page?: number, per_page?
 
 /** Common.Response.* error bodies. */
 export interface HErrorBody { message?: string, errors?: Record<string, unknown>, correlation_id?: string }
+
+/** VPS.V1.Firewall.FirewallRuleResource */
+export interface HFirewallRule { id: number, action?: 'accept' | 'drop', protocol?: string, port?: string, source?: string, source_detail?: string }
+/** VPS.V1.Firewall.FirewallResource */
+export interface HFirewall { id: number, name?: string, is_synced?: boolean, rules?: HFirewallRule[], created_at?: string, updated_at?: string }

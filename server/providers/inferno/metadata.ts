@@ -55,6 +55,8 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: true, note: 'Adding a key returns no id, so the key list is read again to find it. Fingerprints are computed from the key text.' },
     billing: { supported: true, note: 'Balance, subscriptions (the services list) and the product catalog. No payment methods or usage limits.' },
     orders: { supported: true, note: 'Active and unpaid orders; only unpaid (Pending) orders can be cancelled.' },
+    console: { supported: false, note: 'Inferno\'s api_client.php has no console or VNC action (only create, install, reinstall, getinfo, reboot, stop, boot, SSH keys, services, balance and orders).' },
+    firewall: { supported: false, note: 'Inferno\'s api_client.php has no firewall action.' },
   },
   facts: {
     look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', icon_path: mdiFire },

@@ -56,8 +56,11 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: true, note: 'Keys belong to a VirtFusion user: the account\'s default user ID.' },
     billing: { supported: false, note: 'VirtFusion has no account balance or invoices; billing lives in the billing system in front of it (WHMCS, Blesta, …).' },
     orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
+    console: { supported: true, note: 'A VNC console through the panel\'s websocket, or a one-time sign-in link to the server\'s page in VirtFusion.' },
+    firewall: { supported: true, note: 'Per server and interface (primary/secondary): enable, disable, and apply firewall rulesets defined in VirtFusion; there are no account-level firewalls.' },
   },
   facts: {
+    firewall_scope: 'server',
     look: { label: DISPLAY_NAME, color: 'blue', icon: 'mdi-alpha-v-box', icon_path: mdiAlphaVBox },
     create: { hostname: true, password: false, ssh_keys: true, dry_run: false },
     // The "dry run" checks the template against the server's package.

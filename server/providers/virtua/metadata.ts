@@ -51,6 +51,8 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: false, note: 'The Virtua.cloud API does not expose SSH keys.' },
     billing: { supported: true, note: 'Balance and usage from /account, limits from /cloud/limits, catalog from the cloud offers (monthly price). No subscriptions (servers are billed hourly from the prepaid balance) and no payment methods.' },
     orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
+    console: { supported: false, note: 'Virtua\'s API documents only account, limits, server list/details, start/stop/restart, resize, destroy and order; it has no console or VNC endpoint.' },
+    firewall: { supported: false, note: 'Virtua\'s API has no firewall or security-group endpoint.' },
   },
   facts: {
     look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', icon_path: mdiCloud },

@@ -1,0 +1,14 @@
+import { openConsole } from '#server/services/servers/console'
+import { targetByUpstream } from '#server/services/servers/target'
+import { consoleBody as Body } from '#server/schemas/console-firewall'
+import { vmParams as Params } from '#server/schemas/hosting'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, id } = validParams(event, Params)
+  const { type } = await validBody(event, Body)
+  const target = await targetByUpstream(provider, id, user)
+  // plan feature gate: console
+  setResponseHeader(event, 'Cache-Control', 'no-store')
+  return openConsole(target, type, user)
+})

@@ -1,0 +1,13 @@
+import { readServerFirewall } from '#server/services/servers/firewall'
+import { targetByUpstream } from '#server/services/servers/target'
+import { vmFirewallQuery as Query } from '#server/schemas/console-firewall'
+import { vmParams as Params } from '#server/schemas/hosting'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, id } = validParams(event, Params)
+  const query = validQuery(event, Query)
+  const target = await targetByUpstream(provider, id, user)
+  // plan feature gate: firewall
+  return readServerFirewall(target, query.interface ?? 'primary')
+})

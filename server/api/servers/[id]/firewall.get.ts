@@ -1,0 +1,13 @@
+import { readServerFirewall } from '#server/services/servers/firewall'
+import { targetById } from '#server/services/servers/target'
+import { vmFirewallQuery as Query } from '#server/schemas/console-firewall'
+import { serverParams as Params } from '#server/schemas/servers'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { id } = validParams(event, Params)
+  const query = validQuery(event, Query)
+  const target = await targetById(id, user)
+  // plan feature gate: firewall
+  return readServerFirewall(target, query.interface ?? 'primary')
+})
