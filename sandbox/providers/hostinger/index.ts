@@ -10,6 +10,7 @@ import { fail, unauthenticated } from './respond'
 import { registerBillingRoutes } from './routes-billing'
 import { registerCatalogRoutes } from './routes-catalog'
 import { registerKeyRoutes } from './routes-keys'
+import { registerOpsRoutes } from './routes-ops'
 import { registerVmRoutes } from './routes-vms'
 import { HostingerState } from './state'
 import { createDnsState, registerDnsRoutes, resetDnsState } from './dns'
@@ -20,6 +21,7 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
   const router = new Router()
   registerCatalogRoutes(router, state)
   registerVmRoutes(router, state)
+  registerOpsRoutes(router, state)
   registerKeyRoutes(router, state)
   const dns = createDnsState()
   const domains = createDomainState()

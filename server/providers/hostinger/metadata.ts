@@ -53,6 +53,13 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: true, note: 'Account keys. Attaching a key to a VM is a separate call; deleting a key does not remove it from VMs.' },
     billing: { supported: true, note: 'Subscriptions, catalog and payment methods (read only). Hostinger has no balance or usage-limit endpoint.' },
     orders: { supported: false, note: 'Hostinger\'s API can place an order but cannot list or cancel orders.' },
+    metrics: { supported: true, note: 'CPU, memory, disk, incoming and outgoing traffic and uptime for any date range.' },
+    snapshots: { supported: true, note: 'Hostinger keeps one snapshot per VM: taking a new one replaces it. A snapshot expires after about 20 days.' },
+    backups: { supported: true, note: 'Hostinger\'s automatic backups can be listed and restored; restoring overwrites the whole disk.' },
+    ptr: { supported: true, note: 'Reverse DNS per IP address of the VM.' },
+    recovery: { supported: true, note: 'Boots a recovery image with a temporary root password; the VM\'s own disk is mounted at /mnt.' },
+    activity: { supported: true, note: 'Hostinger\'s own log of actions on the VM.' },
+    host_settings: { supported: true, note: 'Hostname and up to three nameservers (resolvers).' },
   },
   facts: {
     look: { label: 'Hostinger', color: 'deep-purple', icon: 'mdi-alpha-h-box', icon_path: mdiAlphaHBox },

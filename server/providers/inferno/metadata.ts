@@ -55,6 +55,13 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: true, note: 'Adding a key returns no id, so the key list is read again to find it. Fingerprints are computed from the key text.' },
     billing: { supported: true, note: 'Balance, subscriptions (the services list) and the product catalog. No payment methods or usage limits.' },
     orders: { supported: true, note: 'Active and unpaid orders; only unpaid (Pending) orders can be cancelled.' },
+    metrics: { supported: false, note: 'The Inferno client API has no usage statistics.' },
+    snapshots: { supported: false, note: 'The Inferno client API has no snapshot actions.' },
+    backups: { supported: false, note: 'The Inferno client API has no backup actions.' },
+    ptr: { supported: false, note: 'The Inferno client API has no reverse DNS action.' },
+    recovery: { supported: false, note: 'The Inferno client API has no rescue or recovery action.' },
+    activity: { supported: false, note: 'The Inferno client API has no action log.' },
+    host_settings: { supported: false, note: 'The Inferno client API cannot set a hostname (Inferno names the VPS after its IP) or nameservers.' },
   },
   facts: {
     look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', icon_path: mdiFire },

@@ -56,6 +56,13 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: true, note: 'Keys belong to a VirtFusion user: the account\'s default user ID.' },
     billing: { supported: false, note: 'VirtFusion has no account balance or invoices; billing lives in the billing system in front of it (WHMCS, Blesta, …).' },
     orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
+    metrics: { supported: true, note: 'Traffic only (received and sent per monthly period); VirtFusion\'s API has no CPU, memory or disk series.' },
+    snapshots: { supported: false, note: 'VirtFusion\'s API has no snapshots.' },
+    backups: { supported: true, note: 'Backups can be listed; the API has no restore call, restore from the VirtFusion panel.' },
+    ptr: { supported: false, note: 'VirtFusion\'s API has no reverse DNS call: reverse DNS lives in the external DNS service it links to.' },
+    recovery: { supported: false, note: 'VirtFusion\'s API has no recovery or rescue mode.' },
+    activity: { supported: false, note: 'VirtFusion\'s API reads one queued task by its id (GET /queue/{id}) but cannot list a server\'s tasks.' },
+    host_settings: { supported: true, note: 'Renames the server (its name in VirtFusion); nameservers cannot be set.' },
   },
   facts: {
     look: { label: DISPLAY_NAME, color: 'blue', icon: 'mdi-alpha-v-box', icon_path: mdiAlphaVBox },

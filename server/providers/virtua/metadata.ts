@@ -51,6 +51,13 @@ export const meta: ProviderMetadata = {
     ssh_keys: { supported: false, note: 'The Virtua.cloud API does not expose SSH keys.' },
     billing: { supported: true, note: 'Balance and usage from /account, limits from /cloud/limits, catalog from the cloud offers (monthly price). No subscriptions (servers are billed hourly from the prepaid balance) and no payment methods.' },
     orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
+    metrics: { supported: false, note: 'The Virtua.cloud API has no usage statistics.' },
+    snapshots: { supported: false, note: 'The Virtua.cloud API has no snapshots.' },
+    backups: { supported: false, note: 'The Virtua.cloud API has no backups.' },
+    ptr: { supported: false, note: 'The Virtua.cloud API has no reverse DNS.' },
+    recovery: { supported: false, note: 'The Virtua.cloud API has no recovery mode.' },
+    activity: { supported: false, note: 'The Virtua.cloud API has no action log.' },
+    host_settings: { supported: false, note: 'The Virtua.cloud API cannot change a server\'s hostname or nameservers.' },
   },
   facts: {
     look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', icon_path: mdiCloud },

@@ -1,0 +1,11 @@
+import { updateSettings } from '#server/services/servers/operations'
+import { targetByUpstream } from '#server/services/servers/target'
+import { vmParams as Params } from '#server/schemas/hosting'
+import { settingsBody } from '#server/schemas/server-ops'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, id } = validParams(event, Params)
+  const body = await validBody(event, settingsBody)
+  return updateSettings(await targetByUpstream(provider, id, user), user, body)
+})
