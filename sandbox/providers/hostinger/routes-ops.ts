@@ -80,7 +80,11 @@ export function registerOpsRoutes(router: Router, state: HostingerState) {
     const series = { cpu_usage: {}, ram_usage: {}, disk_space: {}, outgoing_traffic: {}, incoming_traffic: {}, uptime: {} } as Record<string, Record<string, number>>
     // A VM that never ran (not set up) has no samples.
     if (vm.template_id !== null) {
-      for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
+      const times: number[] = []
+      for (let t = Math.ceil(start / step) * step; t <= end; t += step) times.push(t)
+      // A VM younger than one step still has its first sample.
+      if (!times.length && start <= end) times.push(end)
+      for (const t of times) {
         const key = String(Math.floor(t / 1000))
         series.cpu_usage![key] = Math.round(wave(vm.id, 0, t) * 60 * 100) / 100
         series.ram_usage![key] = Math.round(vm.memory * 1024 * 1024 * (0.2 + 0.5 * wave(vm.id, 1, t)))

@@ -7,6 +7,7 @@ import type { SimulatorDefinition, SimulatorFactory } from '../../core/simulator
 import { SANDBOX_ACCOUNT } from './account'
 import { errors, UNAUTHORIZED } from './respond'
 import { registerCatalogRoutes } from './routes-catalog'
+import { registerOpsRoutes } from './routes-ops'
 import { registerPowerRoutes } from './routes-power'
 import { registerServerRoutes } from './routes-servers'
 import { registerUserRoutes } from './routes-users'
@@ -23,6 +24,7 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
   registerServerRoutes(router, state, PREFIX)
   registerPowerRoutes(router, state)
   registerUserRoutes(router, state)
+  registerOpsRoutes(router, state)
   return {
     name: 'virtfusion',
     prefix: PREFIX,

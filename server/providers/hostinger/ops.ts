@@ -15,18 +15,38 @@ import { mapAction, mapBackup, mapMetrics, mapSnapshot } from './ops-mappers'
 import type { HAction, HBackup, HMetrics, HPage, HSnapshot, HVirtualMachine } from './upstream'
 
 const MAX_PAGES = 20
+/** Hostname then nameservers: the second waits for the first (up to 60 s). */
+const SETTLE_POLLS = 120
+const SETTLE_POLL_MS = 500
 
 export function hostingerOps(http: HttpClient, name = 'Hostinger') {
   const vm = (id: string) => PATHS.vm(id)
   const done = (status: string, a: HAction | undefined): ActionResult =>
     ({ status, ...(a?.id ? { message: `${name} action ${a.id} (${a.state})`, actionId: String(a.id) } : {}) })
-  /** A 422 to a call without a body can only be about the VM's state (locked, or the wrong state): a conflict. */
+  /**
+   * A 422 is about the VM's state (a conflict) when the call has no body, or when the VM turns out
+   * locked by another action; otherwise it is about the fields sent.
+   */
   async function send(status: string, method: 'POST' | 'PUT' | 'DELETE', path: string, json?: unknown, idempotent = true) {
+    const id = decodeURIComponent(path.split('/')[5]!)
     try { return done(status, (await http.request<HAction>({ method, path, ...(json !== undefined ? { json } : {}), idempotent })).data) }
     catch (e) {
-      if (json !== undefined || !(e instanceof ProviderError) || e.upstreamStatus !== 422) throw e
+      if (!(e instanceof ProviderError) || e.upstreamStatus !== 422) throw e
+      const locked = json === undefined || (await http.get<HVirtualMachine>(vm(id)).catch(() => undefined))?.actions_lock === 'locked'
+      if (!locked) throw e
       throw providerError(name, 'conflict', e.message, { upstreamStatus: e.upstreamStatus, correlationId: e.correlationId })
     }
+  }
+
+  /** Until the action is no longer running (bounded): a VM takes one action at a time. */
+  async function settle(id: string, actionId: string | undefined) {
+    if (!actionId) return
+    for (let i = 0; i < SETTLE_POLLS; i++) {
+      const a = await http.get<HAction>(`${vm(id)}/actions/${actionId}`)
+      if (a.state === 'success' || a.state === 'error') return
+      await new Promise(r => setTimeout(r, SETTLE_POLL_MS))
+    }
+    throw providerError(name, 'timeout', `${name} action ${actionId} did not complete in time`)
   }
 
   /** The address's id on the VM (PTR paths take ids, our API takes addresses). */
@@ -100,6 +120,7 @@ export function hostingerOps(http: HttpClient, name = 'Hostinger') {
       if (input.hostname !== undefined) {
         last = await send('hostname set', 'PUT', `${vm(id)}/hostname`, { hostname: input.hostname })
         notes.push(last.message ?? '')
+        if (input.nameservers !== undefined) await settle(id, last.actionId)
       }
       if (input.nameservers !== undefined) {
         const [ns1, ns2, ns3, ...more] = input.nameservers
