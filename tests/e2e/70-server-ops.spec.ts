@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { animationsDone, ensureAdmin, shot } from './helpers'
 
@@ -5,6 +6,12 @@ import { animationsDone, ensureAdmin, shot } from './helpers'
 // a reverse DNS record set and shown. The sandbox settles each action in a few seconds.
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
 const SETTLE = { timeout: 45_000 }
+
+/** Critical and serious axe findings on the tab in view (the axe spec visits the Overview). */
+async function axe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).setLegacyMode().analyze()
+  return violations.filter(v => v.impact === 'critical' || v.impact === 'serious').map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`)
+}
 
 async function hostingerServer(page: Page): Promise<{ id: string, ipv4: string[] }> {
   expect((await page.request.post('/api/hosting/sandbox/connect')).ok()).toBe(true)
@@ -31,6 +38,7 @@ test('graphs, snapshot take and restore, reverse DNS on a Hostinger server', asy
   await expect(page.getByTestId('chart-cpu').locator('canvas').first()).toBeVisible(SETTLE)
   await animationsDone(page)
   await shot(page, 'server-ops-graphs')
+  expect(await axe(page)).toEqual([])
 
   // Snapshots: Hostinger's rule said plainly; take one, then restore it, each confirmed and followed.
   await page.getByTestId('tab-snapshots-button').click()
@@ -54,6 +62,7 @@ test('graphs, snapshot take and restore, reverse DNS on a Hostinger server', asy
   await expect(page.getByTestId('ops-progress')).toBeHidden()
   await animationsDone(page)
   await shot(page, 'server-ops-snapshots')
+  expect(await axe(page)).toEqual([])
 
   // Network: set reverse DNS of the first address and see it listed.
   const ip = vm.ipv4[0]!
@@ -66,15 +75,18 @@ test('graphs, snapshot take and restore, reverse DNS on a Hostinger server', asy
   await page.reload()
   await expect(page.getByTestId(`ip-${ip}`).getByTestId('ptr-value')).toContainText('mail.e2e-example.com', SETTLE)
   await shot(page, 'server-ops-network')
+  expect(await axe(page)).toEqual([])
 
   // The provider's log shows what was done.
   await page.getByTestId('tab-activity-button').click()
   await expect(page.getByTestId('activity-table')).toContainText('snapshot_restore', SETTLE)
   await shot(page, 'server-ops-activity')
+  expect(await axe(page)).toEqual([])
 
   await page.getByTestId('tab-settings-button').click()
   await expect(page.getByTestId('settings-hostname')).toBeVisible()
   await shot(page, 'server-ops-settings')
+  expect(await axe(page)).toEqual([])
 
   // Phone and dark theme.
   await page.goto(`/servers/${vm.id}?tab=graphs`)
@@ -84,6 +96,7 @@ test('graphs, snapshot take and restore, reverse DNS on a Hostinger server', asy
   await page.getByTestId('theme-toggle').click()
   await animationsDone(page)
   await shot(page, 'server-ops-graphs-mobile-dark')
+  expect(await axe(page)).toEqual([])
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.getByTestId('tab-snapshots-button').click()
   await expect(page.getByTestId('snapshot-item')).toHaveCount(1, SETTLE)
