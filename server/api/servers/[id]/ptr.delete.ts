@@ -6,6 +6,8 @@ import { ptrDeleteBody } from '#server/schemas/server-ops'
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { id } = validParams(event, Params)
+  // Whose server first: someone else's is a 404 whatever the body says.
+  const target = await targetById(id, user)
   const body = await validBody(event, ptrDeleteBody)
-  return deletePtr(await targetById(id, user), user, body)
+  return deletePtr(target, user, body)
 })
