@@ -325,6 +325,8 @@ export const plans = pgTable('plans', {
   accountId: uuid('account_id').notNull().references(() => providerAccounts.id, { onDelete: 'restrict' }),
   /** Upstream product keys for this provider (packageId, offer, item_id, pid, …). */
   mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+  /** What a customer may do on a server of this plan beyond power and reinstall (shared/servers/features). */
+  customerFeatures: jsonb('customer_features').$type<string[]>().notNull().default(['graphs', 'console', 'snapshots', 'backups_restore', 'ptr', 'firewall', 'recovery', 'settings']),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

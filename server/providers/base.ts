@@ -9,6 +9,7 @@ import type {
   Datacenter, DestroyInput, DnsRecord, DnsSnapshot, Domain, DomainAvailability, DomainPurchaseInput, InstallInput,
   OsTemplate, PaymentMethod, PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ProviderMetadata, ResizeInput,
   ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey, UsageLimit,
+  HostSettingsInput, ProviderAction, ServerBackup, ServerMetrics, ServerSnapshot,
 } from './types'
 
 export abstract class BaseAdapter {
@@ -132,4 +133,22 @@ export abstract class BaseAdapter {
   // firewall (per server)
   async getServerFirewall(_id: string, _iface: string): Promise<ServerFirewall> { this.unsupported('firewall', 'a server\'s own firewall') }
   async setServerFirewall(_id: string, _input: ServerFirewallInput): Promise<ServerFirewall> { this.unsupported('firewall', 'a server\'s own firewall') }
+  // day-2 operations on one server (ids are upstream ids)
+  async getMetrics(_id: string, _range: { from: Date, to: Date }): Promise<ServerMetrics> { this.unsupported('metrics', 'usage graphs') }
+  /** The provider's snapshots of the server (Hostinger keeps at most one). */
+  async listSnapshots(_id: string): Promise<ServerSnapshot[]> { this.unsupported('snapshots', 'snapshots') }
+  async createSnapshot(_id: string): Promise<ActionResult> { this.unsupported('snapshots', 'taking snapshots') }
+  async restoreSnapshot(_id: string, _snapshotId?: string): Promise<ActionResult> { this.unsupported('snapshots', 'restoring snapshots') }
+  async deleteSnapshot(_id: string, _snapshotId?: string): Promise<ActionResult> { this.unsupported('snapshots', 'deleting snapshots') }
+  async listBackups(_id: string): Promise<ServerBackup[]> { this.unsupported('backups', 'backups') }
+  async restoreBackup(_id: string, _backupId: string): Promise<ActionResult> { this.unsupported('backups', 'restoring backups') }
+  /** Reverse DNS of one of the server's addresses (given as the address). */
+  async setPtr(_id: string, _ip: string, _domain: string): Promise<ActionResult> { this.unsupported('ptr', 'reverse DNS') }
+  async deletePtr(_id: string, _ip: string): Promise<ActionResult> { this.unsupported('ptr', 'reverse DNS') }
+  /** Reverse DNS per address, for the addresses the provider reports it for. */
+  async listPtr(_id: string): Promise<{ ip: string, domain: string | null }[]> { this.unsupported('ptr', 'reverse DNS') }
+  async startRecovery(_id: string, _rootPassword: string): Promise<ActionResult> { this.unsupported('recovery', 'recovery mode') }
+  async stopRecovery(_id: string): Promise<ActionResult> { this.unsupported('recovery', 'recovery mode') }
+  async listActions(_id: string): Promise<ProviderAction[]> { this.unsupported('activity', 'the action log') }
+  async updateHostSettings(_id: string, _input: HostSettingsInput): Promise<ActionResult> { this.unsupported('host_settings', 'host settings') }
 }

@@ -19,6 +19,8 @@ export type { ProviderType } from './registry'
 export const CAPABILITY_GROUPS = [
   'servers', 'power', 'suspend', 'resize', 'reinstall', 'create', 'destroy', 'catalog',
   'dns', 'domains', 'ssh_keys', 'billing', 'orders', 'console', 'firewall',
+  // day-2 operations on one server
+  'metrics', 'snapshots', 'backups', 'ptr', 'recovery', 'activity', 'host_settings',
 ] as const
 export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number]
 export interface Capability { supported: boolean, note?: string }
@@ -207,7 +209,6 @@ export interface PaymentMethod { id: string, name: string, isDefault: boolean, e
 export interface UpstreamOrder { id: string, number: string | null, amount: number | null, currency: string | null, status: string, cancellable: boolean, extra?: unknown }
 
 export interface ConnectionResult { message: string, version?: string }
-export interface ActionResult { status: string, message?: string }
 
 // ---------- console and firewalls ----------
 
@@ -231,3 +232,36 @@ export interface Firewall { id: string, name: string, synced: boolean, rules: Fi
 /** A server's own interface firewall (VirtFusion): on/off and the rulesets applied. */
 export interface ServerFirewall { interface: string, enabled: boolean, rules: unknown[], extra?: unknown }
 export interface ServerFirewallInput { interface: string, enabled?: boolean, rulesets?: number[] }
+/** `actionId`: the provider's id for a change it carries out over time (its action log names it). */
+export interface ActionResult { status: string, message?: string, actionId?: string }
+
+// ---------- day-2 operations on one server ----------
+
+/** One sample of a server's usage; a series the provider does not keep is null. */
+export interface MetricPoint {
+  /** ISO time of the sample. */
+  t: string
+  cpuPercent: number | null
+  memoryMb: number | null
+  diskMb: number | null
+  netInBytes: number | null
+  netOutBytes: number | null
+}
+export interface ServerMetrics { series: MetricPoint[], uptimeS: number | null }
+
+/** A point-in-time copy of the disk kept by the provider. */
+export interface ServerSnapshot { id: string, createdAt: string | null, expiresAt: string | null, restoreTimeS: number | null }
+export interface ServerBackup { id: string, createdAt: string | null, sizeBytes: number | null, location: string | null, restoreTimeS: number | null }
+
+/** One entry of the provider's own action log for a server. */
+export interface ProviderAction {
+  id: string
+  name: string
+  /** Our word: done, failed, running. */
+  state: 'done' | 'failed' | 'running'
+  rawState: string
+  createdAt: string | null
+  updatedAt: string | null
+}
+
+export interface HostSettingsInput { hostname?: string, nameservers?: string[] }

@@ -19,6 +19,7 @@ export type CustomerPlan = View<typeof customerPlan>
 export const adminPlan = customerPlan.extend({
   account: accountRef,
   mapping: z.record(z.string(), z.string()).meta({ description: 'The upstream ids the plan orders (per provider type)' }),
+  customer_features: z.array(z.string()).meta({ description: 'What a customer may do on a server of this plan: graphs, console, snapshots, backups_restore, ptr, firewall, recovery, settings' }),
   retired: z.boolean(),
   retired_at: isoDate.nullable(),
   created_at: isoDate,

@@ -33,7 +33,7 @@ const pixel = (page: Page, fx: number, fy: number) => page.getByTestId('console-
 test('the console connects to a real VNC server and shows its framebuffer', async ({ page }) => {
   await ensureAdmin(page)
   const id = await serverId(page, 'virtfusion', '101')
-  await page.goto(`/servers/${id}`)
+  await page.goto(`/servers/${id}?tab=console`)
   const card = page.getByTestId('console-card')
   await card.scrollIntoViewIfNeeded()
   await card.getByTestId('console-connect').click()
@@ -57,7 +57,10 @@ test('a provider without a console says why; its firewalls are managed on the ac
   await ensureAdmin(page)
   const hostinger = await serverId(page, 'hostinger', '1268054')
   await page.goto(`/servers/${hostinger}`)
-  await expect(page.getByTestId('console-blocked')).toContainText('hPanel')
+  // No console tab where the provider has none (the capability matrix says why).
+  await expect(page.getByTestId('tab-network-button')).toBeVisible()
+  await expect(page.getByTestId('tab-console-button')).toHaveCount(0)
+  await page.getByTestId('tab-network-button').click()
   await expect(page.getByTestId('firewall-manage')).toBeVisible()
 })
 
@@ -101,7 +104,7 @@ test('an account firewall gets a rule, is activated on a server and synced', asy
   await shot(page, 'firewalls-synced')
 
   // The server's page names the firewall active on it.
-  await page.goto(`/servers/${target.id}`)
+  await page.goto(`/servers/${target.id}?tab=network`)
   await expect(page.getByTestId('firewall-active-here')).toContainText(`Active firewall: ${name}`)
   await page.goBack()
   await expect(fw.getByTestId('firewall-rule-row')).toHaveCount(1)
@@ -115,7 +118,7 @@ test('an account firewall gets a rule, is activated on a server and synced', asy
 test('a VirtFusion server\'s own firewall: a ruleset applied, switched on, and off after a confirmation', async ({ page }) => {
   await ensureAdmin(page)
   const id = await serverId(page, 'virtfusion', '102')
-  await page.goto(`/servers/${id}`)
+  await page.goto(`/servers/${id}?tab=network`)
   const card = page.getByTestId('firewall-card')
   await card.scrollIntoViewIfNeeded()
   await expect(card.getByTestId('firewall-no-rules')).toBeVisible()
@@ -137,7 +140,7 @@ test('console and firewalls on a 390 px phone in the dark theme', async ({ page,
   const id = await serverId(page, 'virtfusion', '101')
   await context.addCookies([{ name: 'theme', value: 'dark', url: page.url() }])
   await page.setViewportSize({ width: 390, height: 844 })
-  await page.goto(`/servers/${id}`)
+  await page.goto(`/servers/${id}?tab=console`)
   const card = page.getByTestId('console-card')
   await card.scrollIntoViewIfNeeded()
   await card.getByTestId('console-connect').click()
@@ -146,6 +149,7 @@ test('console and firewalls on a 390 px phone in the dark theme', async ({ page,
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   await card.screenshot({ path: '.data/screenshots/console-phone-dark.png' })
+  await page.getByTestId('tab-network-button').click()
   await page.getByTestId('firewall-card').screenshot({ path: '.data/screenshots/firewall-phone-dark.png' })
   await page.goto('/firewalls')
   await expect(page.getByTestId('provider-firewalls')).toBeVisible()

@@ -37,7 +37,7 @@ interface Victim {
 /** Where each kind of path resource comes from: the longest matching prefix wins. */
 const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string> }[] = [
   { prefix: '/api/orders/[id]', values: v => ({ id: v.order.id }) },
-  { prefix: '/api/servers/[id]', values: v => ({ id: v.server.id, action: 'start' }) },
+  { prefix: '/api/servers/[id]', values: v => ({ id: v.server.id, action: 'start', backup: '1' }) },
   { prefix: '/api/admin/servers/[id]', values: v => ({ id: v.server.id }) },
   { prefix: '/api/admin/intents/[id]', values: () => ({ id: randomUUID() }) },
   { prefix: '/api/ssh-keys/[id]', values: v => ({ id: v.key.id, provider: 'virtfusion' }) },
@@ -47,7 +47,7 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/sessions/[id]', values: v => ({ id: v.session.id }) },
   // Plans are not a customer's, but a retired one must be as invisible as someone else's thing.
   { prefix: '/api/plans/[id]', values: v => ({ id: v.retiredPlan.id }) },
-  { prefix: '/api/hosting/providers/[provider]/vms/[id]', values: v => ({ provider: v.server.account.slug, id: v.server.upstream_id, action: 'start' }) },
+  { prefix: '/api/hosting/providers/[provider]/vms/[id]', values: v => ({ provider: v.server.account.slug, id: v.server.upstream_id, action: 'start', backup: '1' }) },
   { prefix: '/api/hosting/providers/[provider]/dns/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone, id: '1' }) },
   { prefix: '/api/hosting/providers/[provider]/domains/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone }) },
   { prefix: '/api/dns/zones/[provider]/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone }) },
@@ -72,6 +72,14 @@ const BODIES: Record<string, { body?: unknown, query?: string }> = {
   'POST /api/hosting/providers/[provider]/firewalls/[fw]/attach': { body: { vm: '1' } },
   'POST /api/hosting/providers/[provider]/firewalls/[fw]/detach': { body: { vm: '1' } },
   'POST /api/hosting/providers/[provider]/firewalls/[fw]/sync': { body: { vm: '1' } },
+  'PUT /api/servers/[id]/ptr': { body: { ip: '192.0.2.1', domain: 'probe.example.com' } },
+  'DELETE /api/servers/[id]/ptr': { body: { ip: '192.0.2.1' } },
+  'POST /api/servers/[id]/recovery': { body: { root_password: 'Probe-Passw0rd-1' } },
+  'PATCH /api/servers/[id]/settings': { body: { hostname: 'probe.example.com' } },
+  'PUT /api/hosting/providers/[provider]/vms/[id]/ptr': { body: { ip: '192.0.2.1', domain: 'probe.example.com' } },
+  'DELETE /api/hosting/providers/[provider]/vms/[id]/ptr': { body: { ip: '192.0.2.1' } },
+  'POST /api/hosting/providers/[provider]/vms/[id]/recovery': { body: { root_password: 'Probe-Passw0rd-1' } },
+  'PATCH /api/hosting/providers/[provider]/vms/[id]/settings': { body: { hostname: 'probe.example.com' } },
   'POST /api/servers/[id]/resize': { body: { plan: '2' } },
   'PATCH /api/servers/[id]': { body: { owner_id: null } },
   'POST /api/admin/servers/[id]/suspend': { body: { reason: 'scoping probe' } },

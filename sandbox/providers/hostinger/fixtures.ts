@@ -92,6 +92,10 @@ export function seedVms(now: number): SimVm[] {
       ipv4: [{ id: 52347, address: '203.0.113.24', ptr: 'web-1.example.com' }],
       ipv6: [{ id: 52348, address: '2a02:4780:2b:1::24', ptr: null }],
       template_id: 1130, created_at: '2025-01-15T10:30:00Z', public_key_ids: [325], actions: [],
+      backups: [
+        { id: 8676501, size: 15240192, location: 'nl-srv-nodebackups', createdAt: now - 8 * DAY },
+        { id: 8676502, size: 15302144, location: 'nl-srv-nodebackups', createdAt: now - DAY },
+      ],
     },
     // Bought in hPanel, never set up: no data center, template or addresses yet.
     {

@@ -11,6 +11,7 @@ import { registerBillingRoutes } from './routes-billing'
 import { registerCatalogRoutes } from './routes-catalog'
 import { registerFirewallRoutes } from './routes-firewall'
 import { registerKeyRoutes } from './routes-keys'
+import { registerOpsRoutes } from './routes-ops'
 import { registerVmRoutes } from './routes-vms'
 import { HostingerState } from './state'
 import { createDnsState, registerDnsRoutes, resetDnsState } from './dns'
@@ -21,6 +22,7 @@ export const createHostingerSim: SimulatorFactory = (opts) => {
   const router = new Router()
   registerCatalogRoutes(router, state)
   registerVmRoutes(router, state)
+  registerOpsRoutes(router, state)
   registerKeyRoutes(router, state)
   registerFirewallRoutes(router, state)
   const dns = createDnsState()

@@ -51,6 +51,14 @@ export interface SimVm {
   created_at: string
   public_key_ids: number[]
   actions: SimAction[]
+  /** The one snapshot Hostinger keeps (taking one replaces it); visible once `readyAt` has passed. */
+  snapshot?: { id: number, readyAt: number, expiresAt: number }
+  /** Automatic backups, newest last. */
+  backups?: { id: number, size: number, location: string, createdAt: number }[]
+  /** Nameservers past the two the VM resource shows. */
+  ns3?: string | null
+  /** Recovery mode's temporary root password (never echoed back). */
+  recoveryPassword?: string
   /** Kept only to show it is never echoed back (the spec: "will not be shown in the response"). */
   password?: string
 }

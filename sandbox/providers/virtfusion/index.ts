@@ -11,6 +11,7 @@ import { VncDisplays } from '../../vnc/display'
 import { registerCatalogRoutes } from './routes-catalog'
 import { registerConsoleRoutes, vncUpgrade } from './routes-console'
 import { registerFirewallRoutes } from './routes-firewall'
+import { registerOpsRoutes } from './routes-ops'
 import { registerPowerRoutes } from './routes-power'
 import { registerServerRoutes } from './routes-servers'
 import { registerUserRoutes } from './routes-users'
@@ -34,6 +35,7 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
   registerConsoleRoutes(router, state, vncPassword)
   registerFirewallRoutes(router, state)
   const displays = new VncDisplays()
+  registerOpsRoutes(router, state)
   return {
     name: 'virtfusion',
     prefix: PREFIX,

@@ -14,10 +14,11 @@ import notifications from './notifications'
 import portal from './portal'
 import providers from './providers'
 import reference from './reference'
+import serverOps from './server-ops'
 import servers from './servers'
 import session from './session'
 import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, dashboard, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, dashboard, audit, reference, testOnly]

@@ -9,7 +9,7 @@
 import { BaseAdapter } from '../base'
 import { NotSupportedError, ProviderError, providerError } from '../errors'
 import type {
-  DnsRecord, DomainPurchaseInput,
+  DnsRecord, DomainPurchaseInput, HostSettingsInput,
   ActionResult, CatalogItem, ConnectionResult, CreateServerInput, Datacenter, InstallInput, OsTemplate, PaymentMethod,
   PlanOffer, PlanOrderInput, PowerAction, ServerRecord, Subscription, UpstreamSshKey, Firewall, FirewallRule, FirewallRuleInput,
 } from '../types'
@@ -17,6 +17,7 @@ import { PATHS } from './client'
 import { hostingerDns } from './dns'
 import { hostingerFirewalls } from './firewalls'
 import { hostingerDomains } from './domains'
+import { hostingerOps } from './ops'
 import {
   mapCatalog, mapDatacenter, mapPaymentMethod, mapPlans, mapServer, mapSshKey, mapSubscription, mapTemplate,
 } from './mappers'
@@ -304,4 +305,23 @@ export class HostingerAdapter extends BaseAdapter {
   override setNameservers(domain: string, ns: string[]) { return this.domains.setNameservers(domain, ns) }
   override setDomainLock(domain: string, on: boolean) { return this.domains.setDomainLock(domain, on) }
   override setDomainPrivacy(domain: string, on: boolean) { return this.domains.setDomainPrivacy(domain, on) }
+
+  // ---------- day-2 operations (their own module) ----------
+
+  private readonly ops = hostingerOps(this.http, this.meta.displayName)
+
+  override getMetrics(id: string, range: { from: Date, to: Date }) { return this.ops.getMetrics(id, range) }
+  override listSnapshots(id: string) { return this.ops.listSnapshots(id) }
+  override createSnapshot(id: string) { return this.ops.createSnapshot(id) }
+  override restoreSnapshot(id: string) { return this.ops.restoreSnapshot(id) }
+  override deleteSnapshot(id: string) { return this.ops.deleteSnapshot(id) }
+  override listBackups(id: string) { return this.ops.listBackups(id) }
+  override restoreBackup(id: string, backupId: string) { return this.ops.restoreBackup(id, backupId) }
+  override listPtr(id: string) { return this.ops.listPtr(id) }
+  override setPtr(id: string, ip: string, domain: string) { return this.ops.setPtr(id, ip, domain) }
+  override deletePtr(id: string, ip: string) { return this.ops.deletePtr(id, ip) }
+  override startRecovery(id: string, rootPassword: string) { return this.ops.startRecovery(id, rootPassword) }
+  override stopRecovery(id: string) { return this.ops.stopRecovery(id) }
+  override listActions(id: string) { return this.ops.listActions(id) }
+  override updateHostSettings(id: string, input: HostSettingsInput) { return this.ops.updateHostSettings(id, input) }
 }

@@ -55,6 +55,13 @@ export const meta: ProviderMetadata = {
     orders: { supported: false, note: 'Hostinger\'s API can place an order but cannot list or cancel orders.' },
     console: { supported: false, note: 'Hostinger\'s public API has no console endpoint: the browser terminal lives only in hPanel.' },
     firewall: { supported: true, note: 'Account-level firewalls: each holds rules and is activated on one or more VMs; a changed firewall is synced to its VMs.' },
+    metrics: { supported: true, note: 'CPU, memory, disk, incoming and outgoing traffic and uptime for any date range.' },
+    snapshots: { supported: true, note: 'Hostinger keeps one snapshot per VM: taking a new one replaces it. A snapshot expires after about 20 days.' },
+    backups: { supported: true, note: 'Hostinger\'s automatic backups can be listed and restored; restoring overwrites the whole disk.' },
+    ptr: { supported: true, note: 'Reverse DNS per IP address of the VM.' },
+    recovery: { supported: true, note: 'Boots a recovery image with a temporary root password; the VM\'s own disk is mounted at /mnt.' },
+    activity: { supported: true, note: 'Hostinger\'s own log of actions on the VM.' },
+    host_settings: { supported: true, note: 'Hostname and up to three nameservers (resolvers).' },
   },
   facts: {
     firewall_scope: 'account',

@@ -87,3 +87,16 @@ export interface HErrorBody { message?: string, errors?: Record<string, unknown>
 export interface HFirewallRule { id: number, action?: 'accept' | 'drop', protocol?: string, port?: string, source?: string, source_detail?: string }
 /** VPS.V1.Firewall.FirewallResource */
 export interface HFirewall { id: number, name?: string, is_synced?: boolean, rules?: HFirewallRule[], created_at?: string, updated_at?: string }
+/** VPS.V1.Metrics.MetricsResource: `usage` maps UNIX seconds (as keys) to a value. */
+export interface HMetricSeries { unit?: string, usage?: Record<string, number | string> | null }
+export interface HMetrics {
+  cpu_usage?: HMetricSeries | null
+  ram_usage?: HMetricSeries | null
+  disk_space?: HMetricSeries | null
+  outgoing_traffic?: HMetricSeries | null
+  incoming_traffic?: HMetricSeries | null
+  uptime?: HMetricSeries | null
+}
+export interface HSnapshot { id?: number | null, restore_time?: number | null, created_at?: string | null, expires_at?: string | null }
+/** `size` in kilobytes. */
+export interface HBackup { id: number, size?: number | null, restore_time?: number | null, location?: string | null, created_at?: string | null }

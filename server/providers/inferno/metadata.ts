@@ -57,6 +57,13 @@ export const meta: ProviderMetadata = {
     orders: { supported: true, note: 'Active and unpaid orders; only unpaid (Pending) orders can be cancelled.' },
     console: { supported: false, note: 'Inferno\'s api_client.php has no console or VNC action (only create, install, reinstall, getinfo, reboot, stop, boot, SSH keys, services, balance and orders).' },
     firewall: { supported: false, note: 'Inferno\'s api_client.php has no firewall action.' },
+    metrics: { supported: false, note: 'The Inferno client API has no usage statistics.' },
+    snapshots: { supported: false, note: 'The Inferno client API has no snapshot actions.' },
+    backups: { supported: false, note: 'The Inferno client API has no backup actions.' },
+    ptr: { supported: false, note: 'The Inferno client API has no reverse DNS action.' },
+    recovery: { supported: false, note: 'The Inferno client API has no rescue or recovery action.' },
+    activity: { supported: false, note: 'The Inferno client API has no action log.' },
+    host_settings: { supported: false, note: 'The Inferno client API cannot set a hostname (Inferno names the VPS after its IP) or nameservers.' },
   },
   facts: {
     look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', icon_path: mdiFire },

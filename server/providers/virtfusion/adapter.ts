@@ -13,13 +13,14 @@ import { BaseAdapter } from '../base'
 import { isProviderError, providerError } from '../errors'
 import type {
   ActionResult, ConnectionResult, ConsoleSession, ConsoleType, CreateServerInput, ServerFirewall, ServerFirewallInput, CustomerUser, Datacenter, DestroyInput, InstallInput, OsTemplate,
-  PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ResizeInput, ServerRecord, UpstreamSshKey,
+  PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ResizeInput, ServerRecord, UpstreamSshKey, HostSettingsInput,
 } from '../types'
 import { mapLimit, VirtfusionApi } from './client'
 import { knownServers, planReads, rowSignature, type ListRow } from './known-servers'
 import { cachedCatalog, withNames, type NameCatalog } from './names'
 import { toDatacenter, toPlan, toServerRecord, toSshKey, toTemplates } from './mappers'
 import { DISPLAY_NAME, MAX_DELETE_DELAY_MINUTES } from './metadata'
+import { virtfusionOps } from './ops'
 
 type Obj = Record<string, any>
 
@@ -439,4 +440,11 @@ export class VirtfusionAdapter extends BaseAdapter {
     }
     return this.requireId(v, 'hypervisor group ID')
   }
+
+  // ---------- day-2 operations (their own module) ----------
+
+  private get ops() { return virtfusionOps(this.api, id => this.serverId(id)) }
+  override getMetrics(id: string, range: { from: Date, to: Date }) { return this.ops.getMetrics(id, range) }
+  override listBackups(id: string) { return this.ops.listBackups(id) }
+  override updateHostSettings(id: string, input: HostSettingsInput) { return this.ops.updateHostSettings(id, input) }
 }

@@ -58,6 +58,13 @@ export const meta: ProviderMetadata = {
     orders: { supported: false, note: 'VirtFusion has no orders: servers are created directly.' },
     console: { supported: true, note: 'A VNC console through the panel\'s websocket, or a one-time sign-in link to the server\'s page in VirtFusion.' },
     firewall: { supported: true, note: 'Per server and interface (primary/secondary): enable, disable, and apply firewall rulesets defined in VirtFusion; there are no account-level firewalls.' },
+    metrics: { supported: true, note: 'Traffic only (received and sent per monthly period); VirtFusion\'s API has no CPU, memory or disk series.' },
+    snapshots: { supported: false, note: 'VirtFusion\'s API has no snapshots.' },
+    backups: { supported: true, note: 'Backups can be listed; the API has no restore call, restore from the VirtFusion panel.' },
+    ptr: { supported: false, note: 'VirtFusion\'s API has no reverse DNS call: reverse DNS lives in the external DNS service it links to.' },
+    recovery: { supported: false, note: 'VirtFusion\'s API has no recovery or rescue mode.' },
+    activity: { supported: false, note: 'VirtFusion\'s API reads one queued task by its id (GET /queue/{id}) but cannot list a server\'s tasks.' },
+    host_settings: { supported: true, note: 'Renames the server (its name in VirtFusion); nameservers cannot be set.' },
   },
   facts: {
     firewall_scope: 'server',

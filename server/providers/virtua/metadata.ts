@@ -53,6 +53,13 @@ export const meta: ProviderMetadata = {
     orders: { supported: false, note: 'Servers are ordered directly (POST /cloud/order); the API has no order list or cancellation.' },
     console: { supported: false, note: 'Virtua\'s API documents only account, limits, server list/details, start/stop/restart, resize, destroy and order; it has no console or VNC endpoint.' },
     firewall: { supported: false, note: 'Virtua\'s API has no firewall or security-group endpoint.' },
+    metrics: { supported: false, note: 'The Virtua.cloud API has no usage statistics.' },
+    snapshots: { supported: false, note: 'The Virtua.cloud API has no snapshots.' },
+    backups: { supported: false, note: 'The Virtua.cloud API has no backups.' },
+    ptr: { supported: false, note: 'The Virtua.cloud API has no reverse DNS.' },
+    recovery: { supported: false, note: 'The Virtua.cloud API has no recovery mode.' },
+    activity: { supported: false, note: 'The Virtua.cloud API has no action log.' },
+    host_settings: { supported: false, note: 'The Virtua.cloud API cannot change a server\'s hostname or nameservers.' },
   },
   facts: {
     look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', icon_path: mdiCloud },

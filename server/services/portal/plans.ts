@@ -2,6 +2,7 @@
  * Plans: what customers can order, each mapped to one provider account's product.
  * Admins see everything; customers see active plans only, without the account or the mapping.
  */
+import { CUSTOMER_FEATURES } from '#shared/servers/features'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { useDb } from '#server/db/client'
@@ -21,6 +22,8 @@ export const planBodySchema = z.object({
   price_text: z.string().trim().max(80).nullish(),
   account: z.string().trim().min(1, 'Choose a provider account').max(40),
   mapping: z.record(z.string(), z.unknown()),
+  /** What a customer may do on a server of this plan (graphs, snapshots, …); every feature when not given. */
+  customer_features: z.array(z.enum(CUSTOMER_FEATURES)).max(CUSTOMER_FEATURES.length).optional(),
 }).strict()
 export const planPatchSchema = planBodySchema.partial().extend({ retired: z.boolean().optional() }).strict()
 
@@ -49,6 +52,7 @@ export function adminPlanView(p: PlanRow, account: Pick<ProviderAccount, 'slug' 
     ...customerPlanView(p, account.type),
     account: { slug: account.slug, type: account.type, display_name: account.displayName },
     mapping: p.mapping,
+    customer_features: p.customerFeatures,
     retired: p.retiredAt !== null,
     retired_at: iso(p.retiredAt),
     created_at: iso(p.createdAt),
@@ -92,6 +96,7 @@ export async function createPlan(body: z.infer<typeof planBodySchema>) {
   const db = await useDb()
   const [row] = await db.insert(plans).values({
     name: body.name, description: body.description || null, priceText: body.price_text || null, accountId: account.id, mapping,
+    ...(body.customer_features ? { customerFeatures: [...new Set(body.customer_features)] } : {}),
   }).returning()
   return adminPlanView(row!, account)
 }
@@ -103,6 +108,7 @@ export async function updatePlan(id: string, patch: z.infer<typeof planPatchSche
   if (patch.name !== undefined) set.name = patch.name
   if (patch.description !== undefined) set.description = patch.description || null
   if (patch.price_text !== undefined) set.priceText = patch.price_text || null
+  if (patch.customer_features !== undefined) set.customerFeatures = [...new Set(patch.customer_features)]
   // Another account means another catalog: its mapping must be given and checked again.
   if (account.id !== oldAccount.id && patch.mapping === undefined) throw httpError(400, 'A new account needs its mapping', 'invalid_mapping')
   if (patch.mapping !== undefined) {

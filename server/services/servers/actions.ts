@@ -16,13 +16,13 @@ import { markGone, refreshOne } from './sync'
 import { authorize, type Target } from './target'
 import { toServerView } from './view'
 
-async function finish(t: Target, user: User, action: string, result: ActionResult, details: Record<string, unknown> = {}) {
+export async function finish(t: Target, user: User, action: string, result: ActionResult, details: Record<string, unknown> = {}) {
   await audit({ userId: user.id, action: `server.${action}`, target: t.row.server.id, details: { account: t.account.slug, upstream_id: t.row.server.upstreamId, status: result.status, ...details } })
   // The answer shows the transition the provider started; the sync catches what follows.
   await refreshOne(t.account, t.row.server.upstreamId, t.adapter).catch(() => null)
   await queueSync(t.account.id)
   const row = (await loadById(t.row.server.id)) ?? (await findByUpstream(t.account.id, t.row.server.upstreamId))
-  return { status: result.status, ...(result.message ? { message: result.message } : {}), server: row ? toServerView(row, { admin: user.role === 'admin' }) : null }
+  return { status: result.status, ...(result.message ? { message: result.message } : {}), ...(result.actionId ? { action_id: result.actionId } : {}), server: row ? toServerView(row, { admin: user.role === 'admin' }) : null }
 }
 
 export async function runAction(target: Target, action: ServerAction, user: User) {

@@ -1,3 +1,4 @@
+import { assertServerFeature } from '#server/services/servers/customer-features'
 import { openConsole } from '#server/services/servers/console'
 import { targetById } from '#server/services/servers/target'
 import { consoleBody as Body } from '#server/schemas/console-firewall'
@@ -8,7 +9,7 @@ export default defineEventHandler(async (event) => {
   const { id } = validParams(event, Params)
   const { type } = await validBody(event, Body)
   const target = await targetById(id, user)
-  // plan feature gate: console
+  await assertServerFeature(user, target.row.server, 'console')
   setResponseHeader(event, 'Cache-Control', 'no-store')
   return openConsole(target, type, user)
 })

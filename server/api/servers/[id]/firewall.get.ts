@@ -1,3 +1,4 @@
+import { assertServerFeature } from '#server/services/servers/customer-features'
 import { readServerFirewall } from '#server/services/servers/firewall'
 import { targetById } from '#server/services/servers/target'
 import { vmFirewallQuery as Query } from '#server/schemas/console-firewall'
@@ -8,6 +9,6 @@ export default defineEventHandler(async (event) => {
   const { id } = validParams(event, Params)
   const query = validQuery(event, Query)
   const target = await targetById(id, user)
-  // plan feature gate: firewall
+  await assertServerFeature(user, target.row.server, 'firewall')
   return readServerFirewall(target, query.interface ?? 'primary')
 })

@@ -1,3 +1,4 @@
+import { assertServerFeature } from '#server/services/servers/customer-features'
 import { changeServerFirewall } from '#server/services/servers/firewall'
 import { targetByUpstream } from '#server/services/servers/target'
 import { vmFirewallBody as Body } from '#server/schemas/console-firewall'
@@ -8,6 +9,6 @@ export default defineEventHandler(async (event) => {
   const { provider, id } = validParams(event, Params)
   const body = await validBody(event, Body)
   const target = await targetByUpstream(provider, id, user)
-  // plan feature gate: firewall
+  await assertServerFeature(user, target.row.server, 'firewall')
   return changeServerFirewall(target, body, user)
 })
