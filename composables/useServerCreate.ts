@@ -112,7 +112,11 @@ export function useServerCreate() {
 
   // ---------- 5. access ----------
   const hostnameError = computed(() => form.hostname && !HOSTNAME.test(form.hostname) ? t('server.wizard.hostnameError') : '')
-  const passwordError = computed(() => passwordProblem(facts.value?.password_rule, form.password))
+  const { providerText } = useProviderText()
+  const passwordError = computed(() => {
+    const rule = facts.value?.password_rule
+    return providerText(passwordProblem(rule, form.password), rule?.message_key) ?? null
+  })
   const customers = ref<Customer[]>([])
   onMounted(async () => {
     try { customers.value = await store.customers() }

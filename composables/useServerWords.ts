@@ -42,7 +42,11 @@ export function useServerWords() {
   const dcLabel = (d: Datacenter) => [d.name, d.location, d.country].filter(Boolean).join(' · ')
   /** Our word for a status (never the provider's: that one is a detail, `rawTitle`). */
   const status = (s: string) => t(statusLook(s).key)
-  const rawTitle = (raw: string | null | undefined) => (raw ? t('status.providerStatus', { raw }) : undefined)
+  // The provider's own word names the provider (white label): admins only.
+  const { user } = useUserSession()
+  const seesProvider = computed(() => user.value?.role === 'admin')
+  const rawTitle = (raw: string | null | undefined) => (raw && seesProvider.value ? t('status.providerStatus', { raw }) : undefined)
+  const rawWord = (raw: string | null | undefined) => (seesProvider.value ? raw ?? null : null)
 
   /** What the provider calls the place ("Hypervisor group"); the plain "Region" in our words. */
   const regionLabel = (facts: ProviderFacts | undefined) => {
@@ -50,5 +54,5 @@ export function useServerWords() {
     return own && own !== 'Region' ? own : t('server.field.region')
   }
 
-  return { memory, disk, vcpus, size, describePlan, price, dcLabel, status, rawTitle, regionLabel }
+  return { memory, disk, vcpus, size, describePlan, price, dcLabel, status, rawTitle, rawWord, regionLabel }
 }

@@ -14,7 +14,7 @@ import type { AccountError, DnsChangeAnswer, PlanView, SnapshotList, ZoneList, Z
 import type { OwnerRef } from '~~/shared/schemas/common'
 
 /** What a DNS refusal carries beside `error` and `code` (read with apiError<DnsErrorDetails>(e)). */
-export interface DnsErrorDetails { plan: PlanView, destructive: boolean, errors: { field?: string, message: string, line?: number, index?: number }[] }
+export interface DnsErrorDetails { plan: PlanView, destructive: boolean, errors: { field?: string, message: string, line?: number, index?: number, code?: string, params?: Record<string, string> }[] }
 
 export const zoneApi = (provider: string, domain: string, rest = '') =>
   `/api/hosting/providers/${encodeURIComponent(provider)}/dns/${encodeURIComponent(domain)}${rest}`

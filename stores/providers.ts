@@ -31,7 +31,7 @@ export const useProvidersStore = defineStore('providers', () => {
   const path = (slug: string, rest = '') => `/api/hosting/providers/${slug}${rest}`
   /** Creates or updates an account (`body`: type, display_name, credentials, `extra` settings). */
   const configure = (slug: string, body: Record<string, unknown>) => $fetch<unknown>(path(slug, '/configure'), { method: 'POST', body })
-  const test = (slug: string) => $fetch<{ message: string }>(path(slug, '/test'), { method: 'POST' })
+  const test = (slug: string) => $fetch<{ message: string, code?: string | null, params?: Record<string, string | number> }>(path(slug, '/test'), { method: 'POST' })
   const remove = (slug: string) => $fetch(path(slug), { method: 'DELETE' })
   /** Connects one simulated account per provider kind (the sandbox). */
   const connectSandbox = () => $fetch<{ accounts: { slug: string, ok: boolean, message: string }[] }>('/api/hosting/sandbox/connect', { method: 'POST' })

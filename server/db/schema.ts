@@ -101,6 +101,9 @@ export const providerAccounts = pgTable('provider_accounts', {
   settings: jsonb('settings').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
   lastTestOk: boolean('last_test_ok'),
   lastTestMessage: text('last_test_message'),
+  /** The test's outcome as a code and its specifics, for pages that translate it (shared/providers/connection.ts). */
+  lastTestCode: text('last_test_code'),
+  lastTestParams: jsonb('last_test_params').$type<Record<string, string | number>>(),
   lastTestAt: timestamp('last_test_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -6,6 +6,7 @@ import { virtfusion } from './virtfusion'
 import { virtua } from './virtua'
 import { hostinger } from './hostinger'
 import { inferno } from './inferno'
+import { keyProviderTexts } from '#shared/providers/text-keys'
 
 export type { AccountSettings, ProviderDefinition } from './types'
 
@@ -14,6 +15,9 @@ export type { AccountSettings, ProviderDefinition } from './types'
  * and pickers, and `ProviderType` are all read from this object.
  */
 export const providers = { virtfusion, virtua, hostinger, inferno } satisfies Record<string, ProviderDefinition>
+
+// Each English sentence of the metadata gets its message key, so the pages can translate it.
+for (const def of Object.values(providers)) keyProviderTexts(def.meta.type, def.meta.capabilities, def.meta.facts)
 
 export type ProviderType = keyof typeof providers
 /** Every provider type, in registry order (zod enums, filters, the sandbox demo). */

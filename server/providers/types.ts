@@ -9,6 +9,7 @@
 import type { BaseAdapter } from './base'
 import type { HttpClient, HttpClientOptions } from './http'
 import type { ProviderFacts } from '#shared/providers/facts'
+import type { ConnectionCode, ConnectionParams } from '#shared/providers/connection'
 import type { SubscriptionOut } from '#shared/billing/types'
 import type { ProviderType } from './registry'
 
@@ -23,7 +24,8 @@ export const CAPABILITY_GROUPS = [
   'metrics', 'snapshots', 'backups', 'ptr', 'recovery', 'activity', 'host_settings',
 ] as const
 export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number]
-export interface Capability { supported: boolean, note?: string }
+/** `note_key` is filled in by the registry (shared/providers/text-keys.ts), never by hand. */
+export interface Capability { supported: boolean, note?: string, note_key?: string }
 export type CapabilityMap = Record<CapabilityGroup, Capability>
 
 /** One field of the add/edit dialog, generated from metadata. */
@@ -208,7 +210,11 @@ export interface Subscription extends SubscriptionOut { extra?: unknown }
 export interface PaymentMethod { id: string, name: string, isDefault: boolean, extra?: unknown }
 export interface UpstreamOrder { id: string, number: string | null, amount: number | null, currency: string | null, status: string, cancellable: boolean, extra?: unknown }
 
-export interface ConnectionResult { message: string, version?: string }
+/**
+ * A successful connection test: `message` in English, and the same as `code` + `params` for pages
+ * that translate it (`provider.test.<code>`; codes in shared/providers/connection.ts).
+ */
+export interface ConnectionResult { message: string, version?: string, code: ConnectionCode, params: ConnectionParams }
 
 // ---------- console and firewalls ----------
 

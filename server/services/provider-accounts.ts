@@ -41,7 +41,7 @@ export function publicAccount(a: ProviderAccount, creds?: Record<string, string>
     settings: a.settings,
     credentials: creds ? { api_key: maskSecret(creds.api_key), api_secret: maskSecret(creds.api_secret) } : undefined,
     capabilities: def?.meta.capabilities,
-    last_test: a.lastTestAt ? { ok: a.lastTestOk, message: a.lastTestMessage, at: a.lastTestAt.toISOString() } : null,
+    last_test: a.lastTestAt ? { ok: a.lastTestOk, message: a.lastTestMessage, at: a.lastTestAt.toISOString(), code: a.lastTestCode, params: a.lastTestParams ?? {} } : null,
     created_at: a.createdAt.toISOString(),
     updated_at: a.updatedAt.toISOString(),
   }
@@ -171,12 +171,13 @@ export async function testAccount(slug: string) {
   const { account, adapter } = await adapterForSlug(slug)
   try {
     const result = await adapter.testConnection()
-    await db.update(providerAccounts).set({ lastTestOk: true, lastTestMessage: result.message, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
-    return { status: 'ok', message: result.message, version: result.version }
+    await db.update(providerAccounts).set({ lastTestOk: true, lastTestMessage: result.message, lastTestCode: result.code, lastTestParams: result.params, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
+    return { status: 'ok' as const, message: result.message, ...(result.version ? { version: result.version } : {}), code: result.code, params: result.params }
   }
   catch (err) {
     const message = isProviderError(err) ? err.message : `Connection test failed: ${(err as Error).message}`
-    await db.update(providerAccounts).set({ lastTestOk: false, lastTestMessage: message, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
+    const code = isProviderError(err) ? err.code : 'connection_failed'
+    await db.update(providerAccounts).set({ lastTestOk: false, lastTestMessage: message, lastTestCode: code, lastTestParams: { provider: account.displayName }, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
     await notifyAdmins({ level: 'error', title: `Connection test failed: ${account.displayName}`, body: message, link: '/providers', dedupeKey: `provider-test:${account.id}` })
     throw err
   }

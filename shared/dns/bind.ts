@@ -10,6 +10,7 @@ import { canonicalTxtFromStrings, decodeEscapes, quoteForContent, quoteForZoneFi
 import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordType } from './types'
 import { crossRecordErrors, validateRecord } from './validate'
 import { lexZone, type ZoneLineError, type ZoneToken } from './zone-lexer'
+import { withMessageCode } from './messages'
 
 export interface SoaFields {
   /** Primary name server, absolute ("ns1.example.com"). Default: the first apex NS, else ns1.<zone>. */
@@ -332,5 +333,5 @@ export function importZone(text: string, zone: string): ImportResult {
   const dropped = new Set(conflicts.map(e => e.index))
   for (const e of conflicts) errors.push({ line: lines[e.index], message: `${records[e.index].name} ${records[e.index].type}: ${e.message}` })
   errors.sort((a, b) => a.line - b.line)
-  return { records: records.filter((_, i) => !dropped.has(i)), errors }
+  return { records: records.filter((_, i) => !dropped.has(i)), errors: errors.map(withMessageCode) }
 }

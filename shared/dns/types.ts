@@ -21,7 +21,11 @@ export interface DnsRecord {
 export interface FieldError {
   /** `name`, `type`, `content`, `ttl` or `priority` (the DnsRecord property to highlight). */
   field: string
+  /** In English, for API clients. */
   message: string
+  /** The sentence as a code and its specifics, for pages that translate (shared/dns/messages.ts). */
+  code?: string
+  params?: Record<string, string>
 }
 
 export type ValidationResult = { ok: true } | { ok: false, errors: FieldError[] }

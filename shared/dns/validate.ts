@@ -17,6 +17,7 @@ import { normalizeRecord, recordKey, usesPriority } from './normalize'
 import { parseCaaContent, parseIntInRange, parseSrvContent } from './rdata'
 import { parseTxtContent, TXT_STRING_MAX_BYTES, TXT_TOTAL_MAX_BYTES } from './txt'
 import { DNS_RECORD_TYPES, type DnsRecord, type FieldError, type ValidationResult } from './types'
+import { withMessageCode } from './messages'
 
 export const TTL_MIN = 60
 export const TTL_MAX = 86400
@@ -33,7 +34,7 @@ export interface ValidateOptions {
 }
 
 function result(errors: FieldError[]): ValidationResult {
-  return errors.length === 0 ? { ok: true } : { ok: false, errors }
+  return errors.length === 0 ? { ok: true } : { ok: false, errors: errors.map(withMessageCode) }
 }
 
 const HOST_OWNER_TYPES: readonly string[] = ['A', 'AAAA', 'MX']
@@ -201,7 +202,8 @@ export function validateZone(records: DnsRecord[], options: { zone?: string } = 
 
 function withIndex(records: DnsRecord[], index: number, e: FieldError): ZoneError {
   const id = records[index]?.id
-  return id === undefined ? { index, ...e } : { index, id, ...e }
+  const coded = withMessageCode(e)
+  return id === undefined ? { index, ...coded } : { index, id, ...coded }
 }
 
 /**

@@ -18,7 +18,8 @@ export interface ZoneEntry {
   tokens: ZoneToken[]
 }
 
-export interface ZoneLineError { line: number, message: string }
+/** `code`/`params`: the sentence for pages that translate (shared/dns/messages.ts), added by importZone. */
+export interface ZoneLineError { line: number, message: string, code?: string, params?: Record<string, string> }
 
 export function lexZone(text: string): { entries: ZoneEntry[], errors: ZoneLineError[] } {
   const entries: ZoneEntry[] = []

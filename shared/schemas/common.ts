@@ -8,7 +8,11 @@ export const personRef = obj({ id: uuid, name: z.string(), email: z.string().opt
 export const ownerRef = obj({ id: uuid, name: z.string(), email: z.string() })
 export type OwnerRef = View<typeof ownerRef>
 
-const capability = obj({ supported: z.boolean(), note: z.string().optional() })
+const capability = obj({
+  supported: z.boolean(),
+  note: z.string().optional().meta({ description: 'How it works or why not, in English' }),
+  note_key: z.string().optional().meta({ description: 'The message key of `note` (providerFacts.<type>.capabilities.<group>), for clients that translate' }),
+})
 
 export const capabilities = z.record(z.string(), capability).meta({ id: 'Capabilities', description: 'What an account can do, per capability group (servers, power, dns, domains, ssh_keys, billing, …)' })
 

@@ -67,6 +67,8 @@ export const order = obj({
   current_step: z.string().nullable(),
   failed_step: z.string().nullable(),
   error: z.string().nullable(),
+  error_code: z.string().nullable().optional().meta({ description: 'A customer\'s `error` as a code (`stopped_at`), for clients that translate it; admins get the upstream reason instead' }),
+  error_params: z.record(z.string(), z.string()).optional().meta({ description: 'The specifics of `error_code` (`step`: the step\'s name)' }),
   server_id: uuid.nullable(),
   created_at: isoDate,
   updated_at: isoDate,

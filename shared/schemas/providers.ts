@@ -16,6 +16,8 @@ export const passwordRule = obj({
   classes: z.array(z.enum(CHARACTER_CLASSES)).meta({ description: 'Character classes the password must contain, at least one of each' }),
   hint: z.string().meta({ description: 'Shown under the field before anything is typed' }),
   message: z.string().meta({ description: 'Shown when a typed password breaks the rule' }),
+  hint_key: z.string().optional().meta({ description: 'The message key of `hint` (providerFacts.<type>.password_rule.hint), for clients that translate' }),
+  message_key: z.string().optional().meta({ description: 'The message key of `message`' }),
 })
 
 /** What a provider accepts beyond the template: asking for a field it ignores would only mislead. */
@@ -57,12 +59,13 @@ export const providerFacts = obj({
   look: providerLook,
   create: fieldSupport.extend({
     needs_credential: z.string().optional().meta({ description: 'Set where the server is set up at purchase and needs a way in (a password or a key): says so' }),
+    needs_credential_key: z.string().optional().meta({ description: 'The message key of `needs_credential`' }),
   }),
   reinstall: fieldSupport,
   password_rule: passwordRule.nullable().meta({ description: 'The provider\'s rule for root passwords, where it has one' }),
   hard_power_off: z.boolean().meta({ description: 'Whether `poweroff` is a real hard stop (elsewhere the power note says why not)' }),
   delete_delay: obj({ min: z.number().int(), max: z.number().int() }).nullable().meta({ description: 'Minutes a deletion can be delayed by; null: deleting is immediate' }),
-  root_password: obj({ mode: z.enum(['reveal', 'reset', 'none']), note: z.string().optional() }).meta({ description: 'Revealing the root password: shown as it is, reset to show it, or never shown' }),
+  root_password: obj({ mode: z.enum(['reveal', 'reset', 'none']), note: z.string().optional(), note_key: z.string().optional().meta({ description: 'The message key of `note`' }) }).meta({ description: 'Revealing the root password: shown as it is, reset to show it, or never shown' }),
   install_step: z.boolean().meta({ description: 'Whether a create leaves an install step to do (allocate/order first, install after)' }),
   raw_states: obj({
     awaiting_install: z.array(z.string()).meta({ description: 'Created but not installed yet (the install step is still to run)' }),
@@ -123,7 +126,13 @@ export const providerAccount = obj({
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   credentials: obj({ api_key: z.string().nullable().optional(), api_secret: z.string().nullable().optional() }).optional().meta({ description: 'Masked, never the secret' }),
   capabilities: capabilities.optional(),
-  last_test: obj({ ok: z.boolean().nullable(), message: z.string().nullable(), at: isoDate }).nullable(),
+  last_test: obj({
+    ok: z.boolean().nullable(),
+    message: z.string().nullable().meta({ description: 'The outcome in English' }),
+    at: isoDate,
+    code: z.string().nullable().optional().meta({ description: 'The outcome as a code: `connected…` (shared/providers/connection.ts) or the refusal\'s code (`provider_auth`, `timeout`, …)' }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'The specifics `message` is made of (provider, version, count, balance)' }),
+  }).nullable(),
   created_at: isoDate,
   updated_at: isoDate,
 }).meta({ id: 'ProviderAccount' })

@@ -98,7 +98,7 @@ export function refusal(s: ServerState, op: LifecycleOperation, opts: { isAdmin:
 
 // ---------- what the pages offer ----------
 
-export interface Cap { supported: boolean, note?: string }
+export interface Cap { supported: boolean, note?: string, note_key?: string }
 
 /** The subset of a server view these rules read. */
 export interface ServerLike {
@@ -111,18 +111,39 @@ export interface ServerLike {
   capabilities?: Record<string, Cap | undefined>
 }
 
+/**
+ * Why an action is not offered, for pages that translate: `key` is a message key (`server.why.*`,
+ * or a capability note's `providerFacts.*` key) with its `params`; `reason` stays the English sentence.
+ */
+export interface Why { key: string, params?: Record<string, string> }
+
 /** Whether a server action can be offered now (named apart from the domains store's Availability: both are auto-imported). */
-export interface ActionAvailability { enabled: boolean, reason?: string }
+export interface ActionAvailability { enabled: boolean, reason?: string, why?: Why }
+
+const NO_CAPABILITY = 'This provider does not say it can do this.'
 
 function capability(s: ServerLike, group: string): Cap {
-  return s.capabilities?.[group] ?? { supported: false, note: 'This provider does not say it can do this.' }
+  return s.capabilities?.[group] ?? { supported: false, note: NO_CAPABILITY }
 }
 
+/** Not offered: the English sentence and its message key. */
+const refused = (reason: string | undefined, key: string | undefined, params?: Record<string, string>): ActionAvailability =>
+  ({ enabled: false, reason, ...(key ? { why: { key, ...(params ? { params } : {}) } } : {}) })
+
+/** Not offered because the capability says so: its note (and the note's key). */
+const byNote = (cap: Cap): ActionAvailability =>
+  refused(cap.note, cap.note === NO_CAPABILITY ? 'server.why.noCapability' : cap.note_key)
+
 /** Why nothing can be done right now, whatever the action. */
-function blocked(s: ServerLike, isAdmin: boolean, op?: string): string | undefined {
-  if (s.gone) return `${s.name} no longer exists at the provider`
-  if (s.admin_locked && !isAdmin && !ALLOWED_WHEN_LOCKED.has(op ?? '')) return s.lock_reason ? `Locked by an administrator: ${s.lock_reason}` : 'Locked by an administrator'
-  if (isTransitional(s.status)) return `${s.name} is ${s.status}; wait until it settles`
+function blocked(s: ServerLike, isAdmin: boolean, op?: string): ActionAvailability | undefined {
+  const name = s.name
+  if (s.gone) return refused(`${name} no longer exists at the provider`, 'server.why.gone', { name })
+  if (s.admin_locked && !isAdmin && !ALLOWED_WHEN_LOCKED.has(op ?? '')) {
+    return s.lock_reason
+      ? refused(`Locked by an administrator: ${s.lock_reason}`, 'server.why.lockedBecause', { reason: s.lock_reason })
+      : refused('Locked by an administrator', 'server.why.locked')
+  }
+  if (isTransitional(s.status)) return refused(`${name} is ${s.status}; wait until it settles`, 'server.why.settling', { name, status: s.status })
   return undefined
 }
 
@@ -135,38 +156,42 @@ const WANTS: Record<ServerAction, { from: string[], group: string }> = {
   unsuspend: { from: ['suspended'], group: 'suspend' },
 }
 
+const ADMIN_ONLY_REFUSAL = (): ActionAvailability => refused('Only an administrator can do this', 'server.why.adminOnly')
+
 export function actionAvailability(s: ServerLike, action: ServerAction, isAdmin: boolean, facts: ProviderFacts | undefined): ActionAvailability {
   const want = WANTS[action]
-  if (ADMIN_ONLY.has(action) && !isAdmin) return { enabled: false, reason: 'Only an administrator can do this' }
+  const name = s.name
+  if (ADMIN_ONLY.has(action) && !isAdmin) return ADMIN_ONLY_REFUSAL()
   const cap = capability(s, want.group)
-  if (!cap.supported) return { enabled: false, reason: cap.note }
-  if (action === 'poweroff' && !facts?.hard_power_off) return { enabled: false, reason: cap.note ?? 'This provider has no hard power-off' }
+  if (!cap.supported) return byNote(cap)
+  if (action === 'poweroff' && !facts?.hard_power_off) return cap.note ? byNote(cap) : refused('This provider has no hard power-off', 'server.why.noHardPowerOff')
   const why = blocked(s, isAdmin, action)
-  if (why) return { enabled: false, reason: why }
-  if (s.needs_install) return { enabled: false, reason: `${s.name} is not installed yet` }
+  if (why) return why
+  if (s.needs_install) return refused(`${name} is not installed yet`, 'server.why.notInstalled', { name })
   if (!want.from.includes(s.status)) {
-    if (s.status === 'suspended') return { enabled: false, reason: `${s.name} is suspended` }
-    return { enabled: false, reason: `${s.name} is ${s.status}` }
+    if (s.status === 'suspended') return refused(`${name} is suspended`, 'server.why.suspended', { name })
+    return refused(`${name} is ${s.status}`, 'server.why.isStatus', { name, status: s.status })
   }
   return { enabled: true }
 }
 
 /** Reinstall, resize and delete: capability first (its note is the explanation), then state. */
 export function operationAvailability(s: ServerLike, op: 'reinstall' | 'resize' | 'destroy', isAdmin: boolean, facts: ProviderFacts | undefined): ActionAvailability {
-  if (ADMIN_ONLY.has(op) && !isAdmin) return { enabled: false, reason: 'Only an administrator can do this' }
+  const name = s.name
+  if (ADMIN_ONLY.has(op) && !isAdmin) return ADMIN_ONLY_REFUSAL()
   const cap = capability(s, op)
-  if (!cap.supported) return { enabled: false, reason: cap.note }
+  if (!cap.supported) return byNote(cap)
   if (op === 'destroy') {
-    if (s.gone) return { enabled: false, reason: `${s.name} no longer exists at the provider` }
+    if (s.gone) return refused(`${name} no longer exists at the provider`, 'server.why.gone', { name })
     // Where only some states can be deleted (an order cancelled while unpaid), the note says which.
     const only = facts?.destroy.only_when
-    if (only && !only.includes(s.status)) return { enabled: false, reason: cap.note }
+    if (only && !only.includes(s.status)) return byNote(cap)
     // An order that never got installed can still be cancelled, whatever its state.
     return { enabled: true }
   }
   const why = blocked(s, isAdmin)
-  if (why) return { enabled: false, reason: why }
-  if (s.status === 'suspended') return { enabled: false, reason: `${s.name} is suspended` }
+  if (why) return why
+  if (s.status === 'suspended') return refused(`${name} is suspended`, 'server.why.suspended', { name })
   return { enabled: true }
 }
 
@@ -175,7 +200,7 @@ export function rootPasswordSupport(s: ServerLike, facts: ProviderFacts | undefi
   const cap = s.capabilities?.rootPassword ?? s.capabilities?.root_password
   const mode = facts?.root_password.mode ?? 'reveal'
   const resets = mode === 'reset'
-  if (cap) return { enabled: cap.supported, reason: cap.supported ? undefined : cap.note, resets }
-  if (mode === 'none') return { enabled: false, reason: facts?.root_password.note, resets }
+  if (cap) return cap.supported ? { enabled: true, resets } : { ...byNote(cap), resets }
+  if (mode === 'none') return { ...refused(facts?.root_password.note, facts?.root_password.note_key), resets }
   return { enabled: true, resets }
 }

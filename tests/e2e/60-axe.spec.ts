@@ -71,6 +71,9 @@ const CUSTOMER = { name: 'Alex Axe', email: 'axe-customer@example.com', password
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const
 type Size = keyof typeof VIEWPORTS
 const THEMES: Theme[] = ['light', 'dark']
+/** The page language (the `i18n_locale` cookie): longer Russian words wrap and overflow differently. */
+type Lang = 'en' | 'ru'
+const FORBIDDEN: Record<Lang, string> = { en: 'You do not have access to this page', ru: 'Нет доступа к этой странице' }
 const SIZES = Object.keys(VIEWPORTS) as Size[]
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -153,9 +156,10 @@ async function sessionFor(browser: Browser, role: Role) {
  * One browser context for a role, theme and viewport (the theme is the app's `theme` cookie),
  * every page the role has, each settled before axe runs. Returns what axe found and a tally a rule.
  */
-async function checkContext(browser: Browser, role: Role, theme: Theme, size: Size, patterns?: string[]) {
+async function checkContext(browser: Browser, role: Role, theme: Theme, size: Size, patterns?: string[], lang: Lang = 'en') {
   const ctx = await browser.newContext({ ...contextOptions(theme, size), storageState: await sessionFor(browser, role) })
-  await ctx.addCookies([{ name: 'theme', value: theme, url: test.info().project.use.baseURL! }])
+  const base = test.info().project.use.baseURL!
+  await ctx.addCookies([{ name: 'theme', value: theme, url: base }, ...(lang === 'en' ? [] : [{ name: 'i18n_locale', value: lang, url: base }])])
   const page = await ctx.newPage()
   const settled = settler(page)
   const ids = role === 'signed-out' ? {} : await idsFor(page)
@@ -174,7 +178,7 @@ async function checkContext(browser: Browser, role: Role, theme: Theme, size: Si
     }
     else await clientNavigate(page, url)
     await expect.poll(() => new URL(page.url()).pathname, { message: `${url} stays put for ${role}` }).toBe(url)
-    if (forbidden) await expect(page.getByTestId('error-403'), `${url} is the 403 page for a customer`).toContainText('You do not have access to this page')
+    if (forbidden) await expect(page.getByTestId('error-403'), `${url} is the 403 page for a customer`).toContainText(FORBIDDEN[lang])
     else await expect(page.getByTestId('error-403')).toHaveCount(0)
     await settled(url)
     findings.push(...await axeFindings(page, `${url} (${role}, ${theme}, ${size})`))
@@ -257,5 +261,15 @@ for (const role of ['signed-out', 'admin', 'customer'] as Role[]) {
         report(`${role} ${theme} ${size}`, await checkContext(browser, role, theme, size))
       })
     }
+  }
+}
+
+// In Russian too (issue 15), on the desktop: the words differ in length, and every label is another string.
+for (const role of ['admin', 'customer'] as Role[]) {
+  for (const theme of THEMES) {
+    test(`no critical or serious axe violation in Russian: ${role}, ${theme}, desktop`, async ({ browser }) => {
+      test.setTimeout(180_000)
+      report(`${role} ${theme} desktop ru`, await checkContext(browser, role, theme, 'desktop', undefined, 'ru'))
+    })
   }
 }

@@ -195,10 +195,13 @@ describe('a step that fails, then a retry', () => {
     expect(failed.failed_step).toBe('install')
     expect(failed.error).toMatch(/Install the operating system/)
     expect(failed.error).not.toMatch(/503|VirtFusion/)
+    // The same sentence as a code, for the customer's page to say in its language (issue 15).
+    expect(failed).toMatchObject({ error_code: 'stopped_at', error_params: { step: 'install' } })
     expect(failed.steps.find((s: any) => s.name === 'install').status).toBe('failed')
 
     const adminView = (await admin.get(`/api/orders/${failed.id}`)).body
     expect(adminView.error).toMatch(/503/)
+    expect(adminView.error_code).toBeNull()
     expect(adminView.logs.find((l: any) => l.step === 'install' && l.status === 'failed')).toMatchObject({ details: { code: 'upstream_error', upstream_status: 503 } })
     const failedList = (await admin.get('/api/orders?status=failed')).body
     expect(failedList.map((o: any) => o.id)).toContain(failed.id)

@@ -29,7 +29,7 @@ describe('power actions follow state and capability', () => {
   it('offers stop and restart on a running server, not start', () => {
     expect(actionAvailability(server(), 'stop', false).enabled).toBe(true)
     expect(actionAvailability(server(), 'restart', false).enabled).toBe(true)
-    expect(actionAvailability(server(), 'start', false)).toEqual({ enabled: false, reason: 'web-1 is running' })
+    expect(actionAvailability(server(), 'start', false)).toEqual({ enabled: false, reason: 'web-1 is running', why: { key: 'server.why.isStatus', params: { name: 'web-1', status: 'running' } } })
   })
   it('offers start on a stopped server', () => {
     expect(actionAvailability(server({ status: 'stopped' }), 'start', false).enabled).toBe(true)
@@ -37,16 +37,16 @@ describe('power actions follow state and capability', () => {
   })
   it('refuses everything while the server is in transition, saying why', () => {
     for (const a of ['start', 'stop', 'restart'] as const) {
-      expect(actionAvailability(server({ status: 'pending' }), a, true)).toEqual({ enabled: false, reason: 'web-1 is pending; wait until it settles' })
+      expect(actionAvailability(server({ status: 'pending' }), a, true)).toEqual({ enabled: false, reason: 'web-1 is pending; wait until it settles', why: { key: 'server.why.settling', params: { name: 'web-1', status: 'pending' } } })
     }
   })
   it('explains an unsupported capability with its note', () => {
-    expect(actionAvailability(server(), 'suspend', true)).toEqual({ enabled: false, reason: 'The API has no suspend.' })
-    expect(actionAvailability(server(), 'poweroff', true)).toEqual({ enabled: false, reason: caps.power.note })
+    expect(actionAvailability(server(), 'suspend', true)).toMatchObject({ enabled: false, reason: 'The API has no suspend.' })
+    expect(actionAvailability(server(), 'poweroff', true)).toMatchObject({ enabled: false, reason: caps.power.note })
     const vf = server({ account: { type: 'virtfusion' }, capabilities: { ...caps, suspend: { supported: true } } })
     expect(actionAvailability(vf, 'poweroff', true).enabled).toBe(true)
     expect(actionAvailability(vf, 'suspend', true).enabled).toBe(true)
-    expect(actionAvailability(vf, 'suspend', false)).toEqual({ enabled: false, reason: 'Only an administrator can do this' })
+    expect(actionAvailability(vf, 'suspend', false)).toEqual({ enabled: false, reason: 'Only an administrator can do this', why: { key: 'server.why.adminOnly' } })
     expect(actionAvailability({ ...vf, status: 'suspended' }, 'unsuspend', true).enabled).toBe(true)
   })
   it('refuses a gone server and, for customers, a locked one', () => {
@@ -59,11 +59,11 @@ describe('power actions follow state and capability', () => {
 
 describe('reinstall, resize, delete', () => {
   it('says why Hostinger cannot delete', () => {
-    expect(operationAvailability(server(), 'destroy', true)).toEqual({ enabled: false, reason: caps.destroy.note })
+    expect(operationAvailability(server(), 'destroy', true)).toMatchObject({ enabled: false, reason: caps.destroy.note })
   })
   it('lets Inferno cancel only a pending order', () => {
     const inf = server({ account: { type: 'inferno' }, capabilities: { ...caps, destroy: { supported: true, note: 'Only unpaid (Pending) orders' } } })
-    expect(operationAvailability(inf, 'destroy', true)).toEqual({ enabled: false, reason: 'Only unpaid (Pending) orders' })
+    expect(operationAvailability(inf, 'destroy', true)).toMatchObject({ enabled: false, reason: 'Only unpaid (Pending) orders' })
     expect(operationAvailability({ ...inf, status: 'pending' }, 'destroy', true).enabled).toBe(true)
   })
   it('keeps resize and delete for admins, reinstall for everyone', () => {

@@ -45,7 +45,13 @@ export default defineRoutes('Providers (seed API)', 'Provider accounts and the p
   {
     method: 'post', path: '/api/hosting/providers/{provider}/test', access: 'admin', summary: 'Test the saved credentials with a real call',
     params: providerParam,
-    answers: { 200: { description: 'Seed: `{ "status": "ok", "message": "Connection successful" }`', schema: obj({ status: z.literal('ok'), message: z.string(), version: z.string().optional() }) } },
+    answers: { 200: { description: 'Seed: `{ "status": "ok", "message": "Connection successful" }`', schema: obj({
+      status: z.literal('ok'),
+      message: z.string(),
+      version: z.string().optional(),
+      code: z.string().meta({ description: 'The outcome as a code (`connected`, `connected_version`, `connected_balance`, …), for clients that translate' }),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).meta({ description: 'The specifics of `message`' }),
+    }) } },
     errors: { 502: 'The provider refused the credentials (`code: provider_auth`) or failed' },
   },
   {

@@ -73,7 +73,7 @@ export class HostingerAdapter extends BaseAdapter {
   override async testConnection(): Promise<ConnectionResult> {
     const dcs = await this.http.get<HDataCenter[]>(PATHS.dataCenters)
     const n = Array.isArray(dcs) ? dcs.length : 0
-    return { message: `Hostinger connection successful (${n} data center${n === 1 ? '' : 's'})` }
+    return { message: `Hostinger connection successful (${n} data center${n === 1 ? '' : 's'})`, code: 'connected_datacenters', params: { provider: 'Hostinger', count: n } }
   }
 
   // ---------- servers ----------

@@ -68,8 +68,9 @@ export class InfernoAdapter extends BaseAdapter {
   override async testConnection(): Promise<ConnectionResult> {
     const orders = await this.orderList()
     const balance = await this.call<object>('balance').then(parseBalance).catch(() => null)
-    const money = balance ? `${balance.amount.toFixed(2)} ${balance.currency ?? this.currency}` : 'unknown'
-    return { message: `Inferno connection successful: ${orders.length} order(s). Balance: ${money}` }
+    const money = balance ? `${balance.amount.toFixed(2)} ${balance.currency ?? this.currency}` : null
+    const params = { provider: 'Inferno', count: orders.length, ...(money ? { balance: money } : {}) }
+    return { message: `Inferno connection successful: ${orders.length} order(s). Balance: ${money ?? 'unknown'}`, code: money ? 'connected_orders_balance' : 'connected_orders', params }
   }
 
   // ---------- servers ----------

@@ -65,7 +65,8 @@ export class VirtfusionAdapter extends BaseAdapter {
     const b = (body && !Array.isArray(body) ? body : {}) as Obj
     const v = b.data?.version ?? b.version ?? b.data?.app?.version
     const version = typeof v === 'string' || typeof v === 'number' ? String(v) : undefined
-    return { message: `VirtFusion connection successful. Version: ${version ?? 'unknown'}`, version }
+    const params = { provider: 'VirtFusion', ...(version ? { version } : {}) }
+    return { message: `VirtFusion connection successful. Version: ${version ?? 'unknown'}`, version, code: version ? 'connected_version' : 'connected', params }
   }
 
   // ---------- servers ----------

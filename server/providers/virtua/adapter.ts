@@ -36,7 +36,8 @@ export class VirtuaAdapter extends BaseAdapter {
 
   override async testConnection(): Promise<ConnectionResult> {
     const b = mapBalance(await this.send<Raw>({ path: '/account' }))
-    return { message: `${DISPLAY_NAME} connection successful. Balance: ${b.amount.toFixed(2)} ${b.currency}` }
+    const balance = `${b.amount.toFixed(2)} ${b.currency}`
+    return { message: `${DISPLAY_NAME} connection successful. Balance: ${balance}`, code: 'connected_balance', params: { provider: DISPLAY_NAME, balance } }
   }
 
   // ---------- servers ----------

@@ -118,6 +118,9 @@ export function orderView(r: Joined, logs: (typeof provisioningLogs.$inferSelect
     failed_step: o.failedStep,
     // Upstream reasons are for admins; a customer learns where it stopped and that it is handled.
     error: o.status !== 'failed' ? null : opts.admin ? o.error : `Stopped at "${failedLabel}". An administrator has been told and will finish it.`,
+    // The customer's sentence as a code for pages that translate it (`order.error.<code>`, the step by name).
+    error_code: o.status === 'failed' && !opts.admin ? 'stopped_at' : null,
+    ...(o.status === 'failed' && !opts.admin ? { error_params: { step: o.failedStep ?? '' } } : {}),
     server_id: o.serverId,
     created_at: iso(o.createdAt),
     updated_at: iso(o.updatedAt),

@@ -26,7 +26,7 @@ const SEED_FP = 'SHA256:P33ANpwJvZGRSTvNmqZUTAXYK/2QZxrtQGdCv3hP/bA'
 
 describe('Inferno connection and billing', () => {
   it('tests the connection with orders (a documented shape), the balance only as extra', async () => {
-    await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: 150.00 EUR' })
+    await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: 150.00 EUR', code: 'connected_orders_balance', params: { provider: 'Inferno', count: 3, balance: '150.00 EUR' } })
     expect(hits().map(r => r.query.action)).toEqual(['orders', 'balance'])
     expect(hits()[0]).toMatchObject({ method: 'POST', body: { cid: '777' } })
     expect(hits()[0]!.headers['x-key']).toBe(KEY)
@@ -36,9 +36,9 @@ describe('Inferno connection and billing', () => {
     try {
       // Renamed: the only numeric field of the answer is the balance.
       sb.setStrict('inferno', 'rename')
-      await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: 150.00 EUR' })
+      await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: 150.00 EUR', code: 'connected_orders_balance', params: { provider: 'Inferno', count: 3, balance: '150.00 EUR' } })
       sb.setStrict('inferno', 'omit')
-      await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: unknown' })
+      await expect(adapter().testConnection()).resolves.toEqual({ message: 'Inferno connection successful: 3 order(s). Balance: unknown', code: 'connected_orders', params: { provider: 'Inferno', count: 3 } })
     }
     finally { sb.setStrict('inferno', 'off') }
   })

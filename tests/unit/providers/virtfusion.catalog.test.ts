@@ -13,7 +13,7 @@ const NEW_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICtqgqBdyKpxBcgoui5Rgq9Napm
 
 describe('VirtFusion connection test', () => {
   it('calls GET /connect and names the panel version', async () => {
-    expect(await adapter().testConnection()).toEqual({ message: 'VirtFusion connection successful. Version: 6.1.0', version: '6.1.0' })
+    expect(await adapter().testConnection()).toEqual({ message: 'VirtFusion connection successful. Version: 6.1.0', version: '6.1.0', code: 'connected_version', params: { provider: 'VirtFusion', version: '6.1.0' } })
     expect(reqs()).toHaveLength(1)
     expect(reqs()[0]).toMatchObject({ method: 'GET', path: '/connect' })
     expect(reqs()[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`)

@@ -143,6 +143,6 @@ describe('VirtFusion helpers', () => {
   it('tolerates the spec\'s bare `[]` answer to /connect (version unknown)', async () => {
     const http = { options: { provider: 'VirtFusion', baseUrl: 'https://cp.example.com/api/v1' }, request: async () => ({ status: 200, data: [], headers: new Headers() }), get: async () => [] } as unknown as HttpClient
     const a = new VirtfusionAdapter(meta, { slug: 'vf', credentials: { apiKey: 'x' }, settings: {}, http })
-    expect(await a.testConnection()).toEqual({ message: 'VirtFusion connection successful. Version: unknown', version: undefined })
+    expect(await a.testConnection()).toEqual({ message: 'VirtFusion connection successful. Version: unknown', version: undefined, code: 'connected', params: { provider: 'VirtFusion' } })
   })
 })
