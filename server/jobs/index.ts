@@ -7,5 +7,6 @@ import ordersProvision from './orders-provision'
 import billingSample from './billing-sample'
 import domainsExpiry from './domains-expiry'
 import { exactlyOnceReconcile, exactlyOnceSweep } from './exactly-once'
+import { alertsEmail, alertsWebhook } from './alerts'
 
-export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, exactlyOnceReconcile, exactlyOnceSweep]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, exactlyOnceReconcile, exactlyOnceSweep, alertsEmail, alertsWebhook]

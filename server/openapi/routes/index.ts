@@ -3,6 +3,7 @@
  * gets one entry in its domain's file (or a new file listed here).
  */
 import type { RouteGroup } from '../define'
+import alerts from './alerts'
 import audit from './audit'
 import billing from './billing'
 import dns from './dns'
@@ -18,4 +19,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, intents, providers, dns, domains, sshKeys, billing, portal, notifications, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, intents, providers, dns, domains, sshKeys, billing, portal, notifications, alerts, audit, reference, testOnly]
