@@ -118,9 +118,63 @@ export const notifications = pgTable('notifications', {
   link: text('link'),
   /** Same key, same user: one notice, not a pile (a failing sync every five minutes). */
   dedupeKey: text('dedupe_key'),
+  /**
+   * What happened (server/services/alerts/kinds.ts) and its facts: the reader's language renders
+   * them (i18n/locales/<lang>/alerts.json). Older rows have no kind; title/body are the English text.
+   */
+  kind: text('kind'),
+  params: jsonb('params').$type<Record<string, string | number>>(),
   readAt: timestamp('read_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, t => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_dedupe_unique').on(t.userId, t.dedupeKey)])
+
+/** Which alert kinds reach a user on which channel; only choices that differ from the defaults are stored. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  inApp: boolean('in_app').notNull(),
+  email: boolean('email').notNull(),
+}, t => [primaryKey({ columns: [t.userId, t.kind] })])
+
+/**
+ * The last time an alert with this key went out by e-mail and webhook: a failing sync every five
+ * minutes refreshes its in-app notice but mails once a day, and a once-only alert (a domain
+ * crossing 7 days) goes out once ever.
+ */
+export const alertSends = pgTable('alert_sends', {
+  dedupeKey: text('dedupe_key').primaryKey(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** An admin-configured URL that receives alerts as signed JSON (services/alerts/webhooks.ts). */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: id(),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  /** The HMAC secret, AES-256-GCM like provider credentials (aad "webhook:<id>"). */
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  secretKeyId: text('secret_key_id').notNull(),
+  /** Kinds sent here; empty = every kind. */
+  kinds: jsonb('kinds').$type<string[]>().notNull().default([]),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+/** One alert to one endpoint: its attempts and the last answer. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: id(),
+  endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull(),
+  responseStatus: integer('response_status'),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt)])
 
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -8,5 +8,6 @@ import billingSample from './billing-sample'
 import domainsExpiry from './domains-expiry'
 import dashboardWatch from './dashboard-watch'
 import { exactlyOnceReconcile, exactlyOnceSweep } from './exactly-once'
+import { alertsEmail, alertsWebhook } from './alerts'
 
-export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, dashboardWatch, exactlyOnceReconcile, exactlyOnceSweep]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, dashboardWatch, exactlyOnceReconcile, exactlyOnceSweep, alertsEmail, alertsWebhook]

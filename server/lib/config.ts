@@ -49,6 +49,11 @@ const schema = z.object({
   ORDERS_IN_PLACE_WAIT_MS: int(0).default(15_000),
   ORDERS_RUNNING_TIMEOUT_MS: int(1000).default(30 * 60_000),
   ORDERS_PAYMENT_TIMEOUT_MS: int(1000).default(10 * 60_000),
+  // Alerts (server/services/alerts): webhook attempts before a delivery is marked failed, the first
+  // retry's delay (doubling after each), and how long one receiver may take to answer
+  ALERTS_WEBHOOK_ATTEMPTS: int(1, 20).default(5),
+  ALERTS_WEBHOOK_RETRY_SECONDS: int(1).default(30),
+  ALERTS_WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
   // Tests only
   NUXT_TEST_ROUTES: flag.default(false),
 })

@@ -11,3 +11,12 @@ export const zoneAssignmentBody = z.object({ account: z.string().min(1).max(40),
 export const reauthAgeBody = z.object({ seconds: z.number().int().min(0).max(86_400) })
 
 export const tokenExpireBody = z.object({ id: uuidParam })
+
+export const alertEmitBody = z.object({
+  kind: z.string().min(1),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  user_ids: z.array(z.string().uuid()).default([]),
+  admins: z.boolean().default(false),
+  link: z.string().max(500).optional(),
+  dedupe_key: z.string().max(200).optional(),
+})

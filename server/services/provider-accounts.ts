@@ -178,7 +178,7 @@ export async function testAccount(slug: string) {
     const message = isProviderError(err) ? err.message : `Connection test failed: ${(err as Error).message}`
     const code = isProviderError(err) ? err.code : 'connection_failed'
     await db.update(providerAccounts).set({ lastTestOk: false, lastTestMessage: message, lastTestCode: code, lastTestParams: { provider: account.displayName }, lastTestAt: new Date() }).where(eq(providerAccounts.id, account.id))
-    await notifyAdmins({ level: 'error', title: `Connection test failed: ${account.displayName}`, body: message, link: '/providers', dedupeKey: `provider-test:${account.id}` })
+    await notifyAdmins({ kind: 'provider_test_failed', params: { account: account.displayName, message }, link: '/providers', dedupeKey: `provider-test:${account.id}` })
     throw err
   }
 }

@@ -37,6 +37,7 @@ const ROUTES: Record<string, Route> = {
   '/account/security': { roles: both, url: fixed('/account/security') },
   '/account/tokens': { roles: both, url: fixed('/account/tokens') },
   '/admin/intents': { roles: admin, url: fixed('/admin/intents') },
+  '/admin/alerts': { roles: admin, url: fixed('/admin/alerts') },
   '/audit': { roles: admin, url: fixed('/audit') },
   '/billing': { roles: admin, url: fixed('/billing') },
   '/dns': { roles: both, url: fixed('/dns') },

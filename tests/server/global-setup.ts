@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   if (databaseUrl) await resetPostgres(databaseUrl)
   const logFile = resolve(ROOT, '.data/test-app.log')
   rmSync(logFile, { force: true })
-  const app = await startApp({ sandboxUrl: sandbox.url, databaseUrl, pgliteDir: resolve(ROOT, '.data/test-pglite'), logFile, env: { UPSTREAM_TIMEOUT_MS: '2000', NUXT_TEST_ROUTES: '1', REAUTH_MAX_AGE_SECONDS: '3600', EXACTLY_ONCE_DEADLINE_MS: '5000', EXACTLY_ONCE_RECHECK_MS: '500' } })
+  const app = await startApp({ sandboxUrl: sandbox.url, databaseUrl, pgliteDir: resolve(ROOT, '.data/test-pglite'), logFile, env: { UPSTREAM_TIMEOUT_MS: '2000', NUXT_TEST_ROUTES: '1', REAUTH_MAX_AGE_SECONDS: '3600', EXACTLY_ONCE_DEADLINE_MS: '5000', EXACTLY_ONCE_RECHECK_MS: '500', ALERTS_WEBHOOK_ATTEMPTS: '3', ALERTS_WEBHOOK_RETRY_SECONDS: '1', ALERTS_WEBHOOK_TIMEOUT_MS: '3000' } })
   project.provide('baseUrl', app.url)
   project.provide('sandboxUrl', sandbox.url)
   project.provide('appLog', logFile)

@@ -2,6 +2,7 @@ import { authenticate, normalizeEmail, recordLogin, toPublicUser } from '#server
 import { audit, requestOrigin } from '#server/services/audit'
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from '#server/services/login-throttle'
 import { checkSecondFactor } from '#server/services/totp'
+import { alertIfNewAddress } from '#server/services/alerts/login'
 import { loginBody as Body } from '#server/schemas/auth'
 
 /**
@@ -47,6 +48,7 @@ export default defineEventHandler(async (event) => {
   await recordLoginSuccess(email)
   const fresh = await recordLogin(user.id)
   await startBrowserSession(event, fresh)
+  await alertIfNewAddress(user.id, ip).catch(e => console.error('[auth] the new-address alert failed:', (e as Error).message))
   await audit({ userId: user.id, action: 'auth.login', target, details: secondFactor ? { second_factor: secondFactor } : undefined })
   return { user: toPublicUser(fresh) }
 })

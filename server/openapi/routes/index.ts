@@ -3,6 +3,7 @@
  * gets one entry in its domain's file (or a new file listed here).
  */
 import type { RouteGroup } from '../define'
+import alerts from './alerts'
 import audit from './audit'
 import billing from './billing'
 import consoleFirewall from './console-firewall'
@@ -21,4 +22,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, dashboard, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, alerts, dashboard, audit, reference, testOnly]

@@ -3,15 +3,15 @@
  *
  * A run keeps one row per account, UTC day and currency (unique index): running it again the
  * same day refreshes that row. The alert goes to every admin once per account and day: the
- * notification's dedupe key names both, and an admin who already has it is skipped, so a
+ * alert's dedupe key names both and it is sent only once (services/alerts/emit.ts), so a
  * second run neither adds a notice nor marks a read one unread again.
  */
-import { and, asc, eq, gte, inArray } from 'drizzle-orm'
+import { asc, eq, gte } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
-import { billingSamples, notifications, providerAccounts, users, type ProviderAccount } from '#server/db/schema'
+import { billingSamples, providerAccounts, type ProviderAccount } from '#server/db/schema'
 import { isProviderError } from '#server/providers/errors'
 import { adapterFor } from '../provider-accounts'
-import { notifyUser } from '../notifications'
+import { emitAlert } from '../notifications'
 import type { BalanceOut, BillingHistory, HistorySeries, SampleRun } from '#shared/billing/types'
 import { belowThreshold, parseThreshold, utcDay } from '#shared/billing/money'
 import { balanceOut } from './shapes'
@@ -62,27 +62,18 @@ export async function recordBillingSamples(now: Date = new Date()): Promise<Samp
   return run
 }
 
-/** Whether any admin was notified now (false when all of them already were today). */
+/** Whether the alert went out now (false when it already had today). */
 async function notifyLowBalance(account: ProviderAccount, low: BalanceOut[], threshold: number, day: string): Promise<boolean> {
-  const db = await useDb()
-  const dedupeKey = `billing.low-balance:${account.id}:${day}`
-  const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-  if (!admins.length) return false
-  const already = await db.select({ userId: notifications.userId }).from(notifications)
-    .where(and(eq(notifications.dedupeKey, dedupeKey), inArray(notifications.userId, admins.map(a => a.id))))
-  const done = new Set(already.map(r => r.userId))
-  const todo = admins.filter(a => !done.has(a.id))
   const amounts = low.map(b => `${money(b.amount)} ${b.currency}`).join(', ')
-  for (const a of todo) {
-    await notifyUser(a.id, {
-      level: 'warning',
-      title: `Low balance: ${account.displayName}`,
-      body: `The balance of ${account.displayName} (${account.slug}) is ${amounts}, below the alert threshold of ${money(threshold)}. Top it up before servers are suspended.`,
-      link: '/billing',
-      dedupeKey,
-    })
-  }
-  return todo.length > 0
+  const sent = await emitAlert({
+    kind: 'balance_low',
+    params: { account: account.displayName, slug: account.slug, amounts, threshold: money(threshold) },
+    link: '/billing',
+    to: { admins: true },
+    dedupeKey: `billing.low-balance:${account.id}:${day}`,
+    repeat: 'once',
+  })
+  return sent.inApp > 0 || sent.external
 }
 
 /** Daily samples of the last `days` days (today included), one series per account and currency. */

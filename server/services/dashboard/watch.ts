@@ -10,7 +10,11 @@ import { providerAccounts, upstreamWatch, type ProviderAccount } from '#server/d
 import { getDefinition } from '#server/providers/registry'
 import { isProviderError } from '#server/providers/errors'
 import { adapterFor } from '../provider-accounts'
-import { normalizeDomain } from '#shared/domains/names'
+import { daysUntil, normalizeDomain } from '#shared/domains/names'
+import { emitAlert } from '../alerts/emit'
+
+/** A subscription renewing this soon alerts the admins (renewal_due), once per renewal date. */
+const RENEWAL_ALERT_DAYS = 14
 
 type WatchKind = typeof upstreamWatch.$inferInsert['kind']
 interface WatchRow { subject: string, label: string | null, dueAt: Date, autoRenew: boolean | null }
@@ -74,6 +78,23 @@ async function refreshOne(account: ProviderAccount, kind: WatchKind, now: Date, 
     }
   })
   run.refreshed++
+  if (kind === 'renewal') await alertRenewals(account, rows, now)
+}
+
+async function alertRenewals(account: ProviderAccount, rows: WatchRow[], now: Date) {
+  for (const r of rows) {
+    const days = daysUntil(r.dueAt.toISOString(), now.getTime())
+    if (days === null || days < 0 || days > RENEWAL_ALERT_DAYS) continue
+    const date = r.dueAt.toISOString().slice(0, 10)
+    await emitAlert({
+      kind: 'renewal_due',
+      params: { subscription: r.label ?? r.subject, days, date, account: account.displayName },
+      link: '/billing',
+      to: { admins: true },
+      dedupeKey: `renewal-due:${account.id}:${r.subject}:${date}`,
+      repeat: 'once',
+    })
+  }
 }
 
 export async function refreshUpstreamWatch(now = new Date()): Promise<WatchRun> {

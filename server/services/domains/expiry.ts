@@ -1,12 +1,13 @@
 /**
- * Domains expiring within 30 days raise a notification to every admin and to the customer the
- * domain is assigned to. One notification per domain per expiry date: the daily run inserts
- * only what is not there yet (a renewal moves the date, and the next expiry notifies again),
- * and never marks an already-read notice unread again.
+ * Domains expiring within 30 days raise an alert (domain_expiring) to every admin and to the
+ * customer the domain is assigned to, once per threshold: when 30, 7 and 1 days or fewer are
+ * left. An expired domain raises domain_expired once. The dedupe key names the expiry date, so a
+ * renewal moves the date and the next expiry alerts again; a read notice never turns unread.
  */
-import { and, asc, eq } from 'drizzle-orm'
+import { asc } from 'drizzle-orm'
+import { emitAlert } from '../notifications'
 import { useDb } from '#server/db/client'
-import { notifications, providerAccounts, users } from '#server/db/schema'
+import { providerAccounts } from '#server/db/schema'
 import { isProviderError } from '#server/providers/errors'
 import { daysUntil, normalizeDomain } from '#shared/domains/names'
 import { adapterFor } from '../provider-accounts'
@@ -14,8 +15,16 @@ import { ownersFor, supportsDomains, type Owner } from './access'
 import type { AccountOutcome, AccountRef } from './portfolio'
 
 export const EXPIRY_WINDOW_DAYS = 30
+/** Each alerts once: the smallest threshold at or above the days left. */
+export const EXPIRY_THRESHOLDS = [1, 7, 30] as const
 /** Nothing left to renew, or nothing registered yet. */
 const NOT_RENEWABLE = new Set(['expired', 'deleted', 'failed', 'requested'])
+/** Gone for good or never there: no expiry alert at all. */
+const NO_ALERT = new Set(['deleted', 'failed', 'requested'])
+
+export function expiryThreshold(daysLeft: number): number | null {
+  return EXPIRY_THRESHOLDS.find(t => daysLeft <= t) ?? null
+}
 
 export interface ExpiringDomain {
   account: AccountRef
@@ -28,15 +37,15 @@ export interface ExpiringDomain {
   notified: number
 }
 
-export async function runExpiryCheck(now = Date.now()): Promise<{ accounts: AccountOutcome[], expiring: ExpiringDomain[] }> {
+export async function runExpiryCheck(now = Date.now()): Promise<{ accounts: AccountOutcome[], expiring: ExpiringDomain[], expired: ExpiringDomain[] }> {
   const db = await useDb()
   const accounts = (await db.select().from(providerAccounts).orderBy(asc(providerAccounts.createdAt))).filter(supportsDomains)
   const settled = await Promise.allSettled(accounts.map(a => adapterFor(a).listDomains()))
   const owners = await ownersFor(accounts.map(a => a.id))
-  const admins = (await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false)))).map(u => u.id)
 
   const outcomes: AccountOutcome[] = []
   const expiring: ExpiringDomain[] = []
+  const expired: ExpiringDomain[] = []
   for (const [i, r] of settled.entries()) {
     const a = accounts[i]!
     const ref: AccountRef = { slug: a.slug, display_name: a.displayName, type: a.type }
@@ -48,31 +57,25 @@ export async function runExpiryCheck(now = Date.now()): Promise<{ accounts: Acco
     outcomes.push({ ...ref, ok: true, count: r.value.length })
     for (const d of r.value) {
       const days = daysUntil(d.expires_at, now)
-      if (days === null || days < 0 || days > EXPIRY_WINDOW_DAYS || NOT_RENEWABLE.has(d.status)) continue
+      if (days === null || NO_ALERT.has(d.status)) continue
+      const isExpired = days < 0 || d.status === 'expired'
+      if (!isExpired && (days > EXPIRY_WINDOW_DAYS || NOT_RENEWABLE.has(d.status))) continue
       const name = normalizeDomain(d.name)
       const owner = owners.get(`${a.id}/${name}`) ?? null
-      const autoRenewKnown = (d.extra as { auto_renew_known?: boolean } | undefined)?.auto_renew_known !== false
-      const recipients = owner ? [...admins, owner.id] : admins
-      const notified = await notifyOnce(recipients, {
-        title: `${name} expires ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}`,
-        body: `On ${d.expires_at!.slice(0, 10)} (${a.displayName}). ${
-          !autoRenewKnown ? 'Check that it renews at the provider.' : d.auto_renew ? 'Auto-renew is on.' : 'Auto-renew is off: renew it before then.'}`,
+      const date = d.expires_at!.slice(0, 10)
+      const threshold = isExpired ? 'expired' : expiryThreshold(days)
+      const sent = await emitAlert({
+        kind: isExpired ? 'domain_expired' : 'domain_expiring',
+        params: { domain: name, days: Math.max(days, 0), date, account: a.displayName },
         link: `/domains/${a.slug}/${name}`,
-        dedupeKey: `domain-expiry:${a.id}:${name}:${d.expires_at!.slice(0, 10)}`,
+        to: { users: owner ? [owner.id] : [], admins: true },
+        dedupeKey: `domain-expiry:${a.id}:${name}:${date}:${threshold}`,
+        repeat: 'once',
       })
-      expiring.push({ account: ref, domain: name, expires_at: d.expires_at!, days_left: days, auto_renew: d.auto_renew, owner, notified })
+      const row = { account: ref, domain: name, expires_at: d.expires_at!, days_left: days, auto_renew: d.auto_renew, owner, notified: sent.inApp }
+      if (isExpired) expired.push(row)
+      else expiring.push(row)
     }
   }
-  return { accounts: outcomes, expiring }
-}
-
-/** Inserts the notice for each recipient who does not have it yet; returns how many were new. */
-async function notifyOnce(userIds: string[], n: { title: string, body: string, link: string, dedupeKey: string }): Promise<number> {
-  if (!userIds.length) return 0
-  const db = await useDb()
-  const rows = await db.insert(notifications)
-    .values([...new Set(userIds)].map(userId => ({ userId, level: 'warning' as const, ...n })))
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
-    .returning({ id: notifications.id })
-  return rows.length
+  return { accounts: outcomes, expiring, expired }
 }

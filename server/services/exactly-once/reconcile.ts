@@ -61,9 +61,8 @@ export async function toReview(intent: Intent, candidates: string[], reason: str
   if (moved) {
     const what = handler?.describe(moved) ?? moved.kind
     await notifyAdmins({
-      level: 'warning',
-      title: `A ${moved.kind} needs review: ${what}`,
-      body: `The provider's answer was lost and ${reason}. ${candidates.length ? `Candidates upstream: ${candidates.join(', ')}.` : 'No candidate was found upstream.'} Attach the right one, or mark that nothing was created.`,
+      kind: 'intent_needs_review',
+      params: { what: `${moved.kind}: ${what}`, reason, candidates: candidates.length ? candidates.join(', ') : '—' },
       link: `/admin/intents?id=${moved.id}`,
       dedupeKey: `intent-review:${moved.id}`,
     }).catch(() => {})

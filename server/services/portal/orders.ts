@@ -80,6 +80,8 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
     throw e
   }
   await sendProvisionJob(created.id)
+  await notifyAdmins({ kind: 'order_placed', params: { hostname: created.hostname, plan: plan.name, customer: user.name }, link: `/orders/${created.id}`, dedupeKey: `order-placed:${created.id}`, repeat: 'once' })
+    .catch(e => console.error(`[orders] ${created.id}: the order_placed alert failed:`, (e as Error).message))
   return { created: true, order: await getOrderView(created.id, user) }
 }
 
@@ -238,7 +240,7 @@ export async function cancelOrder(id: string, user: User) {
           // The provider cannot delete it through its API: the order ends, a person removes the server.
           note = `${e.message}. Remove server ${upstreamId} at the provider by hand.`
           await logStep(id, 'cancel', 'failed', note, { details: { code: e.code } })
-          await notifyAdmins({ level: 'warning', title: `Cancelled order left server ${upstreamId} upstream`, body: note, link: `/orders/${id}` })
+          await notifyAdmins({ kind: 'cancel_left_upstream', params: { upstream_id: upstreamId, note }, link: `/orders/${id}` })
         }
         else {
           await logStep(id, 'cancel', 'failed', (e as Error).message, { upstreamRequestId: isProviderError(e) ? e.correlationId ?? null : null })

@@ -190,9 +190,8 @@ async function assign(c: StepContext): Promise<StepOutcome> {
 async function notify(c: StepContext): Promise<StepOutcome> {
   const serverId = (c.progress.assign as { server_id?: string } | undefined)?.server_id ?? c.order.serverId
   await notifyUser(c.customer.id, {
-    level: 'success',
-    title: `Your server ${c.order.hostname} is ready`,
-    body: `${c.plan.name} is running and in your servers.`,
+    kind: 'order_ready',
+    params: { hostname: c.order.hostname, plan: c.plan.name },
     link: serverId ? `/servers/${serverId}` : `/orders/${c.order.id}`,
     // A step run twice (crash between notify and done) still leaves one notice.
     dedupeKey: `order-ready:${c.order.id}`,

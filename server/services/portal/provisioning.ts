@@ -144,16 +144,15 @@ async function failStep(order: OrderRow, step: StepName, e: unknown, save: (set:
   })
   await save({ status: 'failed', failedStep: step, error: message })
   await notifyAdmins({
-    level: 'error',
-    title: `Order for ${order.hostname} failed at "${STEP_LABELS[step]}"`,
-    body: message,
+    kind: 'provisioning_failed',
+    params: { hostname: order.hostname, message: `${STEP_LABELS[step]}: ${message}` },
     link: `/orders/${order.id}`,
     dedupeKey: `order-failed:${order.id}`,
   }).catch(() => {})
   await notifyUser(order.customerId, {
-    level: 'warning',
-    title: `Your server ${order.hostname} is delayed`,
-    body: 'Setting it up hit a problem. We have been told and will finish it for you.',
+    kind: 'order_delayed',
+    params: { hostname: order.hostname },
+    webhook: false,
     link: `/orders/${order.id}`,
     dedupeKey: `order-failed:${order.id}`,
   }).catch(() => {})

@@ -41,7 +41,7 @@ export async function suspendServer(id: string, reason: string, admin: User) {
   await patchServer(id, { admin_locked: true, lock_reason: reason })
   await refreshOne(account, row.server.upstreamId, adapter).catch(() => null)
   if (row.server.ownerId) {
-    await notifyUser(row.server.ownerId, { level: 'warning', title: `Your server ${row.server.name} was suspended`, body: reason, link: `/servers/${id}` })
+    await notifyUser(row.server.ownerId, { kind: 'server_suspended', params: { server: row.server.name, reason }, link: `/servers/${id}` })
   }
   return { status: 'suspended', method: native ? 'provider' : 'stopped and locked', server: await view(id, admin) }
 }
@@ -55,7 +55,7 @@ export async function unsuspendServer(id: string, admin: User) {
   if (!native && row.server.status === 'stopped') await adapter.power(row.server.upstreamId, 'start').catch((e) => { if (!alreadyThere(e)) throw e })
   await refreshOne(account, row.server.upstreamId, adapter).catch(() => null)
   if (row.server.ownerId) {
-    await notifyUser(row.server.ownerId, { level: 'info', title: `Your server ${row.server.name} is active again`, link: `/servers/${id}` })
+    await notifyUser(row.server.ownerId, { kind: 'server_unsuspended', params: { server: row.server.name }, link: `/servers/${id}` })
   }
   return { status: 'unsuspended', server: await view(id, admin) }
 }

@@ -63,7 +63,7 @@ export async function provision(intentId: string): Promise<void> {
     // next run reads the state first, so an install that did happen is not repeated.
     if (isProviderError(err) && (err.code === 'invalid_request' || err.code === 'not_supported' || err.code === 'conflict')) {
       await mergeResult(intent.id, { installed: false, install_error: err.message })
-      await tell(intent, 'error', `Installing ${stored.hostname} failed`, err.message)
+      await tell(intent, stored.hostname, err.message)
       return
     }
     throw err
@@ -73,6 +73,6 @@ export async function provision(intentId: string): Promise<void> {
   await queueSync(account.id)
 }
 
-async function tell(intent: Intent, level: 'error' | 'success', title: string, body: string) {
-  if (intent.userId) await notifyUser(intent.userId, { level, title, body, link: '/servers' }).catch(() => {})
+async function tell(intent: Intent, hostname: string, message: string) {
+  if (intent.userId) await notifyUser(intent.userId, { kind: 'provisioning_failed', params: { hostname, message }, link: '/servers' }).catch(() => {})
 }

@@ -164,7 +164,7 @@ async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
     const message = isProviderError(err) ? err.message : `Sync failed: ${(err as Error).message}`
     const written = await db.update(accountSync).set({ lastError: message }).where(latestAttempt(account.id, startedAt)).returning({ id: accountSync.accountId })
     // A later sync (corrected credentials) speaks for the account now: no alarm for this one.
-    if (written.length) await notifyAdmins({ level: 'warning', title: `Server sync failed: ${account.displayName}`, body: message, link: '/servers', dedupeKey: `servers-sync:${account.id}` }).catch(() => {})
+    if (written.length) await notifyAdmins({ kind: 'sync_failing', params: { account: account.displayName, message }, link: '/servers', dedupeKey: `servers-sync:${account.id}` }).catch(() => {})
     return { accountId: account.id, slug: account.slug, ok: false, count: 0, error: message, cause: err }
   }
 }
