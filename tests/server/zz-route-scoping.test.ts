@@ -40,6 +40,7 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/servers/[id]', values: v => ({ id: v.server.id, action: 'start', backup: '1' }) },
   { prefix: '/api/admin/servers/[id]', values: v => ({ id: v.server.id }) },
   { prefix: '/api/admin/intents/[id]', values: () => ({ id: randomUUID() }) },
+  { prefix: '/api/admin/webhooks/[id]', values: () => ({ id: randomUUID() }) },
   { prefix: '/api/ssh-keys/[id]', values: v => ({ id: v.key.id, provider: 'virtfusion' }) },
   { prefix: '/api/tokens/[id]', values: v => ({ id: v.token.id }) },
   { prefix: '/api/notifications/[id]', values: v => ({ id: v.notification.id }) },
@@ -130,6 +131,13 @@ const SELF: Record<string, Probe> = {
     // A customer's own session is not a "sign in as" one: nothing to end, and nobody else's is touched.
     expect((await attacker.post('/api/auth/impersonation/end')).body.code).toBe('impersonation_not_active')
     expect((await victimClient.get('/api/auth/me')).status).toBe(200)
+  },
+  'PUT /api/notifications/preferences': async ({ attacker, victimClient }) => {
+    // Preferences are the caller's own: a change (and any stray user id) never reaches the victim's.
+    const before = (await victimClient.get('/api/notifications/preferences')).body
+    expect((await attacker.put('/api/notifications/preferences', { items: [{ kind: 'server_suspended', in_app: false, email: false }] })).status).toBe(200)
+    expect((await attacker.put('/api/notifications/preferences', { items: [], user_id: 'x' })).status).toBe(400)
+    expect((await victimClient.get('/api/notifications/preferences')).body).toEqual(before)
   },
   'POST /api/auth/reauth': async ({ attacker }) => {
     expect((await attacker.post('/api/auth/reauth', { password: 'not-my-password' })).body.code).toBe('invalid_reauth')
