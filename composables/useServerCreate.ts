@@ -115,7 +115,7 @@ export function useServerCreate() {
   const { providerText } = useProviderText()
   const passwordError = computed(() => {
     const rule = facts.value?.password_rule
-    return providerText(passwordProblem(rule, form.password), rule?.message_key) ?? null
+    return (problem => problem ? providerText(problem, rule?.message_key) ?? problem : null)(passwordProblem(rule, form.password))
   })
   const customers = ref<Customer[]>([])
   onMounted(async () => {

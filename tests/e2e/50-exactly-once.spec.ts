@@ -7,6 +7,9 @@ import { expect, test } from '@playwright/test'
 import { SANDBOX_ORIGIN, ensureAdmin, shot } from './helpers'
 
 test('an admin decides a create in review from the review page, on a phone', async ({ page, browser }) => {
+  // Re-checks back off, and the minute sweep is the backstop: on a loaded 2-core CI machine the
+  // review state can take most of a minute to arrive.
+  test.setTimeout(180_000)
   await ensureAdmin(page)
   expect((await page.request.post('/api/hosting/sandbox/connect')).ok()).toBe(true)
   const fault = await page.request.post(`${SANDBOX_ORIGIN}/__sandbox/faults`, { data: { provider: 'hostinger', html: true, method: 'POST', path: '/api/vps/v1/virtual-machines', count: 1 } })
@@ -22,7 +25,7 @@ test('an admin decides a create in review from the review page, on a phone', asy
     intentId = (await r.json()).intent.id
   }
   finally { await page.request.delete(`${SANDBOX_ORIGIN}/__sandbox/faults?provider=hostinger`) }
-  await expect.poll(async () => (await (await page.request.get(`/api/admin/intents/${intentId}`)).json()).state, { timeout: 60_000 }).toBe('needs_review')
+  await expect.poll(async () => (await (await page.request.get(`/api/admin/intents/${intentId}`)).json()).state, { timeout: 120_000 }).toBe('needs_review')
 
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: await page.context().storageState() })
   const phone = await ctx.newPage()
