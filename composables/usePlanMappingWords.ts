@@ -9,6 +9,7 @@ import type { AdminPlan, CatalogOption, PlanCatalog } from '~/utils/orders'
 
 export function usePlanMappingWords() {
   const { t } = useI18n()
+  const { providerText } = useProviderText()
   const kinds = useProviderTypesStore()
   const plans = usePlansStore()
   /** Each account's catalog, read once per page (a failed read leaves the ids). */
@@ -39,8 +40,8 @@ export function usePlanMappingWords() {
           const found = list.find(o => String(o.id) === v)
           value = found ? found.name : catalog ? t('plan.mapping.notInCatalog', { id: v }) : v
         }
-        else if (f.kind === 'choice') value = f.choices?.find(c => c.value === v)?.label ?? v
-        return [t('plan.mapping.item', { label: f.label, value })]
+        else if (f.kind === 'choice') value = (c => (c ? providerText(c.label, c.label_key)! : v))(f.choices?.find(c => c.value === v))
+        return [t('plan.mapping.item', { label: providerText(f.label, f.label_key)!, value })]
       })
       .join(' · ')
   }

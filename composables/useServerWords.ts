@@ -5,6 +5,7 @@
  */
 import type { Datacenter, Plan } from '~/stores/servers'
 import type { ProviderFacts } from '~/stores/providerTypes'
+import { DEFAULT_REGION_LABEL } from '~~/shared/providers/facts'
 
 /** Providers' billing-period words, as our `server.period.*` keys; others are shown as given. */
 const PERIODS: Record<string, string> = {
@@ -15,6 +16,7 @@ const PERIODS: Record<string, string> = {
 
 export function useServerWords() {
   const { t } = useI18n()
+  const { providerText } = useProviderText()
   const f = useFormat()
 
   const memory = (mb?: number | null) => {
@@ -50,8 +52,8 @@ export function useServerWords() {
 
   /** What the provider calls the place ("Hypervisor group"); the plain "Region" in our words. */
   const regionLabel = (facts: ProviderFacts | undefined) => {
-    const own = facts?.region.label
-    return own && own !== 'Region' ? own : t('server.field.region')
+    const own = facts?.region
+    return own && own.label !== DEFAULT_REGION_LABEL ? providerText(own.label, own.label_key)! : t('server.field.region')
   }
 
   return { memory, disk, vcpus, size, describePlan, price, dcLabel, status, rawTitle, rawWord, regionLabel }

@@ -8,7 +8,7 @@ import type { ProviderActionView, PtrEntryView, ServerBackupView, ServerMetricsV
 export type { ProviderActionView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView }
 
 /** What a change answers: `action_id` is the provider's action to follow until it is done. */
-export interface OpResult { status: string, message?: string, action_id?: string }
+export interface OpResult { status: string, message?: string, code?: string, params?: Record<string, string | number>, action_id?: string }
 
 const POLL_MS = 1500
 const WAIT_MAX_MS = 10 * 60_000

@@ -30,6 +30,8 @@ export interface KeychainKey { id: string, name: string, fingerprint: string | n
 export interface SshKeyInput { name: string, public_key: string }
 
 export interface Customer { id: string, name: string, email: string }
+/** What a change answers: the adapter's English `message`, and the same as `code` + `params` (shared/providers/action-results.ts). */
+export interface ActionAnswer { status: string, message?: string, code?: string, params?: Record<string, string | number> }
 export interface BulkResult { server: ServerView, ok: boolean, message: string }
 
 export const toPlan = (p: PlanOffer): Plan => ({ ...p, region: p.region ?? null })
@@ -82,7 +84,7 @@ export const useServersStore = defineStore('servers', () => {
     $fetch<{ status: string, accounts?: AccountFreshness[] }>('/api/servers/sync', { method: 'POST', body: { account, wait: true } })
 
   const act = (id: string, action: ServerAction) =>
-    $fetch<{ status: string, message?: string }>(`/api/servers/${id}/actions/${action}`, { method: 'POST' })
+    $fetch<ActionAnswer>(`/api/servers/${id}/actions/${action}`, { method: 'POST' })
 
   /** Every server is tried; one refusal does not stop the others. */
   async function bulk(servers: ServerView[], action: ServerAction): Promise<BulkResult[]> {
@@ -99,13 +101,13 @@ export const useServersStore = defineStore('servers', () => {
     $fetch<ServerView>(`/api/servers/${id}`, { method: 'PATCH', body: { owner_id: ownerId } })
 
   const reinstall = (id: string, body: { template: string, ssh_keys?: SshKeyInput[], password?: string, hostname?: string, dry_run?: boolean }) =>
-    $fetch<{ status: string, message?: string }>(`/api/servers/${id}/reinstall`, { method: 'POST', body })
+    $fetch<ActionAnswer>(`/api/servers/${id}/reinstall`, { method: 'POST', body })
 
   const resize = (id: string, body: { plan: string, resize_disk?: boolean }) =>
-    $fetch<{ status: string, message?: string }>(`/api/servers/${id}/resize`, { method: 'POST', body })
+    $fetch<ActionAnswer>(`/api/servers/${id}/resize`, { method: 'POST', body })
 
   const destroy = (id: string, delay?: number) =>
-    $fetch<{ status: string, message?: string }>(`/api/servers/${id}`, { method: 'DELETE', query: delay ? { delay } : undefined })
+    $fetch<ActionAnswer>(`/api/servers/${id}`, { method: 'DELETE', query: delay ? { delay } : undefined })
 
   const rootPassword = (id: string) =>
     $fetch<{ username: string, password: string }>(`/api/servers/${id}/root-password`, { method: 'POST' })

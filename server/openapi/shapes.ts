@@ -27,3 +27,9 @@ export const seedVm = obj({
 }).meta({ id: 'Vm' })
 
 export const upstreamSshKey = obj({ id: z.string(), name: z.string(), fingerprint: z.string().nullable(), public_key: z.string().nullable() }).meta({ id: 'ProviderSshKey' })
+
+/** What an adapter said about a change, as a code beside the English `message` (shared/providers/action-results.ts). */
+export const resultCode = {
+  code: z.string().optional().meta({ description: 'The `message` as a code (`queued_task`, `deletion_scheduled`, `provider_said`, …), for clients that translate it' }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'The specifics `message` is made of (provider, id, count, text…)' }),
+}

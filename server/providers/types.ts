@@ -10,6 +10,7 @@ import type { BaseAdapter } from './base'
 import type { HttpClient, HttpClientOptions } from './http'
 import type { ProviderFacts } from '#shared/providers/facts'
 import type { ConnectionCode, ConnectionParams } from '#shared/providers/connection'
+import type { ActionResultCode, ActionResultParams } from '#shared/providers/action-results'
 import type { SubscriptionOut } from '#shared/billing/types'
 import type { ProviderType } from './registry'
 
@@ -238,8 +239,12 @@ export interface Firewall { id: string, name: string, synced: boolean, rules: Fi
 /** A server's own interface firewall (VirtFusion): on/off and the rulesets applied. */
 export interface ServerFirewall { interface: string, enabled: boolean, rules: unknown[], extra?: unknown }
 export interface ServerFirewallInput { interface: string, enabled?: boolean, rulesets?: number[] }
-/** `actionId`: the provider's id for a change it carries out over time (its action log names it). */
-export interface ActionResult { status: string, message?: string, actionId?: string }
+/**
+ * `actionId`: the provider's id for a change it carries out over time (its action log names it).
+ * `message` is in English; `code` + `params` say the same for pages that translate it
+ * (`actionResult.<code>`; shared/providers/action-results.ts, built with `resultMessage`).
+ */
+export interface ActionResult { status: string, message?: string, code?: ActionResultCode, params?: ActionResultParams, actionId?: string }
 
 // ---------- day-2 operations on one server ----------
 

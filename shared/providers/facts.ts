@@ -23,3 +23,5 @@ export const DEFAULT_DESTROY = {
   text: 'The server and its disks are destroyed at the provider. This cannot be undone.',
 } as const
 export const DEFAULT_NO_ADDRESSES = 'None assigned yet'
+/** What the create wizard calls the place where the provider has no word of its own. */
+export const DEFAULT_REGION_LABEL = 'Region'

@@ -8,11 +8,12 @@ import { serverParams } from '#server/schemas/servers'
 import { backupParams, metricsQuery, ptrBody, ptrDeleteBody, recoveryBody, settingsBody, vmBackupParams } from '#server/schemas/server-ops'
 import { providerAction, ptrEntry, serverBackup, serverFeatures, serverMetrics, serverSnapshot } from '#shared/schemas/server-ops'
 import { defineRoutes, obj, type RouteDoc } from '../define'
-import { server } from '../shapes'
+import { resultCode, server } from '../shapes'
 
 const changed = obj({
   status: z.string(),
   message: z.string().optional(),
+  ...resultCode,
   action_id: z.string().optional().meta({ description: 'The provider\'s action, to follow in `…/actions` until it is done' }),
   server: server.nullable().optional(),
 })

@@ -5,9 +5,9 @@ import { listQuerySchema } from '#server/services/servers/filters'
 import { createBody, deleteQuery, reinstallBody, resizeBody } from '#server/services/servers/schemas'
 import { defineRoutes, obj } from '../define'
 import { serverList } from '#shared/schemas/servers'
-import { server, template } from '../shapes'
+import { resultCode, server, template } from '../shapes'
 
-const actionResult = obj({ status: z.string(), message: z.string().optional(), server: server.nullable().optional() })
+const actionResult = obj({ status: z.string(), message: z.string().optional(), ...resultCode, server: server.nullable().optional() })
 const accountSummary = obj({ slug: z.string() })
 
 export default defineRoutes('Servers', 'One inventory of servers across every account (synced by a background job), with power, reinstall, resize, delete', [
@@ -34,7 +34,7 @@ export default defineRoutes('Servers', 'One inventory of servers across every ac
   },
   { method: 'get', path: '/api/servers/{id}', access: 'user', summary: 'One server (`refresh=1` asks its provider first)', params: serverParams, query: serverViewQuery, answers: { 200: { description: 'The server', schema: server } } },
   { method: 'patch', path: '/api/servers/{id}', access: 'admin', summary: 'Give a server to a customer, lock or unlock it', params: serverParams, body: serverPatchBody, answers: { 200: { description: 'The server', schema: server } } },
-  { method: 'delete', path: '/api/servers/{id}', access: 'admin', summary: 'Delete a server (VirtFusion: after `delay` minutes)', params: serverParams, query: deleteQuery, answers: { 200: { description: 'Deleted or scheduled', schema: obj({ status: z.string(), message: z.string().optional() }) } } },
+  { method: 'delete', path: '/api/servers/{id}', access: 'admin', summary: 'Delete a server (VirtFusion: after `delay` minutes)', params: serverParams, query: deleteQuery, answers: { 200: { description: 'Deleted or scheduled', schema: obj({ status: z.string(), message: z.string().optional(), ...resultCode }) } } },
   { method: 'post', path: '/api/servers/{id}/actions/{action}', access: 'user', summary: 'Power and state actions', params: serverActionParams, answers: { 200: { description: 'Done', schema: actionResult } }, errors: { 409: 'Not possible in the server\'s state, or locked by an admin' } },
   { method: 'post', path: '/api/servers/{id}/reinstall', access: 'user', summary: 'Reinstall with a template (`dry_run` validates only)', params: serverParams, body: reinstallBody, answers: { 200: { description: 'Started or validated', schema: actionResult } } },
   { method: 'post', path: '/api/servers/{id}/resize', access: 'admin', summary: 'Move to another plan', params: serverParams, body: resizeBody, answers: { 200: { description: 'Started', schema: actionResult } } },

@@ -6,6 +6,7 @@
  * `install_monarx` (booleans), `ns1`, `ns2` (resolver IPs), `coupons` (string[]), and
  * `public_key` ({name, key}) to install a key that is not in the account yet.
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { BaseAdapter } from '../base'
 import { NotSupportedError, ProviderError, providerError } from '../errors'
 import type {
@@ -171,7 +172,7 @@ export class HostingerAdapter extends BaseAdapter {
     }
     await this.stateRefusal(id, ['initial'], 'set up', () =>
       this.http.request<HVirtualMachine>({ method: 'POST', path: `${PATHS.vm(id)}/setup`, json: body }))
-    return { status: 'installing', message: `${this.name} is setting up VM ${id}` }
+    return { status: 'installing', ...resultMessage('setup_started', { provider: this.name, id }) }
   }
 
   /**
@@ -200,7 +201,7 @@ export class HostingerAdapter extends BaseAdapter {
     // a repeated start/stop is safe; a repeated restart would reboot twice.
     const res = await this.stateRefusal(id, 'no-body', action, () =>
       this.http.request<HAction>({ method: 'POST', path: `${PATHS.vm(id)}/${action}`, idempotent: action !== 'restart' }))
-    return { status: POWER_WORDS[action], message: res.data?.id ? `${this.name} action ${res.data.id} (${res.data.state})` : undefined }
+    return { status: POWER_WORDS[action], ...(res.data?.id ? resultMessage('provider_action', { provider: this.name, id: res.data.id, state: String(res.data.state) }) : {}) }
   }
 
   /** POST …/recreate: reinstalls the OS (disk wiped, snapshots deleted). */
@@ -210,7 +211,7 @@ export class HostingerAdapter extends BaseAdapter {
     const body = { template_id: await this.templateId(input.template), ...(input.password ? { password: input.password } : {}) }
     const res = await this.stateRefusal(id, RECREATABLE, 'reinstall', () =>
       this.http.request<HAction>({ method: 'POST', path: `${PATHS.vm(id)}/recreate`, json: body }))
-    return { status: 'reinstalling', message: res.data?.id ? `${this.name} action ${res.data.id}` : undefined }
+    return { status: 'reinstalling', ...(res.data?.id ? resultMessage('provider_action_started', { provider: this.name, id: res.data.id }) : {}) }
   }
 
   // ---------- catalog ----------
@@ -267,7 +268,7 @@ export class HostingerAdapter extends BaseAdapter {
     if (!ids.length) this.invalid(`${this.name} needs at least one SSH key id to attach`)
     const body = { ids: ids.map(id => this.intId(id, 'SSH key id')) }
     const res = await this.http.request<HAction>({ method: 'POST', path: PATHS.attachKeys(vmId), json: body })
-    return { status: 'attached', message: `${ids.length} SSH key${ids.length === 1 ? '' : 's'} attached to VM ${vmId}${res.data?.id ? ` (action ${res.data.id})` : ''}` }
+    return { status: 'attached', ...(res.data?.id ? resultMessage('keys_attached_action', { count: ids.length, id: vmId, action: res.data.id }) : resultMessage('keys_attached', { count: ids.length, id: vmId })) }
   }
 
   // ---------- billing ----------

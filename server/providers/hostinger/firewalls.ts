@@ -2,6 +2,7 @@
  * Hostinger's account-level firewalls (VPS_*Firewall*V1): a firewall holds rules and is
  * activated on VMs (one active firewall per VM); a changed firewall is synced to each VM.
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { providerError } from '../errors'
 import type { HttpClient } from '../http'
 import type { ActionResult, Firewall, FirewallRule, FirewallRuleInput } from '../types'
@@ -32,7 +33,7 @@ function id(name: string, value: string, what: string): string {
 
 export function hostingerFirewalls(http: HttpClient, name: string) {
   const fwPath = (fw: string) => `${BASE}/${id(name, fw, 'firewall')}`
-  const action = (verb: string, a: HAction | undefined): ActionResult => ({ status: verb, message: a?.id ? `${name} action ${a.id} (${a.state})` : undefined })
+  const action = (verb: string, a: HAction | undefined): ActionResult => ({ status: verb, ...(a?.id ? resultMessage('provider_action', { provider: name, id: a.id, state: String(a.state) }) : {}) })
   /** The firewall resource does not say where it is active; the VM list does. */
   const vms = () => http.get<HVirtualMachine[]>(PATHS.vms)
   return {

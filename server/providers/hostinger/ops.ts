@@ -7,6 +7,7 @@
  * they run. Snapshot create/restore, backup restore and recovery are not retried (a retry would
  * take a second snapshot or restore twice).
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { ProviderError, providerError } from '../errors'
 import type { HttpClient } from '../http'
 import type { ActionResult, HostSettingsInput, ProviderAction, ServerBackup, ServerMetrics, ServerSnapshot } from '../types'
@@ -22,7 +23,7 @@ const SETTLE_POLL_MS = 500
 export function hostingerOps(http: HttpClient, name = 'Hostinger') {
   const vm = (id: string) => PATHS.vm(id)
   const done = (status: string, a: HAction | undefined): ActionResult =>
-    ({ status, ...(a?.id ? { message: `${name} action ${a.id} (${a.state})`, actionId: String(a.id) } : {}) })
+    ({ status, ...(a?.id ? { ...resultMessage('provider_action', { provider: name, id: a.id, state: String(a.state) }), actionId: String(a.id) } : {}) })
   /**
    * A 422 is about the VM's state (a conflict) when the call has no body, or when the VM turns out
    * locked by another action; otherwise it is about the fields sent.

@@ -5,6 +5,7 @@
  * uses (`getinfo`, `install`, power, `cancel`). The order is paid from the balance (Pending →
  * Active), then `install` puts a VPS on it.
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { BaseAdapter } from '../base'
 import { isProviderError, providerError } from '../errors'
 import type {
@@ -177,9 +178,13 @@ export class InfernoAdapter extends BaseAdapter {
     // Hostname and password are not settable: Inferno names the VPS after its IP and makes the password.
     const params = { orderid: id, ostpl: input.template, sshkey_ids: (input.sshKeyIds ?? []).join(',') }
     const check = await this.call<InfernoAnswer>(action, { ...params, run: 0 }, { write: true })
-    if (input.dryRun) return { status: 'validated', message: check.retx?.msg ?? check.msg ?? 'Inferno accepted the parameters' }
+    if (input.dryRun) {
+      const said = check.retx?.msg ?? check.msg
+      return { status: 'validated', ...(said ? resultMessage('provider_said', { provider: PROVIDER, text: said }) : resultMessage('parameters_ok', { provider: PROVIDER })) }
+    }
     const run = await this.call<InfernoAnswer>(action, { ...params, run: 1 }, { write: true })
-    return { status: action === 'install' ? 'installing' : 'reinstalling', message: run.retx?.msg ?? run.msg }
+    const said = run.retx?.msg ?? run.msg
+    return { status: action === 'install' ? 'installing' : 'reinstalling', ...(said ? resultMessage('provider_said', { provider: PROVIDER, text: said }) : {}) }
   }
 
   override async power(id: string, action: PowerAction): Promise<ActionResult> {

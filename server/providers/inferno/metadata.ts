@@ -87,8 +87,8 @@ export const meta: ProviderMetadata = {
     plan_mapping: {
       templates_by_plan: false,
       fields: [
-        { key: 'pid', label: 'Product (pid)', kind: 'number', role: 'plan', catalog: { list: 'plans', what: 'product' } },
-        { key: 'ostpl', label: 'Default OS template (ostpl)', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'OS template' } },
+        { key: 'pid', label: 'Product', kind: 'number', role: 'plan', catalog: { list: 'plans', what: 'product' } },
+        { key: 'ostpl', label: 'Default OS template', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'OS template' } },
       ],
     },
   },

@@ -9,6 +9,7 @@
  *     storageProfile, networkProfile, firewallRulesets, hypervisorAssetGroups,
  *     additionalStorage{1,2}{Enable,Profile,Capacity}: passed to POST /servers as they are.
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { BaseAdapter } from '../base'
 import { isProviderError, providerError } from '../errors'
 import type {
@@ -174,7 +175,7 @@ export class VirtfusionAdapter extends BaseAdapter {
   override async installServer(id: string, input: InstallInput): Promise<ActionResult> {
     if (input.dryRun) return this.checkTemplate(id, input.template)
     await this.build(id, input)
-    return { status: 'installing', message: 'Build queued; VirtFusion generates the root password.' }
+    return { status: 'installing', ...resultMessage('build_queued', { provider: DISPLAY_NAME }) }
   }
 
   override async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
@@ -198,7 +199,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     if (!available.some(t => t.id === String(template))) {
       throw invalid(`OS template ${template} is not available for VirtFusion server ${id}`)
     }
-    return { status: 'validated', message: `OS template ${template} can be installed.` }
+    return { status: 'validated', ...resultMessage('template_ok', { template }) }
   }
 
   override async power(id: string, action: PowerAction): Promise<ActionResult> {
@@ -206,7 +207,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     if (!path) throw invalid(`Unknown power action "${action}"`)
     const res = await this.api.request<Obj>({ method: 'POST', path: `/servers/${this.serverId(id)}/power/${path}` })
     const queueId = res?.data?.queueId
-    return { status: POWER_DONE[action], message: queueId != null ? `Queued as task ${queueId}` : undefined }
+    return { status: POWER_DONE[action], ...(queueId != null ? resultMessage('queued_task', { id: queueId }) : {}) }
   }
 
   override async suspend(id: string): Promise<ActionResult> {
@@ -229,7 +230,7 @@ export class VirtfusionAdapter extends BaseAdapter {
       idempotent: true,
     })
     const info = Array.isArray(res?.info) ? res.info.filter((s: unknown) => typeof s === 'string') : []
-    return { status: 'resized', message: info.length ? info.join('; ') : undefined }
+    return { status: 'resized', ...(info.length ? resultMessage('provider_said', { provider: DISPLAY_NAME, text: info.join('; ') }) : {}) }
   }
 
   override async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
@@ -239,7 +240,7 @@ export class VirtfusionAdapter extends BaseAdapter {
     }
     await this.api.request({ method: 'DELETE', path: `/servers/${this.serverId(id)}`, query: { delay } })
     return delay > 0
-      ? { status: 'deletion scheduled', message: `VirtFusion deletes the server in ${delay} minute${delay === 1 ? '' : 's'}.` }
+      ? { status: 'deletion scheduled', ...resultMessage('deletion_scheduled', { provider: DISPLAY_NAME, count: delay }) }
       : { status: 'deleted' }
   }
 

@@ -2,6 +2,7 @@
  * VirtFusion day-2 operations: traffic per monthly period (its only usage series), the backup
  * list, and renaming a server. The spec has no restore, snapshots, reverse DNS or recovery.
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { NotSupportedError, providerError } from '../errors'
 import type { ActionResult, HostSettingsInput, MetricPoint, ServerBackup, ServerMetrics } from '../types'
 import type { VirtfusionApi } from './client'
@@ -42,7 +43,7 @@ export function virtfusionOps(api: VirtfusionApi, serverId: (id: string) => numb
       if (input.nameservers !== undefined) throw new NotSupportedError(DISPLAY_NAME, 'setting nameservers', 'only the server\'s name can be changed')
       if (!input.hostname) throw providerError(DISPLAY_NAME, 'invalid_request', 'VirtFusion needs a name')
       await api.request({ method: 'PUT', path: `/servers/${serverId(id)}/modify/name`, json: { name: input.hostname }, idempotent: true })
-      return { status: 'renamed', message: `VirtFusion server renamed to ${input.hostname}` }
+      return { status: 'renamed', ...resultMessage('renamed', { provider: DISPLAY_NAME, hostname: input.hostname }) }
     },
   }
 }

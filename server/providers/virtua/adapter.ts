@@ -8,6 +8,7 @@
  * The plan (offer uuid, e.g. `vcs-2-intel.par01fr`) fixes the cloud zone, so `dataCenterId`
  * is only checked against it.
  */
+import { resultMessage } from '#shared/providers/action-results'
 import { BaseAdapter } from '../base'
 import { NotSupportedError, providerError } from '../errors'
 import type { HttpRequest } from '../http'
@@ -24,8 +25,10 @@ interface ActionBody { success?: boolean, uuid?: string, messages?: { content?: 
 
 const POWER_WORDS: Record<Exclude<PowerAction, 'poweroff'>, string> = { start: 'started', stop: 'stopped', restart: 'restarted' }
 
-function noticeOf(body: ActionBody | undefined): string | undefined {
-  return body?.messages?.map(m => m?.content).filter(Boolean).join(' ') || undefined
+/** Virtua's own notice about an action, as its words (`provider_said`), or nothing. */
+function noticeOf(body: ActionBody | undefined): Pick<ActionResult, 'message' | 'code' | 'params'> {
+  const text = body?.messages?.map(m => m?.content).filter(Boolean).join(' ')
+  return text ? resultMessage('provider_said', { provider: DISPLAY_NAME, text }) : {}
 }
 
 export class VirtuaAdapter extends BaseAdapter {
@@ -113,7 +116,7 @@ export class VirtuaAdapter extends BaseAdapter {
   override async power(id: string, action: PowerAction): Promise<ActionResult> {
     if (action === 'poweroff') throw new NotSupportedError(DISPLAY_NAME, 'power action "poweroff"', this.meta.capabilities.power.note)
     const body = await this.send<ActionBody>({ method: 'POST', path: this.serverPath(id, action) })
-    return { status: POWER_WORDS[action], message: noticeOf(body) }
+    return { status: POWER_WORDS[action], ...noticeOf(body) }
   }
 
   override async resize(id: string, input: ResizeInput): Promise<ActionResult> {
@@ -122,19 +125,19 @@ export class VirtuaAdapter extends BaseAdapter {
       path: this.serverPath(id, 'resize'),
       form: { offer: input.plan, resize_disk: input.resizeDisk ? 1 : 0 },
     })
-    return { status: 'resized', message: noticeOf(body) }
+    return { status: 'resized', ...noticeOf(body) }
   }
 
   override async reinstall(id: string, input: InstallInput): Promise<ActionResult> {
     if (!input.template) throw providerError(DISPLAY_NAME, 'invalid_request', `${DISPLAY_NAME} needs a system (template) to rebuild a server`)
     const body = await this.send<ActionBody>({ method: 'POST', path: this.serverPath(id, 'rebuild'), form: { system: input.template } })
-    return { status: 'reinstalling', message: noticeOf(body) }
+    return { status: 'reinstalling', ...noticeOf(body) }
   }
 
   override async destroy(id: string, input: DestroyInput): Promise<ActionResult> {
     if (input?.delayMinutes) throw new NotSupportedError(DISPLAY_NAME, 'scheduled deletion', this.meta.capabilities.destroy.note)
     const body = await this.send<ActionBody>({ method: 'DELETE', path: this.serverPath(id) })
-    return { status: 'deleted', message: noticeOf(body) }
+    return { status: 'deleted', ...noticeOf(body) }
   }
 
   override async getRootPassword(id: string): Promise<{ username: string, password: string }> {

@@ -84,7 +84,7 @@ export const meta: ProviderMetadata = {
       fields: [
         { key: 'offer', label: 'Offer', kind: 'text', role: 'plan', catalog: { list: 'plans', what: 'offer' } },
         { key: 'system', label: 'Default system (OS)', kind: 'text', role: 'template', catalog: { list: 'templates', what: 'system for this offer' } },
-        { key: 'project', label: 'Project UUID (optional)', help: 'Empty: the account\'s project', kind: 'text', optional: true },
+        { key: 'project', label: 'Project UUID (optional)', help: 'Leave it empty for the account\'s first project', kind: 'text', optional: true },
       ],
     },
   },

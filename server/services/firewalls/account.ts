@@ -4,6 +4,7 @@
  * change is audited; the provider's "not supported" answers 501 with its reason.
  */
 import type { User } from '#server/db/schema'
+import { resultWords } from '#shared/providers/action-results'
 import { NotSupportedError } from '#server/providers/errors'
 import type { Firewall, FirewallRule, FirewallRuleInput } from '#server/providers/types'
 import type { FirewallRuleView, FirewallView } from '#shared/schemas/console-firewall'
@@ -78,5 +79,5 @@ export async function firewallOnVm(slug: string, fw: string, vm: string, op: 'at
   const result = op === 'attach' ? await adapter.attachFirewall(fw, vm) : op === 'detach' ? await adapter.detachFirewall(fw, vm) : await adapter.syncFirewall(fw, vm)
   await record(user, op, slug, { firewall: fw, vm, status: result.status })
   await queueSync(account.id)
-  return { status: result.status, ...(result.message ? { message: result.message } : {}) }
+  return { status: result.status, ...resultWords(result) }
 }

@@ -7,6 +7,7 @@ import type { User } from '#server/db/schema'
 import { NotSupportedError } from '#server/providers/errors'
 import { providers } from '#server/providers/registry'
 import type { ActionResult } from '#server/providers/types'
+import { resultWords } from '#shared/providers/action-results'
 import { audit } from '../audit'
 import { findByUpstream, loadById } from './inventory'
 import { queueSync } from './queue'
@@ -22,7 +23,7 @@ export async function finish(t: Target, user: User, action: string, result: Acti
   await refreshOne(t.account, t.row.server.upstreamId, t.adapter).catch(() => null)
   await queueSync(t.account.id)
   const row = (await loadById(t.row.server.id)) ?? (await findByUpstream(t.account.id, t.row.server.upstreamId))
-  return { status: result.status, ...(result.message ? { message: result.message } : {}), ...(result.actionId ? { action_id: result.actionId } : {}), server: row ? toServerView(row, { admin: user.role === 'admin' }) : null }
+  return { status: result.status, ...resultWords(result), ...(result.actionId ? { action_id: result.actionId } : {}), server: row ? toServerView(row, { admin: user.role === 'admin' }) : null }
 }
 
 export async function runAction(target: Target, action: ServerAction, user: User) {
@@ -51,7 +52,7 @@ export async function reinstallServer(target: Target, input: ReinstallInput, use
   if (input.dry_run) {
     // Only where the provider can check without doing it; elsewhere 501 (it would reinstall for real).
     const result = await t.adapter.dryRunReinstall(id, { template: input.template, sshKeyIds })
-    return { status: 'validated', ...(result.message ? { message: result.message } : {}) }
+    return { status: 'validated', ...resultWords(result) }
   }
   const result = await t.adapter.reinstall(id, { template: input.template, hostname: input.hostname, password: input.password, sshKeyIds })
   return finish(t, user, 'reinstall', result, { template: input.template, ssh_keys: sshKeyIds?.length ?? 0 })
@@ -71,7 +72,7 @@ export async function deleteServer(target: Target, input: { delay?: number }, us
   if (result.status !== 'deletion scheduled') await markGone(t.account.id, t.row.server.upstreamId)
   await audit({ userId: user.id, action: 'server.delete', target: t.row.server.id, details: { account: t.account.slug, upstream_id: t.row.server.upstreamId, status: result.status, delay: input.delay ?? 0 } })
   await queueSync(t.account.id)
-  return { status: result.status, ...(result.message ? { message: result.message } : {}) }
+  return { status: result.status, ...resultWords(result) }
 }
 
 export async function revealRootPassword(target: Target, user: User) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { providers } from '../../../server/providers/registry'
 import { PROVIDER_TEXT_AREA, providerTexts } from '../../../shared/providers/text-keys'
 import { CONNECTION_CODES, CONNECTION_FAILURE_CODES } from '../../../shared/providers/connection'
+import { ACTION_RESULT_CODES, ACTION_RESULT_PARAMS, resultMessage, type ActionResultCode } from '../../../shared/providers/action-results'
 
 type Tree = { [k: string]: string | Tree }
 const dir = join(import.meta.dirname, '../../../i18n/locales')
@@ -59,5 +60,53 @@ describe('connection test outcomes have messages', () => {
     const tree = provider(lang)
     const missing = [...CONNECTION_CODES, ...CONNECTION_FAILURE_CODES].filter(c => typeof lookup(tree, `provider.test.${c}`) !== 'string')
     expect(missing).toEqual([])
+  })
+})
+
+describe('account settings fields have words', () => {
+  const provider = (lang: string) => JSON.parse(readFileSync(join(dir, lang, 'provider.json'), 'utf8')) as Tree
+  it.each(['en', 'ru'])('%s: provider.field.<type or common>.<key>.label and .help for every credential and setting', (lang) => {
+    const tree = provider(lang)
+    const missing: string[] = []
+    for (const d of defs) {
+      for (const f of [...d.meta.credentials, ...d.meta.settings]) {
+        for (const part of ['label', 'help']) {
+          const found = [d.meta.type, 'common'].some(scope => typeof lookup(tree, `provider.field.${scope}.${f.key}.${part}`) === 'string')
+          if (!found) missing.push(`provider.field.${d.meta.type}.${f.key}.${part}`)
+        }
+      }
+    }
+    expect(missing, `add these keys to i18n/locales/${lang}/provider.json`).toEqual([])
+  })
+})
+
+describe('adapters\' action results have messages', () => {
+  const area = (lang: string) => JSON.parse(readFileSync(join(dir, lang, 'actionResult.json'), 'utf8')) as Tree
+  const sample = (code: ActionResultCode, count: number) => Object.fromEntries(ACTION_RESULT_PARAMS[code].map(p => [p, p === 'count' ? count : `<${p}>`]))
+  /** vue-i18n's way: `{name}` filled in, the plural form picked (English: one | other). */
+  const render = (msg: string, params: Record<string, string | number>) => {
+    const forms = msg.split(' | ')
+    const form = forms.length > 1 && params.count !== 1 ? forms[1]! : forms[0]!
+    return form.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p]))
+  }
+
+  it.each(['en', 'ru'])('%s: actionResult.<code> for every code, using only the parameters the code sends', (lang) => {
+    const tree = area(lang)
+    for (const code of ACTION_RESULT_CODES) {
+      const msg = lookup(tree, `actionResult.${code}`)
+      expect(typeof msg, `actionResult.${code} in ${lang}`).toBe('string')
+      const used = [...(msg as string).matchAll(/\{(\w+)\}/g)].map(m => m[1])
+      expect(used.filter(p => !(ACTION_RESULT_PARAMS[code] as readonly string[]).includes(p!)), code).toEqual([])
+    }
+  })
+
+  it('the English message is the adapter\'s English message', () => {
+    const tree = area('en')
+    for (const code of ACTION_RESULT_CODES) {
+      for (const count of [1, 2]) {
+        const params = sample(code, count)
+        expect(render(lookup(tree, `actionResult.${code}`) as string, params), code).toBe(resultMessage(code, params).message)
+      }
+    }
   })
 })

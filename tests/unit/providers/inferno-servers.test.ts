@@ -125,7 +125,7 @@ describe('Inferno servers', () => {
   it('reinstalls with a dry run first and a new password', async () => {
     const a = adapter()
     const before = state().orders[0]!.vps!.password
-    await expect(a.reinstall('47012', { template: 'ubuntu24-64-default', sshKeyIds: [] })).resolves.toEqual({ status: 'reinstalling', message: 'VSCD: VPS added to queue' })
+    await expect(a.reinstall('47012', { template: 'ubuntu24-64-default', sshKeyIds: [] })).resolves.toEqual({ status: 'reinstalling', message: 'VSCD: VPS added to queue', code: 'provider_said', params: { provider: 'Inferno', text: 'VSCD: VPS added to queue' } })
     expect(hits().map(r => [r.method, r.query.action, r.body?.run])).toEqual([['POST', 'reinstall', 0], ['POST', 'reinstall', 1]])
     await expect(a.getServer('47012')).resolves.toMatchObject({ status: 'pending', rawStatus: 'Переустанавливается' })
     await expect(a.reinstall('47012', { template: 'ubuntu24-64-default' })).rejects.toMatchObject({ code: 'conflict' })
