@@ -111,7 +111,9 @@ test('a customer on a phone orders the plan and watches every step complete', as
   const card = page.getByTestId('server-card')
   await expect(card.getByTestId('server-status')).toHaveText('Running')
   await card.getByTestId('server-stop').click()
-  await expect(page.getByTestId('toast-success').filter({ hasText: 'stopped' })).toBeVisible()
+  // Stopping asks first, saying what will happen.
+  await page.getByTestId('confirm-dialog').getByTestId('confirm-button').click()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'is stopping' })).toBeVisible()
   await expect(card.getByTestId('server-status')).toHaveText('Stopped', { timeout: 30_000 })
   await card.getByTestId('server-start').click()
   await expect(card.getByTestId('server-status')).toHaveText('Running', { timeout: 30_000 })
