@@ -11,6 +11,7 @@ import { VncDisplays } from '../../vnc/display'
 import { registerCatalogRoutes } from './routes-catalog'
 import { registerConsoleRoutes, vncUpgrade } from './routes-console'
 import { registerFirewallRoutes } from './routes-firewall'
+import { registerNetworkRoutes } from './routes-network'
 import { registerOpsRoutes } from './routes-ops'
 import { registerPowerRoutes } from './routes-power'
 import { registerServerRoutes } from './routes-servers'
@@ -36,6 +37,7 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
   registerFirewallRoutes(router, state)
   const displays = new VncDisplays()
   registerOpsRoutes(router, state)
+  registerNetworkRoutes(router, state)
   return {
     name: 'virtfusion',
     prefix: PREFIX,
