@@ -4,7 +4,6 @@
  * records before asking the world. The zone's records are read on our side whoever asks; only a
  * caller who may edit the zone (an admin, or the customer it is assigned to) learns which it is.
  */
-import { eq } from 'drizzle-orm'
 import { normalizeZone } from '#shared/dns/names'
 import type { DnsRecord } from '#shared/dns/types'
 import { useDb } from '#server/db/client'
