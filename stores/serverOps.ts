@@ -52,9 +52,11 @@ export const useServerOpsStore = defineStore('serverOps', () => {
     updateSettings: (id: string, body: { hostname?: string, nameservers?: string[] }) => send(id, 'settings', 'PATCH', body),
     ptrCheck: (id: string, ip: string, resolve = false) => $fetch<PtrCheckView>(at(id, 'ptr/check'), { query: { ip, ...(resolve ? { resolve: 'true' } : {}) } }),
     /** Creates the A/AAAA record of a reverse-DNS name in our zone that holds it. */
-    createForwardRecord: (c: PtrCheckView) => c.zone
-      ? $fetch(`/api/hosting/providers/${encodeURIComponent(c.zone.provider)}/dns/${encodeURIComponent(c.zone.domain)}`, { method: 'POST', body: { type: c.record_type, name: c.zone.name, content: c.ip, ttl: 3600 } })
-      : Promise.reject(new Error('no zone')),
+    createForwardRecord: async (c: PtrCheckView): Promise<void> => {
+      if (!c.zone) throw new Error('no zone')
+      const url: string = `/api/hosting/providers/${encodeURIComponent(c.zone.provider)}/dns/${encodeURIComponent(c.zone.domain)}`
+      await $fetch<unknown>(url, { method: 'POST', body: { type: c.record_type, name: c.zone.name, content: c.ip, ttl: 3600 } })
+    },
     addIps: (id: string, quantity: number) => $fetch<OpResult & { addresses: string[] }>(at(id, 'ips'), { method: 'POST', body: { quantity } }),
     removeIp: (id: string, ip: string) => send(id, 'ips', 'DELETE', { ip }),
     backupPlan: (id: string) => $fetch<BackupPlanView>(at(id, 'backup-plan')),

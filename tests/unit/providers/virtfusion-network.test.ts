@@ -73,3 +73,18 @@ describe('VirtFusion backup plan', () => {
     expect((await fails(adapter().setBackupPlan('9999', '1'))).code).toBe('not_found')
   })
 })
+
+describe('VirtFusion sign-in link (the link console)', () => {
+  it('opens the server\'s panel page once for its owner; a second use is refused', async () => {
+    state().findServer(101)!.ownerId = 2 // Jane, external relation 42
+    const session = await adapter().openConsole('101', { type: 'link' })
+    expect(session.type).toBe('link')
+    expect(session.url).toMatch(/\/virtfusion\/token_authenticate\/\?1=[\w-]+&2=[\w-]+$/)
+    const first = await fetch(session.url)
+    expect(first.status).toBe(200)
+    const page = await first.text()
+    expect(page).toContain('Signed in as Jane Customer')
+    expect(page).toContain('Server web-1.example.com')
+    expect((await fetch(session.url)).status).toBe(403)
+  })
+})
