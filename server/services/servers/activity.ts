@@ -20,9 +20,18 @@ const AUDIT_LIMIT = 1000
 /** Detail fields a customer may see. */
 const CUSTOMER_DETAILS = ['interface', 'addresses', 'ip', 'domain', 'plan', 'snapshot', 'backup', 'hostname', 'nameservers', 'type', 'enabled', 'rulesets', 'template', 'delay', 'action']
 
-function customerDetails(d: Record<string, unknown> | null): Record<string, unknown> | null {
+/** The platform's time in our one format (ISO, UTC, milliseconds), so the timeline sorts as text. */
+function isoOf(v: string | null): string | null {
+  const ms = v ? Date.parse(v) : Number.NaN
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null
+}
+
+function customerDetails(action: string, d: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!d) return null
-  const out = Object.fromEntries(Object.entries(d).filter(([k, v]) => CUSTOMER_DETAILS.includes(k) && v !== undefined))
+  // `plan` is the provider's own plan id on create and resize (it may carry the provider's name);
+  // only a backup plan's number is plain.
+  const keep = (k: string) => CUSTOMER_DETAILS.includes(k) && (k !== 'plan' || action === 'server.backup_plan')
+  const out = Object.fromEntries(Object.entries(d).filter(([k, v]) => keep(k) && v !== undefined))
   return Object.keys(out).length ? out : null
 }
 
@@ -46,7 +55,7 @@ export async function serverActivity(t: Target, user: User, q: { page: number, p
       action: log.action,
       state: log.result === 'failure' ? 'failed' : 'done',
       actor: { kind, email: admin ? (email ?? null) : null },
-      details: admin ? (log.details ?? null) : customerDetails(log.details ?? null),
+      details: admin ? (log.details ?? null) : customerDetails(log.action, log.details ?? null),
     }
   })
 
@@ -56,7 +65,7 @@ export async function serverActivity(t: Target, user: User, q: { page: number, p
     try {
       theirs = (await t.adapter.listActions(s.upstreamId)).map(a => ({
         id: `platform-${a.id}`,
-        at: a.createdAt,
+        at: isoOf(a.createdAt),
         source: 'provider',
         action: a.name,
         state: a.state,
