@@ -74,7 +74,7 @@ export default defineNuxtConfig({
           light: { colors: { primary: '#1f6feb', secondary: '#6e40c9', success: '#2e7d32', warning: '#b45309' }, variables: { 'medium-emphasis-opacity': 0.7 } },
           // A lighter amber, so flat warning chips take dark text (white on #fb8c00 is 2.4:1), and a
           // lighter red, so small error text reads on cards (Vuetify's #cf6679 is 4.47:1 on #212121).
-          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7', warning: '#ffb74d', error: '#f28b82', 'on-error': '#1f1f1f' } },
+          dark: { dark: true, colors: { primary: '#58a6ff', secondary: '#a371f7', warning: '#ffb74d', error: '#f28b82', 'on-error': '#1f1f1f', 'on-success': '#1f1f1f' } },
         },
       },
       defaults: {

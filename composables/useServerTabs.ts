@@ -12,10 +12,11 @@ export type ServerTab = (typeof SERVER_TABS)[number]
 const FEATURE: Record<string, string | null> = {
   metrics: 'graphs', snapshots: 'snapshots', backups: 'backups_restore', ptr: 'ptr',
   recovery: 'recovery', host_settings: 'settings', activity: null, console: 'console', firewall: 'firewall',
+  ip_addresses: 'ip_addresses', backup_plan: 'backup_plan',
 }
 /** A tab shows when any of its groups is open. */
 const GROUPS: Record<Exclude<ServerTab, 'overview'>, string[]> = {
-  graphs: ['metrics'], console: ['console'], snapshots: ['snapshots', 'backups'], network: ['ptr', 'firewall'], activity: ['activity'], settings: ['host_settings', 'recovery'],
+  graphs: ['metrics'], console: ['console'], snapshots: ['snapshots', 'backups', 'backup_plan'], network: ['ptr', 'firewall', 'ip_addresses'], activity: ['activity'], settings: ['host_settings', 'recovery'],
 }
 
 export function useServerTabs(server: Ref<ServerView | null>) {
@@ -44,6 +45,8 @@ export function useServerTabs(server: Ref<ServerView | null>) {
     for (const [t, groups] of Object.entries(GROUPS)) {
       // The network tab lists addresses even without reverse DNS, once the server has any.
       const open = groups.some(has) || (t === 'network' && !!server.value && !server.value.gone && (server.value.ipv4.length + server.value.ipv6.length) > 0)
+        // Our own audit log is always there, whatever the provider keeps.
+        || (t === 'activity' && !!server.value)
       if (open) out.push(t as ServerTab)
     }
     return out

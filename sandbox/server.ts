@@ -229,6 +229,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (url.pathname.startsWith('/__sandbox')) return send(res, await admin(req, url, body))
 
       const sim = Object.values(sims).find(s => url.pathname === s.prefix || url.pathname.startsWith(s.prefix + '/'))
+      if (!sim) {
+        // A panel page (not an API call): no key, no contract, no request log.
+        for (const s of Object.values(sims)) {
+          const page = s.page?.((req.method ?? 'GET').toUpperCase(), url)
+          if (page) return send(res, page)
+        }
+      }
       if (!sim) return send(res, { status: 404, json: { error: `no simulator at ${url.pathname}` } })
       const path = url.pathname.slice(sim.prefix.length) || '/'
       const query: Record<string, string> = {}

@@ -3,9 +3,9 @@
  * log, host settings), as the server page's tabs call them. Shapes: shared/schemas/server-ops.ts.
  */
 import { defineStore } from 'pinia'
-import type { ProviderActionView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView } from '~~/shared/schemas/server-ops'
+import type { ActivityEntryView, ActivityPageView, BackupPlanView, ProviderActionView, PtrCheckView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView } from '~~/shared/schemas/server-ops'
 
-export type { ProviderActionView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView }
+export type { ActivityEntryView, ActivityPageView, BackupPlanView, ProviderActionView, PtrCheckView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView }
 
 /** What a change answers: `action_id` is the provider's action to follow until it is done. */
 export interface OpResult { status: string, message?: string, code?: string, params?: Record<string, string | number>, action_id?: string }
@@ -50,6 +50,18 @@ export const useServerOpsStore = defineStore('serverOps', () => {
     stopRecovery: (id: string) => send(id, 'recovery', 'DELETE'),
     actions: (id: string) => $fetch<ProviderActionView[]>(at(id, 'actions')),
     updateSettings: (id: string, body: { hostname?: string, nameservers?: string[] }) => send(id, 'settings', 'PATCH', body),
+    ptrCheck: (id: string, ip: string, resolve = false) => $fetch<PtrCheckView>(at(id, 'ptr/check'), { query: { ip, ...(resolve ? { resolve: 'true' } : {}) } }),
+    /** Creates the A/AAAA record of a reverse-DNS name in our zone that holds it. */
+    createForwardRecord: async (c: PtrCheckView): Promise<void> => {
+      if (!c.zone) throw new Error('no zone')
+      const url: string = `/api/hosting/providers/${encodeURIComponent(c.zone.provider)}/dns/${encodeURIComponent(c.zone.domain)}`
+      await $fetch<unknown>(url, { method: 'POST', body: { type: c.record_type, name: c.zone.name, content: c.ip, ttl: 3600 } })
+    },
+    addIps: (id: string, quantity: number) => $fetch<OpResult & { addresses: string[] }>(at(id, 'ips'), { method: 'POST', body: { quantity } }),
+    removeIp: (id: string, ip: string) => send(id, 'ips', 'DELETE', { ip }),
+    backupPlan: (id: string) => $fetch<BackupPlanView>(at(id, 'backup-plan')),
+    setBackupPlan: (id: string, planId: string | null) => send(id, 'backup-plan', 'PUT', { plan_id: planId }),
+    activity: (id: string, page: number, perPage: number) => $fetch<ActivityPageView>(at(id, 'activity'), { query: { page, per_page: perPage } }),
     waitForAction,
   }
 })

@@ -35,6 +35,11 @@ export interface Simulator {
    * VirtFusion's VNC proxy at `/vnc/?token=`. Answers false when the path is not its own.
    */
   upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean
+  /**
+   * A page of the provider's own panel (outside its API prefix), as a browser opens it: e.g.
+   * VirtFusion's one-time sign-in link `/token_authenticate/?1=…&2=…`. Null when the path is not its own.
+   */
+  page?(method: string, url: URL): SimResponse | null
   /** Stops what the simulator started outside this process (the VNC display). */
   close?(): void
 }

@@ -9,7 +9,7 @@ import type {
   Datacenter, DestroyInput, DnsRecord, DnsSnapshot, Domain, DomainAvailability, DomainPurchaseInput, InstallInput,
   OsTemplate, PaymentMethod, PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ProviderMetadata, ResizeInput,
   ServerRecord, Subscription, UpstreamOrder, UpstreamSshKey, UsageLimit,
-  HostSettingsInput, ProviderAction, ServerBackup, ServerMetrics, ServerSnapshot,
+  BackupPlan, HostSettingsInput, IpAddInput, NetworkInterface, ProviderAction, ServerBackup, ServerMetrics, ServerSnapshot,
 } from './types'
 
 export abstract class BaseAdapter {
@@ -151,4 +151,10 @@ export abstract class BaseAdapter {
   async stopRecovery(_id: string): Promise<ActionResult> { this.unsupported('recovery', 'recovery mode') }
   async listActions(_id: string): Promise<ProviderAction[]> { this.unsupported('activity', 'the action log') }
   async updateHostSettings(_id: string, _input: HostSettingsInput): Promise<ActionResult> { this.unsupported('host_settings', 'host settings') }
+  /** Adds IPv4 addresses; answers the addresses added where the provider says them. */
+  async addIpv4(_id: string, _input: IpAddInput): Promise<ActionResult & { addresses: string[] }> { this.unsupported('ip_addresses', 'adding addresses') }
+  async removeIpv4(_id: string, _iface: NetworkInterface, _addresses: string[]): Promise<ActionResult> { this.unsupported('ip_addresses', 'removing addresses') }
+  async getBackupPlan(_id: string): Promise<BackupPlan | null> { this.unsupported('backup_plan', 'backup plans') }
+  /** `planId` null removes the plan. */
+  async setBackupPlan(_id: string, _planId: string | null): Promise<ActionResult> { this.unsupported('backup_plan', 'backup plans') }
 }

@@ -23,6 +23,8 @@ export const CAPABILITY_GROUPS = [
   'dns', 'domains', 'ssh_keys', 'billing', 'orders', 'console', 'firewall',
   // day-2 operations on one server
   'metrics', 'snapshots', 'backups', 'ptr', 'recovery', 'activity', 'host_settings',
+  // adding/removing addresses and choosing a backup plan (both may cost money)
+  'ip_addresses', 'backup_plan',
 ] as const
 export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number]
 /** `note_key` is filled in by the registry (shared/providers/text-keys.ts), never by hand. */
@@ -276,3 +278,10 @@ export interface ProviderAction {
 }
 
 export interface HostSettingsInput { hostname?: string, nameservers?: string[] }
+
+/** Which network interface an address change is on (VirtFusion: `primary` or `secondary`). */
+export type NetworkInterface = 'primary' | 'secondary'
+/** Add addresses: a number of free ones the provider picks, or the named ones. */
+export type IpAddInput = { interface: NetworkInterface, quantity: number } | { interface: NetworkInterface, addresses: string[] }
+/** The server's backup plan as the provider names it (null: none). */
+export interface BackupPlan { id: string, name: string | null }

@@ -36,3 +36,23 @@ export const settingsBody = z.object({
 
 export const backupParams = z.object({ id: uuidParam, backup: z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, 'Not a valid backup id') })
 export const vmBackupParams = vmParams.extend({ backup: z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, 'Not a valid backup id') })
+
+const iface = z.enum(['primary', 'secondary'], { error: 'interface: primary or secondary' }).default('primary')
+/** Add addresses: `quantity` free ones, or (admins) the `addresses` named. */
+export const ipAddBody = z.object({
+  interface: iface,
+  quantity: z.number().int('A whole number').min(1, 'At least 1').max(8, 'At most 8 at a time').optional(),
+  addresses: z.array(z.ipv4({ error: 'Not a valid IPv4 address' })).min(1).max(16, 'At most 16 at a time').optional(),
+}).strict().refine(b => (b.quantity === undefined) !== (b.addresses === undefined), 'Give quantity or addresses (one of them)')
+export const ipDeleteBody = z.object({ ip: z.ipv4({ error: 'Not a valid IPv4 address' }), interface: iface }).strict()
+export const backupPlanBody = z.object({
+  plan_id: z.string().trim().regex(/^\d{1,9}$/, 'A backup plan id (digits)').nullable().meta({ description: 'The provider\'s backup plan id; null removes the plan' }),
+}).strict()
+export const ptrCheckQuery = z.object({
+  ip,
+  resolve: z.enum(['true', 'false']).optional().transform(v => v === 'true').meta({ description: 'Ask a public resolver when none of our zones holds the name' }),
+})
+export const activityQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(100).default(20),
+})

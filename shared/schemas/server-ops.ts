@@ -54,3 +54,43 @@ export type ProviderActionView = View<typeof providerAction>
 export const serverFeatures = obj({
   features: z.array(z.string()).nullable().meta({ description: 'What the plan grants the caller on this server; null = everything (admins)' }),
 }).meta({ id: 'ServerFeatures' })
+
+export const ptrCheck = obj({
+  ip: z.string(),
+  domain: z.string().nullable().meta({ description: 'The address\'s reverse DNS (PTR) host name' }),
+  record_type: z.enum(['A', 'AAAA']),
+  status: z.enum(['confirmed', 'mismatch', 'missing', 'no_ptr', 'unknown']).meta({ description: 'confirmed: the name resolves to the address; mismatch: to others only; missing: to nothing; no_ptr: no reverse DNS set; unknown: none of our zones holds it (and no resolver asked, or it failed)' }),
+  source: z.enum(['zone', 'resolver']).nullable(),
+  addresses: z.array(z.string()).meta({ description: 'What the name resolves to' }),
+  zone: obj({ provider: z.string(), domain: z.string(), name: z.string().meta({ description: 'Relative to the zone; @ is the zone itself' }) }).nullable()
+    .meta({ description: 'Our zone holding the name, when the caller may edit it (create the record there)' }),
+}).meta({ id: 'PtrForwardCheck', description: 'Whether an address\'s reverse DNS name resolves back to it' })
+export type PtrCheckView = View<typeof ptrCheck>
+
+export const activityEntry = obj({
+  id: z.string(),
+  at: z.string().nullable(),
+  source: z.enum(['panel', 'provider']).meta({ description: 'panel: our audit log; provider: the hosting platform\'s own log' }),
+  action: z.string().meta({ description: 'Ours: `server.<what>`; the platform\'s: its action name' }),
+  state: z.enum(['done', 'failed', 'running']),
+  actor: obj({
+    kind: z.enum(['you', 'user', 'support', 'system', 'platform']),
+    email: z.string().nullable().meta({ description: 'Admins only: who it was' }),
+  }),
+  details: z.record(z.string(), z.unknown()).nullable().meta({ description: 'What was changed (addresses, plan, snapshot…); never secrets' }),
+}).meta({ id: 'ServerActivityEntry' })
+export type ActivityEntryView = View<typeof activityEntry>
+
+export const activityPage = obj({
+  items: z.array(activityEntry),
+  total: z.number(),
+  page: z.number(),
+  per_page: z.number(),
+  platform_error: z.string().nullable().meta({ description: 'Set when the platform\'s own log could not be read (ours is still shown)' }),
+}).meta({ id: 'ServerActivity', description: 'The platform\'s action log merged with ours, newest first' })
+export type ActivityPageView = View<typeof activityPage>
+
+export const backupPlanView = obj({
+  plan: obj({ id: z.string(), name: z.string().nullable() }).nullable(),
+}).meta({ id: 'ServerBackupPlan' })
+export type BackupPlanView = View<typeof backupPlanView>

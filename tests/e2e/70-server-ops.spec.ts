@@ -79,7 +79,7 @@ test('graphs, snapshot take and restore, reverse DNS on a Hostinger server', asy
 
   // The provider's log shows what was done.
   await page.getByTestId('tab-activity-button').click()
-  await expect(page.getByTestId('activity-table')).toContainText('snapshot_restore', SETTLE)
+  await expect(page.getByTestId('activity-list')).toContainText('snapshot_restore', SETTLE)
   await shot(page, 'server-ops-activity')
   expect(await axe(page)).toEqual([])
 

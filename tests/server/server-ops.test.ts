@@ -3,7 +3,7 @@
  * may, another customer gets 404, a provider that cannot answers 501 with its reason, a customer
  * whose plan does not grant the feature gets 403.
  */
-import { CUSTOMER_FEATURES } from '../../shared/servers/features'
+import { DEFAULT_CUSTOMER_FEATURES } from '../../shared/servers/features'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Client, adminClient, customerClient } from './helpers'
 import { addKeychainKey, createPlan, order, uniqueHost, waitOrder } from './portal-helpers'
@@ -170,9 +170,9 @@ describe('customers', () => {
       }
     }
     expect((await dan.get(at(hsv, 'features'))).status).toBe(404)
-    // The owner of a server assigned without an order (no plan to narrow it): every feature.
+    // The owner of a server assigned without an order (no plan to narrow it): every feature but the paid ones.
     expect((await cora.get(at(hsv, 'actions'))).status).toBe(200)
-    expect((await cora.get(at(hsv, 'features'))).body).toEqual({ features: [...CUSTOMER_FEATURES] })
+    expect((await cora.get(at(hsv, 'features'))).body).toEqual({ features: [...DEFAULT_CUSTOMER_FEATURES] })
     expect((await cora.get(at(hsv, 'metrics'))).status).toBe(200)
     expect((await admin.patch(`/api/servers/${hsv.id}`, { owner_id: null })).status).toBe(200)
   })

@@ -9,8 +9,9 @@ import { errors, UNAUTHORIZED } from './respond'
 import { randomBytes } from 'node:crypto'
 import { VncDisplays } from '../../vnc/display'
 import { registerCatalogRoutes } from './routes-catalog'
-import { registerConsoleRoutes, vncUpgrade } from './routes-console'
+import { registerConsoleRoutes, tokenPage, vncUpgrade } from './routes-console'
 import { registerFirewallRoutes } from './routes-firewall'
+import { registerNetworkRoutes } from './routes-network'
 import { registerOpsRoutes } from './routes-ops'
 import { registerPowerRoutes } from './routes-power'
 import { registerServerRoutes } from './routes-servers'
@@ -36,6 +37,7 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
   registerFirewallRoutes(router, state)
   const displays = new VncDisplays()
   registerOpsRoutes(router, state)
+  registerNetworkRoutes(router, state)
   return {
     name: 'virtfusion',
     prefix: PREFIX,
@@ -48,6 +50,7 @@ export const createVirtfusionSim: SimulatorFactory = (opts) => {
     reset() { state.reset() },
     state,
     upgrade: vncUpgrade(state, displays, vncPassword, PANEL_ROOT),
+    page: tokenPage(state, PANEL_ROOT),
     close() { displays.stop() },
   }
 }

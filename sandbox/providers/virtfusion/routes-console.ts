@@ -119,3 +119,29 @@ export function vncUpgrade(st: VirtfusionState, displays: VncDisplays, vncPasswo
     return true
   }
 }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
+const html = (status: number, title: string, body: string) => ({
+  status,
+  contentType: 'text/html; charset=utf-8',
+  text: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`,
+})
+
+/**
+ * The panel's sign-in page a `serverAuthenticationTokens` link opens
+ * (`<panel>/token_authenticate/?1=…&2=…`): a live token signs its user in once and shows the
+ * server's page; a used, expired or made-up one is refused.
+ */
+export function tokenPage(st: VirtfusionState, panelRoot: string) {
+  return (method: string, url: URL) => {
+    if (method !== 'GET' || (url.pathname !== `${panelRoot}/token_authenticate/` && url.pathname !== `${panelRoot}/token_authenticate`)) return null
+    const key = `1=${url.searchParams.get('1') ?? ''}&2=${url.searchParams.get('2') ?? ''}`
+    const grant = st.loginTokens.get(key)
+    st.loginTokens.delete(key)
+    if (!grant || grant.expiresAt < st.now()) return html(403, 'Sign-in link expired', '<h1>This sign-in link is invalid or has expired</h1>')
+    const user = st.users.find(u => u.id === grant.userId)
+    const server = st.findServer(grant.serverId)
+    return html(200, `Server ${server?.name ?? grant.serverId}`, `<h1 data-testid="panel-server">Server ${escapeHtml(server?.name || String(grant.serverId))}</h1>`
+      + `<p data-testid="panel-user">Signed in as ${escapeHtml(user?.name ?? '?')}</p><p>Console, power and settings of this server.</p>`)
+  }
+}

@@ -71,7 +71,12 @@ export interface SimServer {
   sshKeyIds: number[]
   /** A delayed DELETE: the server disappears at this time. */
   deleteAt: number | null
+  /** The backup plan assigned (PUT /servers/{id}/backups/plan/{planId}); null: none. */
+  backupPlanId?: number | null
 }
+
+/** Backup plans the simulated panel has (the spec has no call to list them). */
+export const BACKUP_PLANS = [{ id: 1, name: 'Daily, 7 kept' }, { id: 2, name: 'Weekly, 4 kept' }] as const
 
 export const SIM_VERSION = '6.1.0'
 
@@ -169,6 +174,7 @@ export class VirtfusionState {
   loginTokens = new Map<string, { userId: number, serverId: number, expiresAt: number }>()
   /** Per server and interface: the firewall switch and the rulesets applied (`primary`/`secondary`). */
   firewalls = new Map<string, { enabled: boolean, rulesets: number[] }>()
+  backupPlans: { id: number, name: string }[] = [...BACKUP_PLANS]
   private seq = { server: 200, user: 10, key: 10, queue: 1000, ip: 100 }
 
   constructor(readonly transitionMs: number) { this.reset() }
@@ -246,6 +252,25 @@ export class VirtfusionState {
   findServer(id: string | number) {
     this.sweep()
     return this.servers.find(s => String(s.id) === String(id))
+  }
+
+  /**
+   * Gives `s` addresses of its hypervisor's block: `want` free ones (null when the block has too
+   * few), or exactly the ones named.
+   */
+  addAddresses(s: SimServer, want: number | string[]): string[] | null {
+    const hv = this.hypervisors.find(h => h.id === s.hypervisorId)!
+    const used = new Set(this.servers.flatMap(x => x.ipv4.map(a => a.address)))
+    let picked: string[]
+    if (Array.isArray(want)) picked = want
+    else {
+      picked = []
+      for (let n = 2; n <= 254 && picked.length < want; n++) if (!used.has(`${hv.ipv4Prefix}${n}`)) picked.push(`${hv.ipv4Prefix}${n}`)
+      if (picked.length < want) return null
+    }
+    for (const address of picked) s.ipv4.push({ id: ++this.seq.ip, address, gateway: `${hv.ipv4Prefix}1` })
+    s.updated = this.iso()
+    return picked
   }
 
   hypervisorFor(groupId: number) { return this.hypervisors.find(h => h.groupId === groupId) }

@@ -149,6 +149,7 @@ export function serverView(st: VirtfusionState, s: SimServer, opts: { remoteStat
     traffic: { public: { countMethod: 1, currentPeriod: { start: '2025-01-01T00:00:00.000000Z', end: '2025-01-31T23:59:59.999999Z', limit: s.resources.traffic } } },
     settings,
     cpu: { cores: s.resources.cpuCores, type: 'inherit', typeExact: 'host-model', shares: 1024, throttle: 0 },
+    backupPlan: { id: s.backupPlanId ?? null, name: st.backupPlans.find(p => p.id === s.backupPlanId)?.name ?? null },
     vnc: { ip: hv?.ip ?? null, port: 5900 + (s.id % 100), enabled: st.vncEnabled.has(s.id) },
     network: {
       interfaces: [{

@@ -5,8 +5,8 @@
 import { z } from 'zod'
 import { vmParams } from '#server/schemas/hosting'
 import { serverParams } from '#server/schemas/servers'
-import { backupParams, metricsQuery, ptrBody, ptrDeleteBody, recoveryBody, settingsBody, vmBackupParams } from '#server/schemas/server-ops'
-import { providerAction, ptrEntry, serverBackup, serverFeatures, serverMetrics, serverSnapshot } from '#shared/schemas/server-ops'
+import { activityQuery, backupParams, backupPlanBody, ipAddBody, ipDeleteBody, metricsQuery, ptrBody, ptrCheckQuery, ptrDeleteBody, recoveryBody, settingsBody, vmBackupParams } from '#server/schemas/server-ops'
+import { activityPage, backupPlanView, providerAction, ptrCheck, ptrEntry, serverBackup, serverFeatures, serverMetrics, serverSnapshot } from '#shared/schemas/server-ops'
 import { defineRoutes, obj, type RouteDoc } from '../define'
 import { resultCode, server } from '../shapes'
 
@@ -48,5 +48,23 @@ export default defineRoutes('Server operations', 'Graphs, snapshots, backups, re
   ...both('recovery', { method: 'delete', access: 'user', summary: 'Leave recovery mode (reboots into the server\'s own system)', answers: { 200: { description: 'Stopping', schema: changed } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED } }),
   ...both('actions', { method: 'get', access: 'user', summary: 'The provider\'s action log for the server (newest first)', answers: { 200: { description: 'Actions', schema: z.array(providerAction) } }, errors: NOT_SUPPORTED }),
   ...both('settings', { method: 'patch', access: 'user', summary: 'Hostname and nameservers', description: 'VirtFusion: `hostname` renames the server; nameservers are not supported there.', body: settingsBody, answers: { 200: { description: 'Changed', schema: changed } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED } }),
+  ...both('ptr/check', {
+    method: 'get', access: 'user', summary: 'Forward-confirm an address\'s reverse DNS',
+    description: 'Whether the PTR host name of `ip` resolves back to it: first against our own DNS zones (naming the zone when the caller may edit it, to create the A/AAAA record there), then, with `resolve=true`, a public resolver.',
+    query: ptrCheckQuery, answers: { 200: { description: 'The check', schema: ptrCheck } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, 400: 'Not an address of this server' },
+  }),
+  ...both('ips', {
+    method: 'post', access: 'user', summary: 'Add IPv4 addresses (may be billed; audited)',
+    description: '`quantity` free addresses the provider picks, or (admins only) the `addresses` named. Customers: only where their plan grants `ip_addresses`.',
+    body: ipAddBody, answers: { 200: { description: 'Added', schema: changed.extend({ addresses: z.array(z.string()) }) } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED },
+  }),
+  ...both('ips', { method: 'delete', access: 'user', summary: 'Remove one of the server\'s IPv4 addresses (never its only one; audited)', body: ipDeleteBody, answers: { 200: { description: 'Removed', schema: changed } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED, 400: 'Not an IPv4 address of this server' } }),
+  ...both('backup-plan', { method: 'get', access: 'user', summary: 'The server\'s backup plan', answers: { 200: { description: 'The plan, or null', schema: backupPlanView } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN } }),
+  ...both('backup-plan', { method: 'put', access: 'user', summary: 'Assign, change or remove (`plan_id: null`) the backup plan (may be billed; audited)', body: backupPlanBody, answers: { 200: { description: 'Changed', schema: changed } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED } }),
+  ...both('activity', {
+    method: 'get', access: 'user', summary: 'Activity: the platform\'s action log merged with our audit log, newest first',
+    description: 'Customers see their own entries as `you`, administrators\' as `support`, and no emails or provider details.',
+    query: activityQuery, answers: { 200: { description: 'One page', schema: activityPage } },
+  }),
   { method: 'get', path: '/api/servers/{id}/features', access: 'user', summary: 'What the caller\'s plan grants on this server (tabs to show)', params: serverParams, answers: { 200: { description: 'Features', schema: serverFeatures } } },
 ])

@@ -62,6 +62,8 @@ export const meta: ProviderMetadata = {
     recovery: { supported: true, note: 'Boots a recovery image with a temporary root password; the VM\'s own disk is mounted at /mnt.' },
     activity: { supported: true, note: 'Hostinger\'s own log of actions on the VM.' },
     host_settings: { supported: true, note: 'Hostname and up to three nameservers (resolvers).' },
+    ip_addresses: { supported: false, note: 'Hostinger\'s API lists a VM\'s addresses but cannot add or remove them.' },
+    backup_plan: { supported: false, note: 'Hostinger makes backups on its own schedule; the API has no backup plans.' },
   },
   facts: {
     firewall_scope: 'account',

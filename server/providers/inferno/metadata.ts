@@ -64,6 +64,8 @@ export const meta: ProviderMetadata = {
     recovery: { supported: false, note: 'The Inferno client API has no rescue or recovery action.' },
     activity: { supported: false, note: 'The Inferno client API has no action log.' },
     host_settings: { supported: false, note: 'The Inferno client API cannot set a hostname (Inferno names the VPS after its IP) or nameservers.' },
+    ip_addresses: { supported: false, note: 'The Inferno client API cannot add or remove a VPS\'s addresses.' },
+    backup_plan: { supported: false, note: 'The Inferno client API has no backup plans.' },
   },
   facts: {
     look: { label: 'Inferno', color: 'deep-orange', icon: 'mdi-fire', icon_path: mdiFire },

@@ -14,7 +14,7 @@ import { BaseAdapter } from '../base'
 import { isProviderError, providerError } from '../errors'
 import type {
   ActionResult, ConnectionResult, ConsoleSession, ConsoleType, CreateServerInput, ServerFirewall, ServerFirewallInput, CustomerUser, Datacenter, DestroyInput, InstallInput, OsTemplate,
-  PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ResizeInput, ServerRecord, UpstreamSshKey, HostSettingsInput,
+  PlanOffer, PlanOrderInput, PortalCustomer, PowerAction, ResizeInput, ServerRecord, UpstreamSshKey, HostSettingsInput, IpAddInput, NetworkInterface,
 } from '../types'
 import { mapLimit, VirtfusionApi } from './client'
 import { knownServers, planReads, rowSignature, type ListRow } from './known-servers'
@@ -449,4 +449,8 @@ export class VirtfusionAdapter extends BaseAdapter {
   override getMetrics(id: string, range: { from: Date, to: Date }) { return this.ops.getMetrics(id, range) }
   override listBackups(id: string) { return this.ops.listBackups(id) }
   override updateHostSettings(id: string, input: HostSettingsInput) { return this.ops.updateHostSettings(id, input) }
+  override addIpv4(id: string, input: IpAddInput) { return this.ops.addIpv4(id, input) }
+  override removeIpv4(id: string, iface: NetworkInterface, addresses: string[]) { return this.ops.removeIpv4(id, iface, addresses) }
+  override getBackupPlan(id: string) { return this.ops.getBackupPlan(id) }
+  override setBackupPlan(id: string, planId: string | null) { return this.ops.setBackupPlan(id, planId) }
 }

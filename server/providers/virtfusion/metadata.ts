@@ -65,6 +65,8 @@ export const meta: ProviderMetadata = {
     recovery: { supported: false, note: 'VirtFusion\'s API has no recovery or rescue mode.' },
     activity: { supported: false, note: 'VirtFusion\'s API reads one queued task by its id (GET /queue/{id}) but cannot list a server\'s tasks.' },
     host_settings: { supported: true, note: 'Renames the server (its name in VirtFusion); nameservers cannot be set.' },
+    ip_addresses: { supported: true, note: 'IPv4 addresses can be added (a number of free ones, or named ones) and removed on the primary or secondary interface. Each address may be billed.' },
+    backup_plan: { supported: true, note: 'A backup plan (by its id in VirtFusion) can be assigned, changed or removed; the API has no list of plans.' },
   },
   facts: {
     firewall_scope: 'server',

@@ -60,6 +60,8 @@ export const meta: ProviderMetadata = {
     recovery: { supported: false, note: 'The Virtua.cloud API has no recovery mode.' },
     activity: { supported: false, note: 'The Virtua.cloud API has no action log.' },
     host_settings: { supported: false, note: 'The Virtua.cloud API cannot change a server\'s hostname or nameservers.' },
+    ip_addresses: { supported: false, note: 'The Virtua.cloud API cannot add or remove a server\'s addresses.' },
+    backup_plan: { supported: false, note: 'The Virtua.cloud API has no backup plans.' },
   },
   facts: {
     look: { label: DISPLAY_NAME, color: 'teal', icon: 'mdi-cloud', icon_path: mdiCloud },

@@ -7,7 +7,7 @@ import { desc, eq } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
 import { orders, plans, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
-import { CUSTOMER_FEATURES, type CustomerFeature } from '#shared/servers/features'
+import { DEFAULT_CUSTOMER_FEATURES, type CustomerFeature } from '#shared/servers/features'
 
 export type { CustomerFeature } from '#shared/servers/features'
 
@@ -15,8 +15,8 @@ interface ServerRef { id: string, ownerId: string | null }
 
 /**
  * The features the plan behind `serverId` grants (its latest order's plan). A server an admin
- * assigned without an order has no plan to narrow it: it gets what a new plan grants, every feature
- * (as plans that existed before features did), so assigning a server keeps meaning "theirs to run".
+ * assigned without an order has no plan to narrow it: it gets what a new plan grants (every feature
+ * but the paid ones), so assigning a server keeps meaning "theirs to run" without spending money.
  */
 export async function planFeatures(serverId: string): Promise<string[]> {
   const db = await useDb()
@@ -25,7 +25,7 @@ export async function planFeatures(serverId: string): Promise<string[]> {
     .where(eq(orders.serverId, serverId))
     .orderBy(desc(orders.createdAt))
     .limit(1)
-  return row?.features ?? [...CUSTOMER_FEATURES]
+  return row?.features ?? [...DEFAULT_CUSTOMER_FEATURES]
 }
 
 /** What `actor` may use on `server`: every feature for an admin, the plan's for its owner, nothing else. */

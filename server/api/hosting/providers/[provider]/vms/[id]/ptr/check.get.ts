@@ -1,0 +1,11 @@
+import { checkPtr } from '#server/services/servers/network'
+import { targetByUpstream } from '#server/services/servers/target'
+import { vmParams as Params } from '#server/schemas/hosting'
+import { ptrCheckQuery } from '#server/schemas/server-ops'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const { provider, id } = validParams(event, Params)
+  const target = await targetByUpstream(provider, id, user)
+  return checkPtr(target, user, validQuery(event, ptrCheckQuery))
+})
