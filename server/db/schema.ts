@@ -426,3 +426,16 @@ export type User = typeof users.$inferSelect
 export type ProviderAccount = typeof providerAccounts.$inferSelect
 export type ServerRow = typeof servers.$inferSelect
 export type Notification = typeof notifications.$inferSelect
+
+/** The brand's logo (white label): one small image, kept in the database so every instance serves it. */
+export const brandLogos = pgTable('brand_logos', {
+  /** Always 'logo': one row. */
+  key: text('key').primaryKey(),
+  mime: text('mime').notNull(),
+  /** The image, base64. */
+  data: text('data').notNull(),
+  /** sha256 of the bytes, hex: the ETag and the cache-busting `v` of its URL. */
+  sha256: text('sha256').notNull(),
+  bytes: integer('bytes').notNull(),
+  updatedAt: updatedAt(),
+})
