@@ -14,7 +14,7 @@ import type { ServerAction } from './rules'
 import { upstreamKeyIds, type PublicKeyInput } from './ssh-push'
 import { markGone, refreshOne } from './sync'
 import { authorize, type Target } from './target'
-import { toServerView } from './view'
+import { presentServer } from './view'
 
 export async function finish(t: Target, user: User, action: string, result: ActionResult, details: Record<string, unknown> = {}) {
   await audit({ userId: user.id, action: `server.${action}`, target: t.row.server.id, details: { account: t.account.slug, upstream_id: t.row.server.upstreamId, status: result.status, ...details } })
@@ -22,7 +22,9 @@ export async function finish(t: Target, user: User, action: string, result: Acti
   await refreshOne(t.account, t.row.server.upstreamId, t.adapter).catch(() => null)
   await queueSync(t.account.id)
   const row = (await loadById(t.row.server.id)) ?? (await findByUpstream(t.account.id, t.row.server.upstreamId))
-  return { status: result.status, ...(result.message ? { message: result.message } : {}), ...(result.actionId ? { action_id: result.actionId } : {}), server: row ? toServerView(row, { admin: user.role === 'admin' }) : null }
+  // The provider's own message and action id are for admins: a customer sees our status word only.
+  const admin = user.role === 'admin'
+  return { status: result.status, ...(admin && result.message ? { message: result.message } : {}), ...(admin && result.actionId ? { action_id: result.actionId } : {}), server: row ? await presentServer(row, user) : null }
 }
 
 export async function runAction(target: Target, action: ServerAction, user: User) {
