@@ -6,3 +6,5 @@ CREATE TABLE "brand_logos" (
 	"bytes" integer NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
+--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "template_name" text;

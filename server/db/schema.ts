@@ -395,6 +395,8 @@ export const orders = pgTable('orders', {
   planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'restrict' }),
   hostname: text('hostname').notNull(),
   template: text('template').notNull(),
+  /** The template's name when the order was placed (customers see it, not the upstream id). */
+  templateName: text('template_name'),
   sshKeyIds: jsonb('ssh_key_ids').$type<string[]>().notNull().default([]),
   status: text('status', { enum: ['pending', 'running', 'completed', 'failed', 'cancelled'] }).notNull().default('pending'),
   currentStep: text('current_step'),

@@ -167,6 +167,8 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
 /** Refusals without a code (older call sites): the English sentence → Russian. */
 export const RU_UNCODED: [RegExp, string][] = [
   [/^Not found$/, 'Не найдено'],
+  [/^This is not available for this server$/, 'Для этого сервера это недоступно'],
+  [/^The hosting platform did not complete the request: try again in a few minutes$/, 'Платформа не выполнила запрос: попробуйте через несколько минут'],
   [/^Notification not found$/, 'Уведомление не найдено'],
   [/^Session not found$/, 'Сеанс не найден'],
   [/^Token not found$/, 'Токен не найден'],

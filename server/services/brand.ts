@@ -36,7 +36,8 @@ export const BRAND_DEFAULTS: BrandSettings = {
 export const logoBody = z.object({
   mime: z.enum(LOGO_TYPES),
   /** The image, base64 (at most 200 KB once decoded). */
-  data: z.string().min(4).max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  // Room for twice the limit, so an image too large is told so (413) rather than refused as input.
+  data: z.string().min(4).max(Math.ceil((2 * LOGO_MAX_BYTES) / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 }).strict()
 
 let cached: { at: number, value: BrandView } | undefined
@@ -87,6 +88,13 @@ export async function saveBrand(body: BrandSettings): Promise<{ brand: BrandView
   await db.insert(appSettings).values({ key: KEY, value: body }).onConflictDoUpdate({ target: appSettings.key, set: { value: body, updatedAt: new Date() } })
   cached = undefined
   return { brand: await getBrand(), changed }
+}
+
+/** The SMTP form names the product too: one name, the brand's. */
+export async function saveBrandName(name: string): Promise<void> {
+  const current = await readStored()
+  if (current.name === name) return
+  await saveBrand({ ...current, name })
 }
 
 /** Checks the bytes are the image type they claim (magic numbers), not only the declared type. */

@@ -12,7 +12,7 @@ import { appSettings, users } from '#server/db/schema'
 import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from '#server/lib/credentials-crypto'
 import type { SmtpSettingsView } from '#shared/schemas/alerts'
 import type { EmailJobData } from './emit'
-import { forgetBrandCache, getBrand } from '#server/services/brand'
+import { forgetBrandCache, getBrand, saveBrandName } from '#server/services/brand'
 import { alertLocale, renderAlertEmail, renderTestEmail, type AlertEmail } from './render'
 
 const KEY = 'smtp'
@@ -65,8 +65,9 @@ function present(s: StoredSmtp): SmtpSettingsView {
   }
 }
 
+/** The product name shown (and saved) here is the brand's: one name for the portal and its mail. */
 export async function getSmtpSettings(): Promise<SmtpSettingsView> {
-  return present(await readStored())
+  return { ...present(await readStored()), product_name: (await getBrand()).name }
 }
 
 export async function saveSmtpSettings(body: z.infer<typeof smtpSettingsBody>): Promise<{ settings: SmtpSettingsView, changed: string[] }> {
@@ -83,6 +84,7 @@ export async function saveSmtpSettings(body: z.infer<typeof smtpSettingsBody>): 
   const db = await useDb()
   await db.insert(appSettings).values({ key: KEY, value: next }).onConflictDoUpdate({ target: appSettings.key, set: { value: next, updatedAt: new Date() } })
   forgetBrandCache()
+  await saveBrandName(next.product_name)
   return { settings: present(next), changed }
 }
 

@@ -54,15 +54,23 @@ export function customerFacts(type: string): ProviderFacts | undefined {
   }
 }
 
-/** The portal plan each server was (last) ordered with: its name, for the customer's view. */
-export async function orderedPlanNames(serverIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
+export interface OrderedInfo { plan: string, template: string | null }
+
+/** The portal plan (and system) each server was last ordered with, for the customer's view. */
+export async function orderedInfo(serverIds: string[]): Promise<Map<string, OrderedInfo>> {
+  const out = new Map<string, OrderedInfo>()
   if (!serverIds.length) return out
   const db = await useDb()
-  const rows = await db.select({ serverId: orders.serverId, name: plans.name }).from(orders)
+  const rows = await db.select({ serverId: orders.serverId, name: plans.name, template: orders.templateName }).from(orders)
     .innerJoin(plans, eq(plans.id, orders.planId))
     .where(inArray(orders.serverId, serverIds))
     .orderBy(desc(orders.createdAt))
-  for (const r of rows) if (r.serverId && !out.has(r.serverId)) out.set(r.serverId, r.name)
+  for (const r of rows) if (r.serverId && !out.has(r.serverId)) out.set(r.serverId, { plan: r.name, template: r.template })
   return out
+}
+
+/** An OS the sync could only number ("OS template 8"): the name the order recorded reads better. */
+export function customerOs(os: string | null, ordered: OrderedInfo | undefined): string | null {
+  if (ordered?.template && (!os || /^[\w ]*template \d+$/i.test(os))) return ordered.template
+  return os
 }

@@ -8,7 +8,7 @@ import { accountSync, providerAccounts, serverCounts, servers, users, type User 
 import { httpError } from '#server/lib/http-errors'
 import { likePattern, parseSort, type ListQuery } from './filters'
 import { afterCursor, decodeCursor, encodeCursor, type KeyColumn } from './keyset'
-import { orderedPlanNames } from './customer-view'
+import { orderedInfo } from './customer-view'
 import { capabilitiesOf, toListView, type AccountRef, type InventoryRow } from './view'
 
 /** server_counts.owner_key of servers nobody owns. */
@@ -138,9 +138,9 @@ export async function listInventory(q: ListQuery, user: Pick<User, 'id' | 'role'
   const last = pageRows.at(-1)
   const admin = user.role === 'admin'
   // A customer's rows name the portal plan each server was ordered with (one query for the page).
-  const planNames = admin ? null : await orderedPlanNames(pageRows.map(r => r.server.id))
+  const ordered = admin ? null : await orderedInfo(pageRows.map(r => r.server.id))
   return {
-    items: pageRows.map(r => toListView(r, { admin, planName: planNames?.get(r.server.id) ?? null })),
+    items: pageRows.map(r => toListView(r, { admin, ordered: ordered?.get(r.server.id) })),
     total: Number(total?.n ?? 0),
     page: q.page,
     per_page: q.per_page,

@@ -2,7 +2,7 @@
 import type { ServerRow } from '#server/db/schema'
 import { getDefinition } from '#server/providers/registry'
 import type { CapabilityMap } from '#server/providers/types'
-import { customerCapabilities, customerFacts, orderedPlanNames } from './customer-view'
+import { customerCapabilities, customerFacts, customerOs, orderedInfo, type OrderedInfo } from './customer-view'
 import { needsInstall } from './rules'
 
 export interface AccountRef { id: string, slug: string, type: string, displayName: string }
@@ -15,17 +15,18 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 /**
  * Admins see everything; a customer sees no upstream (white label): no account, provider type,
- * upstream id or raw record, the plan as the portal plan they ordered (`planName`), the raw status
+ * upstream id or raw record, the plan and system as the portal order named them, the raw status
  * only where it is ours to name (recovery), and capabilities and facts in our own words.
  */
-export function toServerView(r: InventoryRow, opts: { admin: boolean, planName?: string | null }) {
+export function toServerView(r: InventoryRow, opts: { admin: boolean, ordered?: OrderedInfo }) {
   const view = fullView(r, opts)
   if (opts.admin) return view
   const { account: _account, upstream_id: _upstream, extra: _extra, ...rest } = view
   return {
     ...rest,
     raw_status: view.raw_status === 'recovery' ? view.raw_status : null,
-    plan: opts.planName ?? null,
+    plan: opts.ordered?.plan ?? null,
+    os: customerOs(view.os, opts.ordered),
     capabilities: customerCapabilities(r.account.type),
     facts: customerFacts(r.account.type),
   }
@@ -34,8 +35,8 @@ export function toServerView(r: InventoryRow, opts: { admin: boolean, planName?:
 /** `toServerView` for the caller, looking up a customer's plan name. */
 export async function presentServer(r: InventoryRow, user: { role: string }) {
   if (user.role === 'admin') return toServerView(r, { admin: true })
-  const names = await orderedPlanNames([r.server.id])
-  return toServerView(r, { admin: false, planName: names.get(r.server.id) ?? null })
+  const ordered = await orderedInfo([r.server.id])
+  return toServerView(r, { admin: false, ordered: ordered.get(r.server.id) })
 }
 
 function fullView(r: InventoryRow, opts: { admin: boolean }) {
@@ -84,7 +85,7 @@ export function capabilitiesOf(type: string): CapabilityMap {
  * A row of the list: the detail view without the capability map (the answer's `accounts`
  * section carries it once per account) and without the raw upstream record (detail route only).
  */
-export function toListView(r: InventoryRow, opts: { admin: boolean, planName?: string | null } = { admin: false }) {
+export function toListView(r: InventoryRow, opts: { admin: boolean, ordered?: OrderedInfo } = { admin: false }) {
   const { capabilities, extra: _extra, ...view } = toServerView(r, opts) as Partial<ReturnType<typeof fullView>> & { capabilities: CapabilityMap }
   // A customer's page has no accounts section: each row carries its own (resolved) capabilities.
   return opts.admin ? view : { ...view, capabilities }
