@@ -1,0 +1,115 @@
+/**
+ * White label in the browser: a customer who owns a server on every sandbox provider walks their
+ * pages (dashboard, servers and every tab of each, orders, ordering, keys, DNS, domains, account)
+ * and neither the rendered HTML nor the visible text names a provider, an account slug or a
+ * server's upstream id. The brand set by the admin names the product instead.
+ */
+import { randomUUID } from 'node:crypto'
+import { expect, test, type Page } from '@playwright/test'
+import { ensureAdmin, shot, signIn } from './helpers'
+
+const PROVIDER_NAMES = /virtfusion|virtua|hostinger|inferno/i
+const RUN = Date.now().toString(36)
+const CUSTOMER = { name: 'Wes Walker', email: `wes${RUN}@example.com`, password: 'wes-password-123' }
+/** Mappings and templates that work against the sandbox catalogs (as the server suites use). */
+const SETUP: Record<string, { mapping: Record<string, string>, template?: string }> = {
+  virtfusion: { mapping: { packageId: '1', hypervisorId: '1', userPolicy: 'per_customer' }, template: '46' },
+  virtua: { mapping: { offer: 'vcs-2-intel.par01fr', system: 'debian-10-64' }, template: 'centos-7-64' },
+  hostinger: { mapping: { item: 'hostingercom-vps-kvm1-usd-1m', dataCenterId: '19', template: '1077' } },
+  inferno: { mapping: { pid: '303', ostpl: 'debian12-64-default' }, template: 'ubuntu24-64-default' },
+}
+const TABS = ['overview', 'graphs', 'console', 'snapshots', 'network', 'activity', 'settings']
+
+test.describe.configure({ mode: 'serial' })
+
+let slugs: string[] = []
+let servers: { id: string, upstreamId: string }[] = []
+let orderIds: string[] = []
+
+test('an admin brands the portal and sells a plan on every provider; a customer orders each', async ({ page, browser }) => {
+  test.setTimeout(240_000)
+  await ensureAdmin(page)
+  const connect = await page.request.post('/api/hosting/sandbox/connect')
+  expect(connect.ok()).toBe(true)
+  const accounts = ((await connect.json()).accounts as { slug: string, type: string, ok: boolean }[]).filter(a => a.ok && SETUP[a.type])
+  expect(accounts.map(a => a.type).sort()).toEqual(Object.keys(SETUP).sort())
+  slugs = accounts.map(a => a.slug)
+  expect((await page.request.put('/api/admin/brand', { data: { name: `Nimbus ${RUN}`, primary_color: '#0b5394', secondary_color: '#6e40c9', support_email: 'help@nimbus.test', support_url: '', portal_domain: '' } })).ok()).toBe(true)
+  expect((await page.request.post('/api/users', { data: { ...CUSTOMER, role: 'customer' } })).status()).toBe(201)
+  const plans: { id: string, type: string }[] = []
+  for (const [i, a] of accounts.entries()) {
+    const r = await page.request.post('/api/plans', { data: { name: `Cloud ${'SMLX'[i]} ${RUN}`, description: 'Fast SSD server', price_text: '€5 / month', account: a.slug, mapping: SETUP[a.type]!.mapping } })
+    expect(r.status(), await r.text()).toBe(201)
+    plans.push({ id: (await r.json()).id, type: a.type })
+  }
+
+  const ctx = await browser.newContext()
+  const customer = await ctx.newPage()
+  await signIn(customer, CUSTOMER)
+  for (const [i, p] of plans.entries()) {
+    const template = SETUP[p.type]!.template
+    const r = await customer.request.post('/api/orders', { data: { plan_id: p.id, hostname: `wes${i}-${RUN}.example.com`, ...(template ? { template } : {}) }, headers: { 'idempotency-key': randomUUID() } })
+    expect(r.status(), await r.text()).toBe(202)
+    orderIds.push((await r.json()).id)
+  }
+  for (const id of orderIds) {
+    await expect.poll(async () => (await (await customer.request.get(`/api/orders/${id}`)).json()).status, { timeout: 120_000 }).toBe('completed')
+  }
+  await ctx.close()
+  for (const id of orderIds) {
+    const serverId = (await (await page.request.get(`/api/orders/${id}`)).json()).server_id as string
+    const full = await (await page.request.get(`/api/servers/${serverId}`)).json()
+    servers.push({ id: serverId, upstreamId: String(full.upstream_id) })
+  }
+  expect(servers).toHaveLength(plans.length)
+})
+
+/** What on the page betrays the upstream: provider names and slugs anywhere, upstream ids as whole values. */
+async function leaks(page: Page): Promise<string[]> {
+  const html = await page.content()
+  const text = await page.locator('body').innerText()
+  const found: string[] = []
+  for (const [where, s] of [['html', html], ['text', text]] as const) {
+    const m = s.match(PROVIDER_NAMES)
+    if (m) found.push(`${where}: "${m[0]}" in …${s.slice(Math.max(0, m.index! - 80), m.index! + 40)}…`)
+    for (const slug of slugs) if (new RegExp(`(?<![\\w-])${slug}(?![\\w-])`, 'i').test(s)) found.push(`${where}: account slug ${slug}`)
+  }
+  for (const { upstreamId } of servers) {
+    if (html.includes(`"${upstreamId}"`)) found.push(`html: upstream id "${upstreamId}"`)
+    if (new RegExp(`(?<![\\d.:])${upstreamId}(?![\\d.:])`).test(text)) found.push(`text: upstream id ${upstreamId}`)
+  }
+  return found
+}
+
+test('the customer\'s pages name no provider, account or upstream id', async ({ browser }) => {
+  test.setTimeout(240_000)
+  const ctx = await browser.newContext()
+  const page = await ctx.newPage()
+  await signIn(page, CUSTOMER)
+  const paths = [
+    '/', '/servers', '/orders', '/order', '/ssh-keys', '/dns', '/domains', '/account/security', '/account/tokens',
+    ...orderIds.map(id => `/orders/${id}`),
+    ...servers.flatMap(s => TABS.map(tab => `/servers/${s.id}${tab === 'overview' ? '' : `?tab=${tab}`}`)),
+  ]
+  const problems: string[] = []
+  for (const path of paths) {
+    await page.goto(path)
+    await expect(page.locator('main')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    for (const l of await leaks(page)) problems.push(`${path}: ${l}`)
+  }
+  await page.goto(`/servers/${servers[0]!.id}`)
+  await expect(page.getByTestId('brand-name').first()).toContainText(`Nimbus ${RUN}`)
+  await expect(page).toHaveTitle(new RegExp(`Nimbus ${RUN}$`))
+  await shot(page, 'white-label-customer-server')
+  expect(problems, problems.join('\n')).toEqual([])
+  await ctx.close()
+})
+
+test.afterAll(async ({ browser }) => {
+  const ctx = await browser.newContext()
+  const page = await ctx.newPage()
+  await ensureAdmin(page)
+  await page.request.put('/api/admin/brand', { data: { name: 'Hosting panel', primary_color: '#1f6feb', secondary_color: '#6e40c9', support_email: '', support_url: '', portal_domain: '' } })
+  await ctx.close()
+})
