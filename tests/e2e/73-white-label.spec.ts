@@ -23,8 +23,8 @@ const TABS = ['overview', 'graphs', 'console', 'snapshots', 'network', 'activity
 test.describe.configure({ mode: 'serial' })
 
 let slugs: string[] = []
-let servers: { id: string, upstreamId: string }[] = []
-let orderIds: string[] = []
+const servers: { id: string, upstreamId: string }[] = []
+const orderIds: string[] = []
 
 test('an admin brands the portal and sells a plan on every provider; a customer orders each', async ({ page, browser }) => {
   test.setTimeout(240_000)
