@@ -90,6 +90,14 @@ function leaks(text: string): string[] {
   return [...found]
 }
 
+/**
+ * The plan catalog also lists the plans other suites made (named after their provider by the
+ * helper that makes them: the admin's wording, not the panel's); only this test's are judged.
+ */
+function ours(key: string, body: any) {
+  return key === 'GET /api/plans' && Array.isArray(body) ? body.filter((p: any) => planIds.includes(p.id)) : body
+}
+
 const adminOnlyPath = (path: string) => path.startsWith('/api/admin/')
 
 /** Fills a path template with the customer's own things; one path per server for server routes. */
@@ -134,7 +142,7 @@ describe('the customer never sees the upstream', () => {
           if (r.status !== 403 && r.status !== 404) problems.push(`${key}: admin-only, yet a customer got ${r.status}`)
         }
         else if (r.status >= 500 && r.status !== 501) problems.push(`${key} → ${p}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`)
-        const found = leaks(typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? ''))
+        const found = leaks(typeof r.body === 'string' ? r.body : JSON.stringify(ours(key, r.body) ?? ''))
         if (found.length) leaking.set(key, [...(leaking.get(key) ?? []), `${p} (${r.status}): ${found.join('; ')}`])
       }
       walked.push(key)
