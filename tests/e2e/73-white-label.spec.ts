@@ -5,6 +5,7 @@
  * server's upstream id. The brand set by the admin names the product instead.
  */
 import { randomUUID } from 'node:crypto'
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { ensureAdmin, shot, signIn } from './helpers'
 
@@ -64,6 +65,12 @@ test('an admin brands the portal and sells a plan on every provider; a customer 
   expect(servers).toHaveLength(plans.length)
 })
 
+/** Serious or critical axe findings (colour contrast above all: the brand's colours are in the theme). */
+async function axeSerious(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`)
+}
+
 /** What on the page betrays the upstream: provider names and slugs anywhere, upstream ids as whole values. */
 async function leaks(page: Page): Promise<string[]> {
   const html = await page.content()
@@ -82,7 +89,7 @@ async function leaks(page: Page): Promise<string[]> {
 }
 
 test('the customer\'s pages name no provider, account or upstream id', async ({ browser }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const ctx = await browser.newContext()
   const page = await ctx.newPage()
   await signIn(page, CUSTOMER)
@@ -94,14 +101,22 @@ test('the customer\'s pages name no provider, account or upstream id', async ({ 
   const problems: string[] = []
   for (const path of paths) {
     await page.goto(path)
-    await expect(page.locator('main')).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    await expect(page.locator('main h1, main [data-testid="server-name"]').first()).toBeVisible()
+    // Server pages poll: no network idle to wait for; what a tab loads shows within a moment.
+    await expect(page.locator('main .v-progress-linear--active, main .v-skeleton-loader')).toHaveCount(0, { timeout: 10_000 }).catch(() => {})
     for (const l of await leaks(page)) problems.push(`${path}: ${l}`)
   }
   await page.goto(`/servers/${servers[0]!.id}`)
   await expect(page.getByTestId('brand-name').first()).toContainText(`Nimbus ${RUN}`)
   await expect(page).toHaveTitle(new RegExp(`Nimbus ${RUN}$`))
   await shot(page, 'white-label-customer-server')
+  expect(problems, problems.join('\n')).toEqual([])
+  expect(await axeSerious(page)).toEqual([])
+  await ctx.addCookies([{ name: 'theme', value: 'dark', url: page.url() }])
+  await page.reload()
+  await expect(page.getByTestId('server-name')).toBeVisible()
+  expect(await axeSerious(page)).toEqual([])
+  await shot(page, 'white-label-customer-server-dark')
   expect(problems, problems.join('\n')).toEqual([])
   await ctx.close()
 })
@@ -117,15 +132,18 @@ test('the brand page previews the colours and refuses one white text does not re
   await expect(page.getByTestId('brand-preview-light')).toBeVisible()
   await expect(page.getByTestId('brand-save')).toBeEnabled()
   await shot(page, 'brand-admin')
+  expect(await axeSerious(page)).toEqual([])
   await page.context().addCookies([{ name: 'theme', value: 'dark', url: page.url() }])
   await page.reload()
   await expect(page.getByTestId('brand-card')).toBeVisible()
   await shot(page, 'brand-admin-dark')
+  expect(await axeSerious(page)).toEqual([])
   await page.setViewportSize({ width: 390, height: 844 })
   await page.context().addCookies([{ name: 'i18n_locale', value: 'ru', url: page.url() }, { name: 'theme', value: 'light', url: page.url() }])
   await page.reload()
   await expect(page.getByTestId('brand-card')).toContainText('Бренд')
   await shot(page, 'brand-admin-ru-mobile')
+  expect(await axeSerious(page)).toEqual([])
   await page.context().clearCookies({ name: 'i18n_locale' })
 })
 
