@@ -8,6 +8,7 @@ export function useAlertsApi() {
   return {
     savePreferences: (items: { kind: string, in_app: boolean, email: boolean }[]) => $fetch<AlertPreferences>('/api/notifications/preferences', { method: 'PUT', body: { items } }),
     saveSmtp: (body: SmtpInput) => $fetch<SmtpSettingsView>('/api/admin/alerts/smtp', { method: 'PUT', body }),
+    testSmtp: () => $fetch<{ status: 'sent', to: string }>('/api/admin/alerts/smtp/test', { method: 'POST' }),
     createWebhook: (body: WebhookInput) => $fetch<CreatedWebhookEndpointView>('/api/admin/webhooks', { method: 'POST', body }),
     updateWebhook: (id: string, body: Partial<WebhookInput>) => $fetch<WebhookEndpointView>(`/api/admin/webhooks/${id}`, { method: 'PATCH', body }),
     deleteWebhook: (id: string) => $fetch(`/api/admin/webhooks/${id}`, { method: 'DELETE' }),

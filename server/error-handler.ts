@@ -14,6 +14,10 @@ import { foreignKeyConflict } from './lib/db-errors'
 import { requestLocale } from './lib/request-locale'
 import { invalidInputLead, translateError, translateIssue } from './i18n/translate'
 
+/** What a customer reads instead of a provider's refusal or failure (Russian in RU_UNCODED). */
+const CUSTOMER_NOT_SUPPORTED = 'This is not available for this server'
+const CUSTOMER_UPSTREAM_FAILED = 'The hosting platform did not complete the request: try again in a few minutes'
+
 export default async function apiErrorHandler(error: H3Error<any>, event: H3Event) {
   const path = getRequestURL(event).pathname
   if (!path.startsWith('/api/')) return
@@ -23,7 +27,14 @@ export default async function apiErrorHandler(error: H3Error<any>, event: H3Even
   let status = 500
   const body: Record<string, unknown> = { error: 'Internal server error' }
 
-  if (isProviderError(original)) {
+  if (isProviderError(original) && event.context.user && event.context.user.role !== 'admin') {
+    // White label: a customer never reads which provider failed nor its words, only ours.
+    status = original.statusCode
+    body.error = translateError(locale, original.code === 'not_supported' ? CUSTOMER_NOT_SUPPORTED : CUSTOMER_UPSTREAM_FAILED)
+    body.code = original.code
+    if (original.retryAfterMs) setResponseHeader(event, 'Retry-After', Math.ceil(original.retryAfterMs / 1000))
+  }
+  else if (isProviderError(original)) {
     status = original.statusCode
     // The provider's own words stay, after our sentence in the caller's language.
     body.error = locale === 'en' ? original.message : `${translateError(locale, original.message, original.code)} (${original.message})`

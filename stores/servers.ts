@@ -64,7 +64,7 @@ export const useServersStore = defineStore('servers', () => {
       if (mine !== seq) return
       // Rows carry no capability map: put each account's back on its servers for the menus.
       const caps = new Map<string, Record<string, Cap>>((res.accounts ?? []).map(a => [a.slug, a.capabilities ?? {}]))
-      items.value = res.items.map(s => ({ ...s, capabilities: caps.get(s.account.slug) ?? {} }))
+      items.value = res.items.map(s => ({ ...s, capabilities: s.capabilities ?? caps.get(s.account?.slug ?? '') ?? {} }))
       total.value = res.total
       accounts.value = (res.accounts ?? []).filter((a): a is AccountFreshness => a.server_count !== undefined)
       loaded.value = true

@@ -395,6 +395,8 @@ export const orders = pgTable('orders', {
   planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'restrict' }),
   hostname: text('hostname').notNull(),
   template: text('template').notNull(),
+  /** The template's name when the order was placed (customers see it, not the upstream id). */
+  templateName: text('template_name'),
   sshKeyIds: jsonb('ssh_key_ids').$type<string[]>().notNull().default([]),
   status: text('status', { enum: ['pending', 'running', 'completed', 'failed', 'cancelled'] }).notNull().default('pending'),
   currentStep: text('current_step'),
@@ -426,3 +428,16 @@ export type User = typeof users.$inferSelect
 export type ProviderAccount = typeof providerAccounts.$inferSelect
 export type ServerRow = typeof servers.$inferSelect
 export type Notification = typeof notifications.$inferSelect
+
+/** The brand's logo (white label): one small image, kept in the database so every instance serves it. */
+export const brandLogos = pgTable('brand_logos', {
+  /** Always 'logo': one row. */
+  key: text('key').primaryKey(),
+  mime: text('mime').notNull(),
+  /** The image, base64. */
+  data: text('data').notNull(),
+  /** sha256 of the bytes, hex: the ETag and the cache-busting `v` of its URL. */
+  sha256: text('sha256').notNull(),
+  bytes: integer('bytes').notNull(),
+  updatedAt: updatedAt(),
+})

@@ -154,11 +154,21 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
   bad_response: t('Провайдер ответил непонятно'),
   timeout: t('Провайдер не ответил вовремя'),
   network_error: t('Не удалось связаться с провайдером'),
+  // Brand (white label) and the SMTP test mail
+  brand_contrast: t('Белый текст плохо читается на этом цвете (нужно 4,5:1): выберите цвет темнее'),
+  logo_not_found: t('Логотип не загружен'),
+  logo_too_large: t('Логотип больше 200 КБ'),
+  logo_wrong_type: t('Файл — не изображение PNG, JPEG или WebP, за которое себя выдаёт'),
+  smtp_off: t('Отправка почты выключена: включите её и укажите сервер и адрес отправителя'),
+  smtp_failed: t('SMTP-сервер не принял письмо',
+    [/^The SMTP server refused the mail: (.+)$/, 'SMTP-сервер не принял письмо: $1']),
 }
 
 /** Refusals without a code (older call sites): the English sentence → Russian. */
 export const RU_UNCODED: [RegExp, string][] = [
   [/^Not found$/, 'Не найдено'],
+  [/^This is not available for this server$/, 'Для этого сервера это недоступно'],
+  [/^The hosting platform did not complete the request: try again in a few minutes$/, 'Платформа не выполнила запрос: попробуйте через несколько минут'],
   [/^Notification not found$/, 'Уведомление не найдено'],
   [/^Session not found$/, 'Сеанс не найден'],
   [/^Token not found$/, 'Токен не найден'],

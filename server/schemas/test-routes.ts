@@ -20,3 +20,6 @@ export const alertEmitBody = z.object({
   link: z.string().max(500).optional(),
   dedupe_key: z.string().max(200).optional(),
 })
+
+/** POST /api/_test/domains-expiry-check: the daily expiry check as if it ran at `at`. */
+export const expiryCheckAtBody = z.object({ at: z.iso.datetime() }).strict()

@@ -63,6 +63,7 @@ export const order = obj({
   plan: obj({ id: uuid, name: z.string(), price_text: z.string().nullable() }),
   hostname: z.string(),
   template: z.string(),
+  template_name: z.string().nullable().optional().meta({ description: 'The system\'s name when the order was placed (older orders: null)' }),
   ssh_key_ids: z.array(z.string()),
   current_step: z.string().nullable(),
   failed_step: z.string().nullable(),

@@ -2,18 +2,19 @@
 import { z } from 'zod'
 import { accountRef, capabilities, ownerRef } from './common'
 import { isoDate, obj, uuid, type View } from './define'
+import { providerFacts } from './providers'
 
 /** Our one status vocabulary (each provider's own word is in `raw_status`). */
 const SERVER_STATUSES = ['running', 'stopped', 'pending', 'rebooting', 'suspended', 'error', 'unknown'] as const
 
 export const server = obj({
   id: uuid,
-  account: accountRef,
-  upstream_id: z.string(),
+  account: accountRef.optional().meta({ description: 'Admins only: the provider account (customers never see the upstream)' }),
+  upstream_id: z.string().optional().meta({ description: 'Admins only: the provider\'s id' }),
   name: z.string(),
   hostname: z.string().nullable(),
   status: z.enum(SERVER_STATUSES),
-  raw_status: z.string().nullable(),
+  raw_status: z.string().nullable().meta({ description: 'The provider\'s own status word (customers: only `recovery`, else null)' }),
   ipv4: z.array(z.string()),
   ipv6: z.array(z.string()),
   os: z.string().nullable(),
@@ -34,11 +35,14 @@ export const server = obj({
   capabilities,
   needs_install: z.boolean().meta({ description: 'The server exists but has no OS yet: reinstall is the way on' }),
   extra: z.unknown().optional().meta({ description: 'Admins only: the raw upstream record' }),
+  facts: providerFacts.optional().meta({ description: 'Customers only: what the server allows (fields, rules), resolved without the provider\'s words' }),
 }).meta({ id: 'Server', description: 'A server in our inventory (synced from its account)' })
 export type ServerView = View<typeof server>
 
 /** A row of the servers list: lean, its account's capabilities come once in the answer's `accounts`. */
-export const serverListItem = server.omit({ capabilities: true, extra: true }).meta({ id: 'ServerListItem', description: 'A server in the list (capabilities per account, in `accounts`)' })
+export const serverListItem = server.omit({ capabilities: true, extra: true }).extend({
+  capabilities: capabilities.optional().meta({ description: 'Customers only (their answer has no `accounts`): what the server allows' }),
+}).meta({ id: 'ServerListItem', description: 'A server in the list (capabilities per account, in `accounts`)' })
 
 /** An account with how fresh its part of the inventory is (admins get every account). */
 export const accountFreshness = accountRef.extend({

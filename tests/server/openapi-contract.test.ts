@@ -74,7 +74,9 @@ describe('OpenAPI contract: real answers match the document', () => {
     await contract.call(admin, 'GET', '/api/hosting/sandbox')
     await contract.call(admin, 'GET', '/api/hosting/providers')
     await contract.call(admin, 'GET', '/api/hosting/provider-types')
-    expect((await contract.call(customer.client, 'GET', '/api/hosting/provider-facts')).body.map((e: { type: string }) => e.type)).toContain('hostinger')
+    expect((await contract.call(admin, 'GET', '/api/hosting/provider-facts')).body.map((e: { type: string }) => e.type)).toContain('hostinger')
+    // White label: customers learn no provider kinds (their servers carry their own facts).
+    expect((await contract.call(customer.client, 'GET', '/api/hosting/provider-facts')).body).toEqual([])
     expect((await contract.call(admin, 'GET', '/api/hosting/providers/{provider}', { params: { provider: 'no-such-account' } })).status).toBe(404)
     for (const { slug } of accounts) {
       const params = { provider: slug }

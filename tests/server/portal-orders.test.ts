@@ -67,7 +67,10 @@ describe('provisioning, happy path on each provider', () => {
     // Ours: the inventory row belongs to the customer, who can read it.
     const mine = await cora.client.get(`/api/servers/${done.server_id}`)
     expect(mine.status).toBe(200)
-    expect(mine.body).toMatchObject({ upstream_id: upstreamId, owner: { id: cora.user.id }, status: 'running' })
+    expect(mine.body).toMatchObject({ owner: { id: cora.user.id }, status: 'running' })
+    // White label: the customer reads no upstream id; the admin's view has it.
+    expect(mine.body.upstream_id).toBeUndefined()
+    expect((await admin.get(`/api/servers/${done.server_id}`)).body.upstream_id).toBe(upstreamId)
     expect((await dan.client.get(`/api/servers/${done.server_id}`)).status).toBe(404)
 
     // Notified, linking to the server.

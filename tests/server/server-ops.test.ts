@@ -191,7 +191,8 @@ describe('customers', () => {
     expect(placed.status, JSON.stringify(placed.body)).toBeLessThan(300)
     const done = await waitOrder(cora.client, placed.body.id)
     expect(done.status, JSON.stringify(done)).toBe('completed')
-    const mine = (await cora.client.get(`/api/servers/${done.server_id}`)).body
+    // The admin's view: the seed routes need the account and upstream id a customer's view leaves out.
+    const mine = (await admin.get(`/api/servers/${done.server_id}`)).body
     expect((await cora.client.get(at(mine, 'features'))).body).toEqual({ features: ['graphs', 'ptr'] })
     expect((await cora.client.get(at(mine, 'metrics'))).status).toBe(200)
     expect((await cora.client.get(seed(mine, 'ptr'))).status).toBe(200)

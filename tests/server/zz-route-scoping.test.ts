@@ -193,7 +193,8 @@ beforeAll(async () => {
   const placed = await order(victimClient, { plan_id: plan.id, template: '46', hostname: uniqueHost('victim'), ssh_key_ids: [key.id] })
   const done = await waitOrder(victimClient, placed.body.id)
   expect(done.status, JSON.stringify(done)).toBe('completed')
-  const server = (await victimClient.get(`/api/servers/${done.server_id}`)).body
+  // The admin's view: a customer's names no account nor upstream id (white label), the probes need both.
+  const server = (await admin.get(`/api/servers/${done.server_id}`)).body
   const token = (await victimClient.post('/api/tokens', { name: 'vera ci' })).body
   const notification = (await victimClient.get('/api/notifications')).body.items.find((n: any) => n.link === `/servers/${server.id}`)
   const zone = `vera-${Date.now()}.example.org`

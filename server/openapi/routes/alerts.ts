@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { idParams } from '#server/schemas/common'
 import { preferencesBody, webhookCreateBody, webhookPatchBody } from '#server/schemas/alerts'
 import { smtpSettingsBody } from '#server/services/alerts/email'
-import { defineRoutes, statusAnswer } from '../define'
+import { defineRoutes, obj, statusAnswer } from '../define'
 import { alertPreferences, createdWebhookEndpoint, smtpSettings, webhookDelivery, webhookEndpoint } from '#shared/schemas/alerts'
 
 const SIGNING = 'Each delivery is a POST of JSON with `X-Timestamp` (Unix seconds) and `X-Signature: sha256=<hex>`, '
@@ -20,6 +20,11 @@ export default defineRoutes('Alerts', 'Which alerts reach whom: per-user channel
     method: 'put', path: '/api/admin/alerts/smtp', access: 'admin', summary: 'Set the SMTP server',
     description: 'The password is stored encrypted; omit it to keep the saved one, send "" to remove it.',
     body: smtpSettingsBody, answers: { 200: { description: 'Settings', schema: smtpSettings } },
+  },
+  {
+    method: 'post', path: '/api/admin/alerts/smtp/test', access: 'admin', summary: 'Send a test e-mail to yourself now (audited)',
+    answers: { 200: { description: 'The SMTP server took it', schema: obj({ status: z.literal('sent'), to: z.string() }) } },
+    errors: { 409: 'Sending is off or not set up (`smtp_off`)', 502: 'The SMTP server refused or could not be reached; `error` has its words (`smtp_failed`)' },
   },
   { method: 'get', path: '/api/admin/webhooks', access: 'admin', summary: 'Webhook endpoints', description: SIGNING, answers: { 200: { description: 'Endpoints', schema: z.array(webhookEndpoint) } } },
   { method: 'post', path: '/api/admin/webhooks', access: 'admin', summary: 'Add a webhook endpoint (its secret is in this answer only)', description: SIGNING, body: webhookCreateBody, answers: { 201: { description: 'Created', schema: createdWebhookEndpoint } } },

@@ -6,6 +6,7 @@ import type { RouteGroup } from '../define'
 import alerts from './alerts'
 import audit from './audit'
 import billing from './billing'
+import brand from './brand'
 import consoleFirewall from './console-firewall'
 import dns from './dns'
 import domains from './domains'
@@ -22,4 +23,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, alerts, dashboard, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, alerts, dashboard, audit, reference, testOnly, brand]

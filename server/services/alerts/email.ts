@@ -12,7 +12,8 @@ import { appSettings, users } from '#server/db/schema'
 import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from '#server/lib/credentials-crypto'
 import type { SmtpSettingsView } from '#shared/schemas/alerts'
 import type { EmailJobData } from './emit'
-import { alertLocale, renderAlertEmail } from './render'
+import { forgetBrandCache, getBrand, saveBrandName } from '#server/services/brand'
+import { alertLocale, renderAlertEmail, renderTestEmail, type AlertEmail } from './render'
 
 const KEY = 'smtp'
 const AAD = 'smtp'
@@ -64,8 +65,9 @@ function present(s: StoredSmtp): SmtpSettingsView {
   }
 }
 
+/** The product name shown (and saved) here is the brand's: one name for the portal and its mail. */
 export async function getSmtpSettings(): Promise<SmtpSettingsView> {
-  return present(await readStored())
+  return { ...present(await readStored()), product_name: (await getBrand()).name }
 }
 
 export async function saveSmtpSettings(body: z.infer<typeof smtpSettingsBody>): Promise<{ settings: SmtpSettingsView, changed: string[] }> {
@@ -81,7 +83,39 @@ export async function saveSmtpSettings(body: z.infer<typeof smtpSettingsBody>): 
   if (password !== undefined) changed.push('password')
   const db = await useDb()
   await db.insert(appSettings).values({ key: KEY, value: next }).onConflictDoUpdate({ target: appSettings.key, set: { value: next, updatedAt: new Date() } })
+  forgetBrandCache()
+  await saveBrandName(next.product_name)
   return { settings: present(next), changed }
+}
+
+/** The product name and the panel's address for e-mails: the brand's, else the SMTP form's older fields. */
+async function mailBrand(s: StoredSmtp) {
+  const brand = await getBrand()
+  return {
+    product: brand.name,
+    panelUrl: brand.portal_domain ? `https://${brand.portal_domain}` : (s.panel_url || null),
+    support: brand.support_email || brand.support_url || null,
+  }
+}
+
+function transportOf(s: StoredSmtp) {
+  const password = passwordOf(s)
+  return nodemailer.createTransport({
+    host: s.host, port: s.port, secure: s.secure,
+    auth: s.user ? { user: s.user, pass: password ?? '' } : undefined,
+    connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+    logger: false, debug: false,
+  })
+}
+
+async function send(s: StoredSmtp, to: string, mail: AlertEmail) {
+  const transport = transportOf(s)
+  try {
+    await transport.sendMail({ from: s.from, to, subject: mail.subject, text: mail.text, html: mail.html, textEncoding: 'base64' })
+  }
+  finally {
+    transport.close()
+  }
 }
 
 /** The job: one alert mailed to one user. Returns why nothing was sent, if so. */
@@ -91,19 +125,26 @@ export async function sendAlertEmail(job: EmailJobData): Promise<'sent' | 'smtp_
   const db = await useDb()
   const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale, disabled: users.disabled }).from(users).where(eq(users.id, job.userId))
   if (!u || u.disabled) return 'no_user'
-  const password = passwordOf(s)
-  const transport = nodemailer.createTransport({
-    host: s.host, port: s.port, secure: s.secure,
-    auth: s.user ? { user: s.user, pass: password ?? '' } : undefined,
-    connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
-    logger: false, debug: false,
-  })
-  const mail = renderAlertEmail({ locale: alertLocale(u.locale), kind: job.kind, params: job.params, name: u.name, product: s.product_name, link: job.link, panelUrl: s.panel_url || null })
-  try {
-    await transport.sendMail({ from: s.from, to: u.email, subject: mail.subject, text: mail.text, html: mail.html, textEncoding: 'base64' })
-  }
-  finally {
-    transport.close()
-  }
+  const b = await mailBrand(s)
+  const mail = renderAlertEmail({ locale: alertLocale(u.locale), kind: job.kind, params: job.params, name: u.name, product: b.product, link: job.link, panelUrl: b.panelUrl, support: b.support })
+  await send(s, u.email, mail)
   return 'sent'
+}
+
+/**
+ * "Send test mail": one e-mail to the admin, now (not queued), so the answer says whether the
+ * SMTP server took it. The server's own refusal is passed on (admins only see it).
+ */
+export async function sendTestEmail(to: { email: string, name: string, locale: string | null }): Promise<{ ok: true } | { ok: false, reason: 'smtp_off' } | { ok: false, reason: 'smtp_failed', message: string }> {
+  const s = await readStored()
+  if (!s.enabled || !s.host || !s.from) return { ok: false, reason: 'smtp_off' }
+  const b = await mailBrand(s)
+  try {
+    await send(s, to.email, renderTestEmail({ locale: alertLocale(to.locale), name: to.name, product: b.product }))
+    return { ok: true }
+  }
+  catch (e) {
+    const message = String((e as Error)?.message ?? e).replace(/\s+/g, ' ').slice(0, 300)
+    return { ok: false, reason: 'smtp_failed', message }
+  }
 }

@@ -95,8 +95,15 @@ export async function listZones(user: User): Promise<{ zones: ZoneRow[], errors:
     zones.push(...r.rows)
     if (r.error) errors.push(r.error)
   }
-  return { zones, errors }
+  if (user.role === 'admin') return { zones, errors }
+  // White label: a customer reads no provider kind, account name or provider words.
+  return {
+    zones: zones.map(z => ({ ...z, provider_type: '', provider_display_name: '', ...(z.zone_error ? { zone_error: CUSTOMER_READ_FAILED } : {}) })),
+    errors: errors.map(e => ({ provider: e.provider, provider_display_name: '', error: CUSTOMER_READ_FAILED })),
+  }
 }
+
+const CUSTOMER_READ_FAILED = 'Could not be read just now: try again in a few minutes'
 
 export async function assignZone(admin: User, slug: string, domain: string, ownerId: string) {
   const account = await requireAccount(slug)

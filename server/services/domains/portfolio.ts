@@ -24,7 +24,7 @@ export async function listAccountDomains(user: User, account: ProviderAccount): 
     return all.map(d => presentDomain(d, { extra: true, owner: owners.get(key(account.id, d.name)) ?? null }))
   }
   const mine = (await assignedDomains(user.id)).get(account.id) ?? new Set()
-  return all.filter(d => mine.has(normalizeDomain(d.name))).map(d => presentDomain(d))
+  return all.filter(d => mine.has(normalizeDomain(d.name))).map(d => presentDomain(d, { customer: true }))
 }
 
 export async function getAccountDomain(user: User, account: ProviderAccount, domain: string): Promise<PublicDomain> {
@@ -38,7 +38,7 @@ export async function getAccountDomain(user: User, account: ProviderAccount, dom
     if (!isAdmin(user) && isProviderError(e) && e.code === 'not_found') throw noDomain(domain)
     throw e
   }
-  if (!isAdmin(user)) return presentDomain(d)
+  if (!isAdmin(user)) return presentDomain(d, { customer: true })
   const owners = await ownersFor([account.id])
   return presentDomain(d, { extra: true, owner: owners.get(key(account.id, d.name)) ?? null })
 }
@@ -95,11 +95,14 @@ export async function listAllDomains(user: User): Promise<DomainList> {
       return
     }
     const visible = mine ? r.value.filter(d => mine.get(a.id)!.has(normalizeDomain(d.name))) : r.value
+    // White label: a customer's rows name the account by its slug only (the pages' addresses).
+    const shown = mine ? { ...ref, display_name: '', type: '' } : ref
     for (const d of visible) {
       const owner = owners ? owners.get(key(a.id, d.name)) ?? null : undefined
-      domains.push({ ...presentDomain(d, { owner }), account: ref })
+      domains.push({ ...presentDomain(d, { owner, customer: !!mine }), account: shown })
     }
-    outcomes.push({ ...ref, ok: true, count: visible.length })
+    outcomes.push({ ...shown, ok: true, count: visible.length })
   })
-  return { domains, accounts: outcomes }
+  if (!mine) return { domains, accounts: outcomes }
+  return { domains, accounts: outcomes.map(o => (o.ok ? o : { ...o, display_name: '', type: '', error: 'The domains could not be read just now' })) }
 }

@@ -7,11 +7,12 @@ import type { Owner } from './access'
 /** The shared view; admins' single-account answers add the raw upstream record. */
 export type PublicDomain = DomainView & { extra?: unknown }
 
-export function presentDomain(d: Domain, opts: { extra?: boolean, owner?: Owner | null } = {}): PublicDomain {
+/** `customer`: white label, the registrar (a provider's name) is not said. */
+export function presentDomain(d: Domain, opts: { extra?: boolean, owner?: Owner | null, customer?: boolean } = {}): PublicDomain {
   const extra = (d.extra && typeof d.extra === 'object' ? d.extra : {}) as Record<string, unknown>
   const out: PublicDomain = {
     name: d.name,
-    registrar: d.registrar,
+    registrar: opts.customer ? null : d.registrar,
     status: d.status,
     expires_at: d.expires_at,
     auto_renew: d.auto_renew,

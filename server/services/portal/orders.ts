@@ -63,10 +63,10 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
   }
   let created
   try {
-    await checkOrder(user, account, mapping, template ?? undefined, keyIds)
+    const templateName = await checkOrder(user, account, mapping, template ?? undefined, keyIds)
     created = await db.transaction(async (tx) => {
       const [order] = await tx.insert(orders).values({
-        customerId: user.id, planId: plan.id, hostname: body.hostname, template: template!, sshKeyIds: keyIds, idempotencyKey: claim.intent.idempotencyKey, status: 'pending',
+        customerId: user.id, planId: plan.id, hostname: body.hostname, template: template!, templateName, sshKeyIds: keyIds, idempotencyKey: claim.intent.idempotencyKey, status: 'pending',
       }).returning()
       const [done] = await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id, recorded: true }, updatedAt: new Date() })
         .where(and(eq(intents.id, claim.intent.id), eq(intents.state, 'pending'))).returning()
@@ -86,7 +86,7 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
 }
 
 /** Refusals before an order exists: keys not in the keychain, a template the plan does not offer. */
-async function checkOrder(user: User, account: Parameters<typeof orderAdapter>[0], mapping: Record<string, string>, template: string | undefined, keyIds: string[]) {
+async function checkOrder(user: User, account: Parameters<typeof orderAdapter>[0], mapping: Record<string, string>, template: string | undefined, keyIds: string[]): Promise<string | null> {
   const db = await useDb()
   if (keyIds.length) {
     if (!supportsSshKeys(account.type)) throw httpError(400, 'This plan cannot install SSH keys: order it without them and add them once the server runs', 'ssh_keys_not_supported')
@@ -96,7 +96,10 @@ async function checkOrder(user: User, account: Parameters<typeof orderAdapter>[0
   }
   if (!template) throw httpError(400, 'Choose an operating system (template) for this plan', 'template_required')
   const templates = await planTemplates(orderAdapter(account, {}), account.type, mapping)
-  if (!templates.some(t => String(t.id) === template)) throw httpError(400, `Template "${template}" is not offered with this plan`, 'invalid_template')
+  const chosen = templates.find(t => String(t.id) === template)
+  if (!chosen) throw httpError(400, `Template "${template}" is not offered with this plan`, 'invalid_template')
+  // Kept with the order: the customer reads the system's name, never the upstream's template id.
+  return chosen.name || null
 }
 
 // ---------- reading ----------
@@ -115,6 +118,7 @@ export function orderView(r: Joined, logs: (typeof provisioningLogs.$inferSelect
     plan: { id: r.plan.id, name: r.plan.name, price_text: r.plan.priceText },
     hostname: o.hostname,
     template: o.template,
+    template_name: o.templateName,
     ssh_key_ids: o.sshKeyIds,
     current_step: o.currentStep,
     failed_step: o.failedStep,

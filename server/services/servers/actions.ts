@@ -15,7 +15,10 @@ import type { ServerAction } from './rules'
 import { upstreamKeyIds, type PublicKeyInput } from './ssh-push'
 import { markGone, refreshOne } from './sync'
 import { authorize, type Target } from './target'
-import { toServerView } from './view'
+import { presentServer } from './view'
+
+/** The provider's own words (which name it) are for admins: a customer sees our status word only. */
+const wordsFor = (user: User, result: ActionResult) => (user.role === 'admin' ? resultWords(result) : {})
 
 export async function finish(t: Target, user: User, action: string, result: ActionResult, details: Record<string, unknown> = {}) {
   await audit({ userId: user.id, action: `server.${action}`, target: t.row.server.id, details: { account: t.account.slug, upstream_id: t.row.server.upstreamId, status: result.status, ...details } })
@@ -23,7 +26,8 @@ export async function finish(t: Target, user: User, action: string, result: Acti
   await refreshOne(t.account, t.row.server.upstreamId, t.adapter).catch(() => null)
   await queueSync(t.account.id)
   const row = (await loadById(t.row.server.id)) ?? (await findByUpstream(t.account.id, t.row.server.upstreamId))
-  return { status: result.status, ...resultWords(result), ...(result.actionId ? { action_id: result.actionId } : {}), server: row ? toServerView(row, { admin: user.role === 'admin' }) : null }
+  const admin = user.role === 'admin'
+  return { status: result.status, ...wordsFor(user, result), ...(admin && result.actionId ? { action_id: result.actionId } : {}), server: row ? await presentServer(row, user) : null }
 }
 
 export async function runAction(target: Target, action: ServerAction, user: User) {
@@ -52,7 +56,7 @@ export async function reinstallServer(target: Target, input: ReinstallInput, use
   if (input.dry_run) {
     // Only where the provider can check without doing it; elsewhere 501 (it would reinstall for real).
     const result = await t.adapter.dryRunReinstall(id, { template: input.template, sshKeyIds })
-    return { status: 'validated', ...resultWords(result) }
+    return { status: 'validated', ...wordsFor(user, result) }
   }
   const result = await t.adapter.reinstall(id, { template: input.template, hostname: input.hostname, password: input.password, sshKeyIds })
   return finish(t, user, 'reinstall', result, { template: input.template, ssh_keys: sshKeyIds?.length ?? 0 })
@@ -72,7 +76,7 @@ export async function deleteServer(target: Target, input: { delay?: number }, us
   if (result.status !== 'deletion scheduled') await markGone(t.account.id, t.row.server.upstreamId)
   await audit({ userId: user.id, action: 'server.delete', target: t.row.server.id, details: { account: t.account.slug, upstream_id: t.row.server.upstreamId, status: result.status, delay: input.delay ?? 0 } })
   await queueSync(t.account.id)
-  return { status: result.status, ...resultWords(result) }
+  return { status: result.status, ...wordsFor(user, result) }
 }
 
 export async function revealRootPassword(target: Target, user: User) {

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { User } from '#server/db/schema'
 import { createServerOnce } from './create'
 import type { createBody, seedCreateBody } from './schemas'
-import { toSeedVm, toServerView } from './view'
+import { presentServer, toSeedVm } from './view'
 
 const intentView = (i: { id: string, state: string }) => ({ id: i.id, state: i.state })
 
@@ -13,7 +13,7 @@ export async function createFromWizard(user: User, headerKey: string | undefined
   return {
     statusCode: out.first ? 202 : 200,
     intentId: out.intent.id,
-    body: { server: out.row ? toServerView(out.row, { admin: user.role === 'admin' }) : null, intent: intentView(out.intent) },
+    body: { server: out.row ? await presentServer(out.row, user) : null, intent: intentView(out.intent) },
   }
 }
 

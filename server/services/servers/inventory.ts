@@ -8,6 +8,7 @@ import { accountSync, providerAccounts, serverCounts, servers, users, type User 
 import { httpError } from '#server/lib/http-errors'
 import { likePattern, parseSort, type ListQuery } from './filters'
 import { afterCursor, decodeCursor, encodeCursor, type KeyColumn } from './keyset'
+import { orderedInfo } from './customer-view'
 import { capabilitiesOf, toListView, type AccountRef, type InventoryRow } from './view'
 
 /** server_counts.owner_key of servers nobody owns. */
@@ -135,15 +136,19 @@ export async function listInventory(q: ListQuery, user: Pick<User, 'id' | 'role'
   const more = rows.length > q.per_page
   const pageRows = (more ? rows.slice(0, q.per_page) : rows) as ListRow[]
   const last = pageRows.at(-1)
+  const admin = user.role === 'admin'
+  // A customer's rows name the portal plan each server was ordered with (one query for the page).
+  const ordered = admin ? null : await orderedInfo(pageRows.map(r => r.server.id))
   return {
-    items: pageRows.map(r => toListView(r, { admin: user.role === 'admin' })),
+    items: pageRows.map(r => toListView(r, { admin, ordered: ordered?.get(r.server.id) })),
     total: Number(total?.n ?? 0),
     page: q.page,
     per_page: q.per_page,
     next_cursor: more && last ? encodeCursor(q.sort, keyValues(q.sort, last)) : null,
     // Capabilities once per account, not per server: admins get every account with its
     // freshness, customers the accounts of the servers on this page.
-    accounts: accountRows ? summarize(accountRows) : accountsOf(pageRows),
+    // Customers never see accounts (white label): their rows carry their own capabilities.
+    accounts: accountRows ? summarize(accountRows) : admin ? accountsOf(pageRows) : [],
   }
 }
 

@@ -8,7 +8,7 @@ import { STALE_AFTER_MS, accountsSummary, listInventory, loadServer } from './in
 import { keptAnswer } from './listing-cache'
 import { queueSync } from './queue'
 import { refreshOne, syncAccounts, syncNeverSynced } from './sync'
-import { toServerView } from './view'
+import { presentServer } from './view'
 
 /**
  * The inventory page as JSON text, kept while nothing in it changed (listing-cache.ts). Kept per
@@ -43,7 +43,7 @@ export async function getServerView(id: string, user: User, opts: { refresh?: bo
     await refreshOne(account!, row.server.upstreamId)
     row = await loadServer(id, user)
   }
-  return toServerView(row, { admin: user.role === 'admin' })
+  return presentServer(row, user)
 }
 
 export async function syncNow(opts: { account?: string, wait?: boolean }) {

@@ -2,6 +2,7 @@
 import type { ServerRow } from '#server/db/schema'
 import { getDefinition } from '#server/providers/registry'
 import type { CapabilityMap } from '#server/providers/types'
+import { customerCapabilities, customerFacts, customerOs, orderedInfo, type OrderedInfo } from './customer-view'
 import { needsInstall } from './rules'
 
 export interface AccountRef { id: string, slug: string, type: string, displayName: string }
@@ -12,7 +13,33 @@ const CUSTOMER_DETAIL_ERROR = 'the provider did not answer'
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
-export function toServerView(r: InventoryRow, opts: { admin: boolean }) {
+/**
+ * Admins see everything; a customer sees no upstream (white label): no account, provider type,
+ * upstream id or raw record, the plan and system as the portal order named them, the raw status
+ * only where it is ours to name (recovery), and capabilities and facts in our own words.
+ */
+export function toServerView(r: InventoryRow, opts: { admin: boolean, ordered?: OrderedInfo }) {
+  const view = fullView(r, opts)
+  if (opts.admin) return view
+  const { account: _account, upstream_id: _upstream, extra: _extra, ...rest } = view
+  return {
+    ...rest,
+    raw_status: view.raw_status === 'recovery' ? view.raw_status : null,
+    plan: opts.ordered?.plan ?? null,
+    os: customerOs(view.os, opts.ordered),
+    capabilities: customerCapabilities(r.account.type),
+    facts: customerFacts(r.account.type),
+  }
+}
+
+/** `toServerView` for the caller, looking up a customer's plan name. */
+export async function presentServer(r: InventoryRow, user: { role: string }) {
+  if (user.role === 'admin') return toServerView(r, { admin: true })
+  const ordered = await orderedInfo([r.server.id])
+  return toServerView(r, { admin: false, ordered: ordered.get(r.server.id) })
+}
+
+function fullView(r: InventoryRow, opts: { admin: boolean }) {
   const s = r.server
   const gone = s.goneAt !== null
   return {
@@ -58,9 +85,10 @@ export function capabilitiesOf(type: string): CapabilityMap {
  * A row of the list: the detail view without the capability map (the answer's `accounts`
  * section carries it once per account) and without the raw upstream record (detail route only).
  */
-export function toListView(r: InventoryRow, opts: { admin: boolean } = { admin: false }) {
-  const { capabilities: _capabilities, extra: _extra, ...view } = toServerView(r, opts)
-  return view
+export function toListView(r: InventoryRow, opts: { admin: boolean, ordered?: OrderedInfo } = { admin: false }) {
+  const { capabilities, extra: _extra, ...view } = toServerView(r, opts) as Partial<ReturnType<typeof fullView>> & { capabilities: CapabilityMap }
+  // A customer's page has no accounts section: each row carries its own (resolved) capabilities.
+  return opts.admin ? view : { ...view, capabilities }
 }
 
 /** The seed's VM shape (`GET /api/hosting/providers/{provider}/vms`). */
