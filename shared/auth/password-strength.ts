@@ -10,9 +10,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
 import * as en from '@zxcvbn-ts/language-en'
 
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE, passwordLengthProblem, weakPasswordProblem } from './password-limits'
-
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE }
+import { passwordLengthProblem, weakPasswordProblem } from './password-limits'
 
 let factory: ZxcvbnFactory | undefined
 function zxcvbn() {
