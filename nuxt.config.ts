@@ -149,7 +149,7 @@ export default defineNuxtConfig({
     // @mdi/js is bundled from its ES module file, so only the provider icons the server names are
     // kept: as an external package the whole set (3 MB of source, 7,000 path strings) sat in the
     // app's memory (issue 13, app RSS). Its package "main" is CommonJS, which does not tree-shake.
-    externals: { traceInclude: [resolve(root, 'server/db/pglite-server.mjs')], inline: ['@mdi/js'] },
+    externals: { traceInclude: [resolve(root, 'server/db/pglite-server.mjs'), resolve(root, 'server/lib/password-checker.mjs')], inline: ['@mdi/js'] },
     alias: { '@mdi/js': resolve(root, 'node_modules/@mdi/js/mdi.js') },
     hooks: {
       // drizzle migrations are read at runtime, and the database process script is run from
@@ -158,6 +158,8 @@ export default defineNuxtConfig({
         const { rootDir, output: { serverDir } } = nitro.options
         await cp(resolve(rootDir, 'drizzle'), resolve(serverDir, 'drizzle'), { recursive: true })
         await cp(resolve(rootDir, 'server/db/pglite-server.mjs'), resolve(serverDir, 'pglite-server.mjs'))
+        // zxcvbn's process (server/lib/password-check.ts): its dictionaries stay out of the app.
+        await cp(resolve(rootDir, 'server/lib/password-checker.mjs'), resolve(serverDir, 'password-checker.mjs'))
       },
     },
   },

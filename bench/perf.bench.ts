@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startSandbox } from '../sandbox/server'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../sandbox/credentials'
@@ -75,6 +75,7 @@ async function startBaseline(routes: Record<string, string>): Promise<{ url: str
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') }
 }
 
+const loadAtStart = loadavg()[0]!
 const sandbox = await startSandbox({ latencyMs: 0, transitionMs: 300 })
 const pgliteDir = resolve(ROOT, '.data/bench-pglite')
 if (DB_URL) await resetPostgres(DB_URL)
@@ -240,7 +241,9 @@ finally {
 const cols: (keyof Row)[] = ['figure', 'value', 'baseline', 'ratio', 'goal', 'holds']
 const width = cols.map(c => Math.max(c.length, ...rows.map(r => r[c].length)))
 const line = (r: Record<keyof Row, string>) => cols.map((c, i) => r[c].padEnd(width[i]!)).join(' | ')
-console.log(`\nPerformance on ${DB_URL ? 'PostgreSQL' : 'PGlite (embedded default)'} — baselines measured in the same run\n`)
+console.log(`\nPerformance on ${DB_URL ? 'PostgreSQL' : 'PGlite (embedded default)'} — baselines measured in the same run`)
+// Timings on a shared machine depend on what else runs: the 1-minute load average, on this many cores.
+console.log(`machine load ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, ${cpus().length} cores\n`)
 console.log(line({ figure: 'figure', value: 'value', baseline: 'baseline', ratio: 'ratio', goal: 'goal', holds: 'holds?' }))
 console.log(width.map(w => '-'.repeat(w)).join('-|-'))
 for (const r of rows) console.log(line(r))

@@ -15,7 +15,7 @@
  */
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompressSync } from 'node:zlib'
@@ -109,7 +109,7 @@ try {
           console.error(`lighthouse ${path}: ${String(e.stderr ?? '').trim().split('\n').slice(-3).join(' / ')}`)
           return `not run (exit ${String(e.code ?? '?')})`
         })
-        rows.push([`Lighthouse desktop performance ${path}`, String(score), { '/login': '90', '/servers': '57–65', '/dns': '55–75', '/billing': '73' }[path]!, '≥ 95'])
+        rows.push([`Lighthouse desktop performance ${path} (load ${loadavg()[0]!.toFixed(1)})`, String(score), { '/login': '90', '/servers': '57–65', '/dns': '55–75', '/billing': '73' }[path]!, '≥ 95'])
       }
     }
     finally { rmSync(profile, { recursive: true, force: true }) }
@@ -123,7 +123,7 @@ finally {
 
 const widths = [0, 1, 2, 3].map(i => Math.max(...rows.map(r => r[i].length), ['figure', 'value', 'baseline', 'goal'][i]!.length))
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')
-console.log(`\n${line(['figure', 'value', 'baseline', 'goal'])}\n${widths.map(w => '-'.repeat(w)).join('-|-')}`)
+console.log(`\nmachine load ${loadavg()[0]!.toFixed(1)} (1-minute average) at the end\n${line(['figure', 'value', 'baseline', 'goal'])}\n${widths.map(w => '-'.repeat(w)).join('-|-')}`)
 for (const r of rows) console.log(line(r))
 
 /**
@@ -180,9 +180,13 @@ async function lighthouse(url: string, profile?: string): Promise<number> {
       `--chrome-flags=--headless=new --no-sandbox --disable-gpu${profile ? ` --user-data-dir=${profile}` : ''}`, '--disable-storage-reset'], { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 })
     const report = JSON.parse(readFileSync(out, 'utf8'))
     const score = Math.round(report.categories.performance.score * 100)
+    // What the score is made of, to see what costs: its timings, and what took the main thread.
+    const a = report.audits
+    const ms = (id: string) => `${Math.round(a[id]?.numericValue ?? NaN)}`
+    const parts = `FCP ${ms('first-contentful-paint')} LCP ${ms('largest-contentful-paint')} TBT ${ms('total-blocking-time')} SI ${ms('speed-index')} ms, CLS ${(a['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}, main thread ${ms('mainthread-work-breakdown')} ms`
     // A lost session would score the sign-in page instead: say so.
     const landed = new URL(report.finalDisplayedUrl ?? url).pathname
-    return landed === new URL(url).pathname ? score : `${score} (landed on ${landed})` as unknown as number
+    return `${score} (${parts}${landed === new URL(url).pathname ? '' : `; landed on ${landed}`})` as unknown as number
   }
   finally { rmSync(dir, { recursive: true, force: true }) }
 }

@@ -10,12 +10,12 @@ import { passwordSchema } from '../server/utils/schemas'
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } })
 const first = (await countUsers()) === 0
-const parsed = z.object({
+const parsed = await z.object({
   email: z.email(),
   name: z.string().min(1),
   password: passwordSchema,
   role: z.enum(['admin', 'customer']),
-}).safeParse({ ...values, password: values.password ?? process.env.USER_PASSWORD, role: values.role ?? (first ? 'admin' : 'customer') })
+}).safeParseAsync({ ...values, password: values.password ?? process.env.USER_PASSWORD, role: values.role ?? (first ? 'admin' : 'customer') })
 if (!parsed.success) {
   console.error('usage: npm run user:create -- --email admin@example.com --name Ann --password <at least 12 chars, hard to guess> [--role admin|customer]')
   console.error(parsed.error.issues.map(i => `  ${i.path.join('.')}: ${i.message}`).join('\n'))

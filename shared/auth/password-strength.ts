@@ -3,15 +3,14 @@
  * forms before submit): at least 12 characters and a zxcvbn score of 3 or more.
  *
  * The dictionaries are large, so the front end loads this module lazily (see
- * composables/usePasswordRule.ts); the server imports it directly.
+ * composables/usePasswordRule.ts), and the built server runs zxcvbn in a short-lived process of
+ * its own (server/lib/password-check.ts): this module only where that process cannot be started.
  */
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
 import * as en from '@zxcvbn-ts/language-en'
 
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE } from './password-limits'
-
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE }
+import { passwordLengthProblem, weakPasswordProblem } from './password-limits'
 
 let factory: ZxcvbnFactory | undefined
 function zxcvbn() {
@@ -25,10 +24,8 @@ function zxcvbn() {
 
 /** Why the password is refused, as one sentence, or null when it is good enough. */
 export function passwordProblem(password: string, userInputs: string[] = []): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Passwords need at least ${PASSWORD_MIN_LENGTH} characters`
-  if (password.length > PASSWORD_MAX_LENGTH) return `Passwords can have at most ${PASSWORD_MAX_LENGTH} characters`
+  const length = passwordLengthProblem(password)
+  if (length) return length
   const r = zxcvbn().check(password, userInputs.filter(Boolean))
-  if (r.score >= PASSWORD_MIN_SCORE) return null
-  const why = [r.feedback.warning, ...r.feedback.suggestions].filter(Boolean).join(' ')
-  return `This password is too easy to guess.${why ? ` ${why}` : ' Add more words that are less common.'}`
+  return weakPasswordProblem({ score: r.score, warning: r.feedback.warning, suggestions: r.feedback.suggestions })
 }

@@ -52,8 +52,9 @@ export function inventoryVersion(): Promise<number> {
 /**
  * The JSON text of `key`'s answer: the kept one while the counter has not moved and it has not
  * expired, else `build`'s, kept until `expiresAt` (when something in it changes with time alone).
+ * `build` is given the counter's value the answer will be kept under (NaN: not kept).
  */
-export async function keptAnswer(key: string, build: () => Promise<{ answer: unknown, expiresAt: number }>): Promise<string> {
+export async function keptAnswer(key: string, build: (version: number) => Promise<{ answer: unknown, expiresAt: number }>): Promise<string> {
   const version = await inventoryVersion()
   const hit = kept.get(key)
   if (hit && hit.version === version) return hit.json
@@ -61,7 +62,7 @@ export async function keptAnswer(key: string, build: () => Promise<{ answer: unk
   const pending = building.get(slot)
   if (pending) return pending
   const made = (async () => {
-    const { answer, expiresAt } = await build()
+    const { answer, expiresAt } = await build(version)
     const json = JSON.stringify(answer)
     if (Number.isFinite(version)) kept.set(key, { version, json }, expiresAt)
     return json

@@ -10,16 +10,24 @@ import { queueSync } from './queue'
 import { refreshOne, syncAccounts, syncNeverSynced } from './sync'
 import { presentServer } from './view'
 
+/** The inventory counter's value at which a listing found every account synced once already. */
+let allSyncedAt: number | undefined
+
 /**
  * The inventory page as JSON text, kept while nothing in it changed (listing-cache.ts). Kept per
  * role and, for customers, per user: an answer holds only what its caller may see.
  */
 export async function listServersJson(q: ListQuery, user: User): Promise<string> {
   const key = JSON.stringify([user.role, user.role === 'admin' ? null : user.id, q])
-  return keptAnswer(key, async () => {
+  return keptAnswer(key, async (version) => {
     // A fresh panel (or a new account) reads its providers right away, all at once. An answer
-    // kept under an unchanged counter had none to read: reading them would have moved it.
-    await syncNeverSynced()
+    // kept under an unchanged counter had none to read: reading them would have moved it. Nor
+    // has any other answer built under that counter once one build found none (a new account,
+    // or a sync attempt, moves it), so the look for them is skipped until the counter moves.
+    if (version !== allSyncedAt) {
+      const none = await syncNeverSynced()
+      if (none && Number.isFinite(version)) allSyncedAt = version
+    }
     const answer = await listInventory(q, user)
     return { answer, expiresAt: staleFlagsChangeAt(answer.accounts) }
   })

@@ -181,17 +181,19 @@ export async function syncAccounts(opts: { ids?: string[] } = {}): Promise<SyncO
 /**
  * Accounts the inventory has never tried to read, synced in parallel before a listing so a
  * fresh panel shows servers at once. Waits at most `capMs`; the syncs finish in the background.
+ * True when there was none (nothing was started).
  */
-export async function syncNeverSynced(capMs = 10_000) {
+export async function syncNeverSynced(capMs = 10_000): Promise<boolean> {
   const db = await useDb()
   const fresh = await db.select({ id: providerAccounts.id }).from(providerAccounts)
     .leftJoin(accountSync, eq(accountSync.accountId, providerAccounts.id))
     .where(isNull(accountSync.lastAttemptAt))
-  if (!fresh.length) return
+  if (!fresh.length) return true
   let timer: NodeJS.Timeout | undefined
   await Promise.race([
     syncAccounts({ ids: fresh.map(f => f.id) }),
     new Promise((r) => { timer = setTimeout(r, capMs) }),
   ])
   clearTimeout(timer)
+  return false
 }
