@@ -17,5 +17,6 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'audit', icon: 'mdi-clipboard-text-clock-outline', to: '/audit', admin: true },
   { key: 'intents', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },
   { key: 'alerts', icon: 'mdi-bell-ring-outline', to: '/admin/alerts', admin: true },
+  { key: 'payments', icon: 'mdi-credit-card-outline', to: '/admin/payments', admin: true },
   { key: 'apiTokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

@@ -426,3 +426,45 @@ export type User = typeof users.$inferSelect
 export type ProviderAccount = typeof providerAccounts.$inferSelect
 export type ServerRow = typeof servers.$inferSelect
 export type Notification = typeof notifications.$inferSelect
+
+// ── Online payments (Stripe Checkout) and renewals ─────────────────────────────────────────
+
+/** One online payment gateway's settings; its keys encrypted as provider credentials are. */
+export const paymentGateways = pgTable('payment_gateways', {
+  /** The gateway: 'stripe' (one row each). */
+  kind: text('kind').primaryKey(),
+  /** Binds the ciphertext to this row (the encryption's associated data). */
+  id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+  /** AES-256-GCM envelope of `{ secret_key, webhook_secret }`. */
+  credentialsCiphertext: text('credentials_ciphertext').notNull(),
+  credentialsKeyId: text('credentials_key_id').notNull(),
+  /** Non-secret settings: `api_base` (a stand-in's address), `sandbox`, the webhook endpoint id. */
+  settings: jsonb('settings').$type<Record<string, string | boolean | null>>().notNull().default({}),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+/** Every gateway event processed: the primary key makes a replayed or concurrent delivery a no-op. */
+export const paymentEvents = pgTable('payment_events', {
+  id: text('id').primaryKey(),
+  gateway: text('gateway').notNull(),
+  type: text('type').notNull(),
+  /** The invoice the event concerned, when it named one. */
+  invoiceId: uuid('invoice_id'),
+  outcome: text('outcome').notNull().default('processing'),
+  receivedAt: createdAt(),
+})
+
+/** Checkout sessions opened for an invoice: an unexpired open one is reused. */
+export const checkoutSessions = pgTable('checkout_sessions', {
+  id: text('id').primaryKey(),
+  invoiceId: uuid('invoice_id').notNull(),
+  gateway: text('gateway').notNull(),
+  url: text('url').notNull(),
+  amountMinor: integer('amount_minor').notNull(),
+  currency: text('currency').notNull(),
+  status: text('status', { enum: ['open', 'complete', 'expired'] }).notNull().default('open'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+}, t => [index('checkout_sessions_invoice_idx').on(t.invoiceId)])

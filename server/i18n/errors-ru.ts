@@ -154,6 +154,12 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
   bad_response: t('Провайдер ответил непонятно'),
   timeout: t('Провайдер не ответил вовремя'),
   network_error: t('Не удалось связаться с провайдером'),
+  // Online payments (server/services/payments).
+  gateway_not_configured: t('Платёжный шлюз (Stripe) не настроен'),
+  webhook_signature_invalid: t('Подпись Stripe-Signature отсутствует или не совпадает с телом запроса'),
+  checkout_unavailable: t('Онлайн-оплата недоступна: платёжный шлюз не настроен'),
+  invoice_not_payable: t('Этот счёт нельзя оплатить: он не открыт или уже оплачен'),
+  gateway_error: t('Stripe отказал в операции', [/^Stripe refused to open a checkout: (.+)$/, 'Stripe не открыл страницу оплаты: $1']),
 }
 
 /** Refusals without a code (older call sites): the English sentence → Russian. */

@@ -20,3 +20,5 @@ export const alertEmitBody = z.object({
   link: z.string().max(500).optional(),
   dedupe_key: z.string().max(200).optional(),
 })
+
+export const billingRunBody = z.object({ now: z.iso.datetime({ offset: true }).optional() }).strict()

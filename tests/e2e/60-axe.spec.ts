@@ -38,6 +38,7 @@ const ROUTES: Record<string, Route> = {
   '/account/tokens': { roles: both, url: fixed('/account/tokens') },
   '/admin/intents': { roles: admin, url: fixed('/admin/intents') },
   '/admin/alerts': { roles: admin, url: fixed('/admin/alerts') },
+  '/admin/payments': { roles: admin, url: fixed('/admin/payments') },
   '/audit': { roles: admin, url: fixed('/audit') },
   '/billing': { roles: admin, url: fixed('/billing') },
   '/dns': { roles: both, url: fixed('/dns') },

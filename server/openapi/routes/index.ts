@@ -12,6 +12,7 @@ import domains from './domains'
 import intents from './intents'
 import dashboard from './dashboard'
 import notifications from './notifications'
+import payments from './payments'
 import portal from './portal'
 import providers from './providers'
 import reference from './reference'
@@ -22,4 +23,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, alerts, dashboard, audit, reference, testOnly]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, payments, portal, notifications, alerts, dashboard, audit, reference, testOnly]
