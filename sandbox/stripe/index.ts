@@ -15,7 +15,8 @@
  * t=…,v1=…`) to every endpoint that takes it, then redirects (303) to `success_url`; Cancel
  * redirects to `cancel_url` and leaves the session open.
  *
- * Sandbox admin (under /__sandbox/stripe): GET → the key it accepts; GET /events → events with
+ * Sandbox admin (under /__sandbox/stripe): GET → the key it accepts; GET /endpoints → webhook
+ * endpoints with their signing secrets; GET /events → events with
  * their deliveries; POST /events/:id/resend → deliver an event again (a replay, same body and id,
  * fresh signature); POST /sessions/:id/expire-now → pass its expires_at.
  */
@@ -244,6 +245,8 @@ export function createStripeStandIn(): StripeStandIn {
     },
     async admin(method, route, body) {
       if (route === '' && method === 'GET') return { json: { secret_key: SANDBOX_SECRET_KEY, api_version: API_VERSION } }
+      // Tests sign their own events (a stale one, a replay) with an endpoint's secret.
+      if (route === '/endpoints' && method === 'GET') return { json: [...state.endpoints.values()] }
       if (route === '/events' && method === 'GET') {
         return { json: state.events.map(e => ({ ...e, deliveries: state.deliveries.filter(d => d.event === e.id).map(({ body: _b, ...d }) => d) })) }
       }
