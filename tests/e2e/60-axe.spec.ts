@@ -18,7 +18,7 @@ import { ADMIN, animationsDone, ensureAdmin, signIn } from './helpers'
 // Not serial: each context's check runs and reports even when another's failed (one worker, in order).
 type Role = 'admin' | 'customer' | 'signed-out'
 type Theme = 'light' | 'dark'
-interface Ids { server?: string, zone?: { provider: string, domain: string }, domain?: { account: { slug: string }, name: string }, order?: string }
+interface Ids { server?: string, zone?: { provider: string, domain: string }, domain?: { account: { slug: string }, name: string }, order?: string, invoice?: string }
 interface Route { roles: Role[], url: (ids: Ids) => string | undefined }
 
 const both: Role[] = ['admin', 'customer']
@@ -36,6 +36,10 @@ const ROUTES: Record<string, Route> = {
   '/setup': { roles: [], url: fixed('/setup') },
   '/account/security': { roles: both, url: fixed('/account/security') },
   '/account/tokens': { roles: both, url: fixed('/account/tokens') },
+  '/account/billing': { roles: both, url: fixed('/account/billing') },
+  '/admin/invoices': { roles: admin, url: fixed('/admin/invoices') },
+  '/invoices': { roles: both, url: fixed('/invoices') },
+  '/invoices/[id]': { roles: both, url: ids => ids.invoice && `/invoices/${ids.invoice}` },
   '/admin/intents': { roles: admin, url: fixed('/admin/intents') },
   '/admin/alerts': { roles: admin, url: fixed('/admin/alerts') },
   '/admin/payments': { roles: admin, url: fixed('/admin/payments') },
@@ -88,6 +92,7 @@ async function idsFor(page: Page): Promise<Ids> {
     zone: (await get('/api/dns/zones')).zones?.[0],
     domain: (await get('/api/domains')).domains?.[0],
     order: orders.find(o => o.status === 'completed')?.id ?? orders[0]?.id,
+    invoice: (await get('/api/invoices')).items?.[0]?.id,
   }
 }
 

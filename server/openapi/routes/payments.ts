@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { idParams } from '#server/schemas/common'
 import { gatewayBodySchema } from '#server/services/payments/gateway'
 import { renewalSettingsSchema } from '#server/services/payments/renewal-settings'
-import { checkoutAnswer, paymentGateway } from '#shared/schemas/payments'
+import { billingRunAnswer, checkoutAnswer, paymentGateway } from '#shared/schemas/payments'
 import { defineRoutes, obj } from '../define'
 
 const renewalSettings = obj({ invoice_days_before: z.number().int(), grace_days: z.number().int(), termination_review_days: z.number().int(), auto_terminate: z.boolean() }).meta({ id: 'RenewalSettings' })
@@ -32,5 +32,6 @@ export default defineRoutes('Online payments', 'Stripe Checkout for invoices, it
     errors: { 404: 'The sandbox is off (`sandbox_disabled`)', 503: 'No sandbox to reach (`sandbox_unavailable`)' },
   },
   { method: 'get', path: '/api/admin/payments/renewals', access: 'admin', summary: 'Renewal settings: invoice lead days, grace days, termination review, auto-terminate', answers: { 200: { description: 'Settings', schema: renewalSettings } } },
+  { method: 'post', path: '/api/admin/payments/renewals/run', access: 'admin', summary: 'Run billing now (the daily renewals run)', answers: { 200: { description: 'What the run did', schema: billingRunAnswer } } },
   { method: 'patch', path: '/api/admin/payments/renewals', access: 'admin', summary: 'Change renewal settings', body: renewalSettingsSchema.partial(), answers: { 200: { description: 'Saved', schema: renewalSettings } } },
 ])

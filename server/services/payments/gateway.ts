@@ -75,6 +75,7 @@ export async function configureGateway(body: GatewayBody, webhookUrl: string, ex
   const { ciphertext, keyId } = encryptCredentials(loadKeyring(), id, secrets as unknown as Record<string, string>)
   const values = { kind: KIND, id, credentialsCiphertext: ciphertext, credentialsKeyId: keyId, settings, enabled: body.enabled ?? existing?.enabled ?? true, updatedAt: new Date() }
   await db.insert(paymentGateways).values(values).onConflictDoUpdate({ target: paymentGateways.kind, set: values })
+  await refreshCheckoutAvailable()
   const changed = [
     body.secret_key && body.secret_key !== old?.secret_key && 'secret_key',
     body.webhook_secret && body.webhook_secret !== old?.webhook_secret && 'webhook_secret',
@@ -87,6 +88,7 @@ export async function configureGateway(body: GatewayBody, webhookUrl: string, ex
 export async function removeGateway(): Promise<boolean> {
   const db = await useDb()
   const gone = await db.delete(paymentGateways).where(eq(paymentGateways.kind, KIND)).returning({ kind: paymentGateways.kind })
+  await refreshCheckoutAvailable()
   return gone.length > 0
 }
 
@@ -112,9 +114,20 @@ export async function webhookSecret(): Promise<string | undefined> {
   return r ? secretsOf(r).webhook_secret : undefined
 }
 
-/** Whether customers can pay online now (the invoice page shows Pay). */
-export async function checkoutAvailable(): Promise<boolean> {
-  return (await row())?.enabled === true
+/**
+ * Whether customers can pay online (the invoice view's `checkout_available`, a synchronous
+ * check): the gateway's state as last read, read again when older than a few seconds, at once
+ * after this instance changes it.
+ */
+const availability = { enabled: false, at: 0, reading: undefined as Promise<void> | undefined }
+export async function refreshCheckoutAvailable(): Promise<boolean> {
+  availability.reading ??= row().then((r) => { availability.enabled = r?.enabled === true; availability.at = Date.now() }).finally(() => { availability.reading = undefined })
+  await availability.reading
+  return availability.enabled
+}
+export function checkoutAvailableNow(): boolean {
+  if (Date.now() - availability.at > 5_000) void refreshCheckoutAvailable().catch(() => undefined)
+  return availability.enabled
 }
 
 /**
