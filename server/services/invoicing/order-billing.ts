@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
 import type { plans, User } from '#server/db/schema'
-import { invoices, orders, planPrices, subscriptions } from '#server/db/schema'
+import { invoices, orders, planPrices, subscriptions, users } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
 import type { BillingCycle } from '#shared/schemas/invoices'
 import { sendProvisionJob } from '../portal/orders'
