@@ -21,4 +21,4 @@ export const alertEmitBody = z.object({
   dedupe_key: z.string().max(200).optional(),
 })
 
-export const billingRunBody = z.object({ now: z.iso.datetime({ offset: true }).optional() }).strict()
+export const billingRunBody = z.object({ now: z.iso.datetime({ offset: true }).optional(), customer_id: uuidParam.optional() }).strict()

@@ -7,5 +7,5 @@ export default defineEventHandler(async (event) => {
   if (!env().NUXT_TEST_ROUTES) throw httpError(404, 'Not found')
   await requireAdmin(event)
   const body = await validBody(event, billingRunBody)
-  return runRenewals(body.now ? new Date(body.now) : new Date())
+  return runRenewals(body.now ? new Date(body.now) : new Date(), { customerId: body.customer_id })
 })

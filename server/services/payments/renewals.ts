@@ -44,7 +44,8 @@ async function serverName(serverId: string | null): Promise<string> {
   return (await loadById(serverId))?.server.name ?? '—'
 }
 
-export async function runRenewals(now: Date = new Date()): Promise<BillingRunView> {
+/** `only.customerId` limits the run to one customer's subscriptions (tests; a targeted re-run). */
+export async function runRenewals(now: Date = new Date(), only: { customerId?: string } = {}): Promise<BillingRunView> {
   const settings = await renewalSettings()
   const run: BillingRunView = { now: now.toISOString(), issued: 0, reminded: 0, suspended: 0, termination_review: 0, terminated: 0, failed: [] }
   const db = await useDb()
@@ -59,7 +60,7 @@ export async function runRenewals(now: Date = new Date()): Promise<BillingRunVie
   // 1. The next period's invoice, N days before this one ends.
   const horizon = new Date(now.getTime() + settings.invoice_days_before * DAY_MS)
   const due = await db.select().from(subscriptions)
-    .where(and(ne(subscriptions.status, 'cancelled'), lte(subscriptions.currentPeriodEnd, horizon)))
+    .where(and(ne(subscriptions.status, 'cancelled'), lte(subscriptions.currentPeriodEnd, horizon), only.customerId ? eq(subscriptions.customerId, only.customerId) : undefined))
     .orderBy(asc(subscriptions.currentPeriodEnd))
   for (const sub of due) await step(sub.id, 'invoice', async () => { if (await issueRenewal(sub, now)) run.issued++ })
 
@@ -67,7 +68,7 @@ export async function runRenewals(now: Date = new Date()): Promise<BillingRunVie
   const open = await db.select({ r: renewals, inv: invoices, sub: subscriptions }).from(renewals)
     .innerJoin(invoices, eq(invoices.id, renewals.invoiceId))
     .innerJoin(subscriptions, eq(subscriptions.id, renewals.subscriptionId))
-    .where(and(inArray(renewals.state, ['open', 'suspended', 'review']), inArray(invoices.status, ['open', 'overdue']), lte(renewals.dueAt, now)))
+    .where(and(inArray(renewals.state, ['open', 'suspended', 'review']), inArray(invoices.status, ['open', 'overdue']), lte(renewals.dueAt, now), only.customerId ? eq(subscriptions.customerId, only.customerId) : undefined))
   for (const { r, inv, sub } of open) {
     const graceEnd = new Date(r.dueAt.getTime() + settings.grace_days * DAY_MS)
     if (r.state === 'open' && !r.remindedAt) await step(sub.id, 'overdue', async () => { await markOverdue(r, inv, sub, graceEnd, now); run.reminded++ })
