@@ -59,6 +59,7 @@ describe('order → Checkout → signed webhook → paid → provisioned', () =>
   let placed: any
   let invoice: any
   let sessionId: string
+  let serverId: string
 
   it('the customer gets a Checkout URL for the open invoice; asking again reuses the open session', async () => {
     placed = (await order(cust.client, { plan_id: plan.id, template: '46', hostname: uniqueHost('pay') })).body
@@ -93,6 +94,7 @@ describe('order → Checkout → signed webhook → paid → provisioned', () =>
     const done = await waitOrder(cust.client, placed.id)
     expect(done.status, JSON.stringify(done)).toBe('completed')
     expect(done.server_id).toEqual(expect.any(String))
+    serverId = done.server_id
     // A paid invoice takes no further checkout.
     expect((await cust.client.post(`/api/invoices/${invoice.id}/checkout`)).body.code).toBe('invoice_not_payable')
   })
@@ -143,8 +145,11 @@ describe('order → Checkout → signed webhook → paid → provisioned', () =>
       expect(list.length).toBe(before + 1)
       const fresh = list.filter(i => i.id !== invoice.id && i.status === 'open')
       const details = await Promise.all(fresh.map(async i => (await cust.client.get(`/api/invoices/${i.id}`)).body))
-      renewal = details.find(i => i.lines[0]?.period_start && new Date(i.lines[0].period_start).getTime() === periodEnd.getTime())
+      // The renewal names the server; the service period began when the first invoice was paid.
+      renewal = details.find(i => i.lines[0]?.server_id === serverId)
       expect(renewal).toBeTruthy()
+      expect(Math.abs(new Date(renewal.lines[0].period_start).getTime() - periodEnd.getTime())).toBeLessThan(60_000)
+      periodEnd = new Date(renewal.lines[0].period_start)
       expect(renewal).toMatchObject({ status: 'open', total_minor: invoice.total_minor })
       expect(new Date(renewal.due_at).getTime()).toBe(periodEnd.getTime())
       expect(await kinds(cust.client)).toContain('invoice_due')
