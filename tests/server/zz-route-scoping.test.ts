@@ -104,6 +104,12 @@ const BODIES: Record<string, { body?: unknown, query?: string }> = {
 /** Writes a customer may make that name no resource in their path: each with its own check. */
 type Probe = (c: { attacker: Client, victimClient: Client, victim: Victim }) => Promise<void>
 const SELF: Record<string, Probe> = {
+  // Stripe's webhook takes no session: a customer's session proves nothing without Stripe's signature.
+  'POST /api/webhooks/stripe': async ({ attacker }) => {
+    const r = await attacker.post('/api/webhooks/stripe', { id: 'evt_probe', type: 'checkout.session.completed' })
+    expect(r.status).toBe(400)
+    expect(r.body.code).toMatch(/^(webhook_signature_invalid|gateway_not_configured)$/)
+  },
   'POST /api/orders': async ({ attacker, victim }) => {
     // Someone else's keychain key cannot be put on my server.
     const r = await order(attacker, { plan_id: victim.order.plan.id, hostname: uniqueHost('probe'), ssh_key_ids: [victim.key.id] })
