@@ -137,7 +137,11 @@ export function checkoutAvailableNow(): boolean {
  */
 export async function connectSandboxStripe(origin: string, webhookUrl: string) {
   let key: string
-  try { key = (await $fetch<{ secret_key: string }>(`${origin}/__sandbox/stripe`)).secret_key }
+  try {
+    const res = await fetch(`${origin}/__sandbox/stripe`, { signal: AbortSignal.timeout(10_000) })
+    if (!res.ok) throw new Error(`HTTP ${res.status}`)
+    key = ((await res.json()) as { secret_key: string }).secret_key
+  }
   catch (e) { throw httpError(503, `The sandbox at ${origin} did not give its Stripe key: ${(e as Error).message}`, 'sandbox_unavailable') }
   const stripe = stripeClient(key, origin)
   const endpoints = await stripe.webhookEndpoints.list({ limit: 100 })
