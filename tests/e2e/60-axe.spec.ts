@@ -256,6 +256,11 @@ test('data for every page: sandbox accounts, a customer with an order, a zone an
   expect(order.status(), await order.text()).toBe(202)
   const orderId = (await order.json()).id as string
   await expect.poll(async () => (await (await customer.request.get(`/api/orders/${orderId}`)).json()).status, { timeout: 120_000 }).toBe('completed')
+  // A priced plan's order: an open invoice for the invoice pages.
+  const priced = await page.request.post('/api/plans', { data: { name: 'Axe priced plan', account: vf.slug, mapping: { packageId: '1', hypervisorId: '1', userPolicy: 'per_customer' }, prices: [{ cycle: 'monthly', amount_minor: 500, currency: 'EUR', setup_fee_minor: 100 }] } })
+  expect(priced.status()).toBe(201)
+  const billed = await customer.request.post('/api/orders', { data: { plan_id: (await priced.json()).id, template: '46', hostname: 'axe-billed.example.com' } })
+  expect(billed.status(), await billed.text()).toBe(202)
   await ctx.close()
 })
 
