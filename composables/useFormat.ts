@@ -3,7 +3,7 @@
  * the browser: both format with the same locale and the same time zone (useTimeZone), so the
  * hydrating page matches what the server sent.
  */
-import { formatDay, formatMoney, formatMoneyShort } from '~~/shared/billing/format'
+import { formatDay, formatMinor, formatMoney, formatMoneyShort } from '~~/shared/billing/format'
 
 type When = string | number | Date | null | undefined
 
@@ -28,6 +28,8 @@ export function useFormat() {
     number: (n: number | null | undefined, opts?: Intl.NumberFormatOptions) =>
       n === null || n === undefined ? '—' : new Intl.NumberFormat(locale.value, opts).format(n),
     money: (amount: number | null | undefined, currency: string | null | undefined) => formatMoney(amount, currency, locale.value),
+    /** Minor units (customer billing) as money: 1234 EUR → "€12.34". */
+    minor: (amountMinor: number | null | undefined, currency: string) => formatMinor(amountMinor, currency, locale.value),
     moneyShort: (amount: number, currency: string) => formatMoneyShort(amount, currency, locale.value),
     /** "just now", "2 min ago", "3 h ago", "4 d ago"; "never" without a time. */
     ago: (iso: string | null | undefined, now = Date.now()) => {

@@ -11,6 +11,10 @@
  *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
  *   DELETE /__sandbox/contract                        forget them
  *   GET    /__sandbox/credentials                     per provider: the api_key and extra it accepts, and its base_path
+ *   …      /__sandbox/stripe[/…]                      the Stripe stand-in's key, events, replays (sandbox/stripe)
+ *
+ * The Stripe stand-in (sandbox/stripe) answers at Stripe's own paths, `/v1/…`, and its hosted
+ * Checkout page at `/stripe/checkout/pay/:id`.
  *
  * Contract mode (`contract: true`, or SANDBOX_CONTRACT=1 as the test suites set it) checks every
  * request to and answer from the VirtFusion, Hostinger and Virtua simulators against the
@@ -28,6 +32,7 @@ import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
 import { checkExchange, exampleFor, hasSpec, type Violation } from './contract/validator'
 import { pruneToExample, stripFields, type StrictMode } from './core/strict'
 import { SANDBOX_CREDENTIALS } from './credentials'
+import { createStripeStandIn, type StripeStandIn } from './stripe'
 
 /** Every violation any sandbox in this process recorded (the unit suite's after-each-file check reads it). */
 export const contractViolations: Violation[] = []
@@ -57,6 +62,8 @@ export interface Sandbox {
   faults: FaultBook
   requests: LoggedRequest[]
   sims: Record<ProviderName, Simulator>
+  /** The Stripe stand-in (sandbox/stripe): its sessions, events and deliveries. */
+  stripe: StripeStandIn
   /** Contract violations this sandbox saw (contract mode only). */
   violations: Violation[]
   /**
@@ -116,6 +123,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const simOpts: SimOptions = { transitionMs: opts.transitionMs ?? Number(process.env.SANDBOX_TRANSITION_MS ?? 3000) }
   const sims = Object.fromEntries(Object.entries(SIMULATORS).map(([name, sim]) => [name, sim.create(simOpts)])) as Record<ProviderName, Simulator>
   const faults = new FaultBook()
+  const stripe = createStripeStandIn()
   faults.globalLatencyMs = opts.latencyMs ?? Number(process.env.SANDBOX_LATENCY_MS ?? 0)
   const requests: LoggedRequest[] = []
   const hanging = new Set<ServerResponse>()
@@ -202,6 +210,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return { json: { status: 'ok' } }
     }
     if (route === '/credentials' && req.method === 'GET') return { json: SANDBOX_CREDENTIALS }
+    if (route === '/stripe' || route.startsWith('/stripe/')) return stripe.admin(req.method ?? 'GET', route.slice('/stripe'.length), body)
     if (route === '/health') return { json: { status: 'ok', providers: Object.keys(sims) } }
     return { status: 404, json: { error: 'unknown sandbox admin route' } }
   }
@@ -227,6 +236,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const url = new URL(req.url ?? '/', 'http://sandbox')
       const body = parseBody(rawBody, req.headers['content-type'])
       if (url.pathname.startsWith('/__sandbox')) return send(res, await admin(req, url, body))
+      if (stripe.handles(url.pathname)) {
+        const query = Object.fromEntries(url.searchParams)
+        const origin = `http://${req.headers.host ?? `${opts.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`}`
+        return send(res, await stripe.handle({ method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query, headers: req.headers, rawBody, origin }))
+      }
 
       const sim = Object.values(sims).find(s => url.pathname === s.prefix || url.pathname.startsWith(s.prefix + '/'))
       if (!sim) {
@@ -290,6 +304,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults,
     requests,
     sims,
+    stripe,
     violations,
     strict,
     setStrict(provider, mode) { strict[provider] = mode },
@@ -300,6 +315,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     reset() {
       for (const s of Object.values(sims)) s.reset()
+      stripe.reset()
       faults.clear()
       requests.length = 0
     },

@@ -15,7 +15,7 @@ export const useOrdersStore = defineStore('orders', () => {
     })
   }
 
-  function place(body: { plan_id: string, template?: string, hostname: string, ssh_key_ids: string[] }, idempotencyKey: string) {
+  function place(body: { plan_id: string, template?: string, hostname: string, ssh_key_ids: string[], cycle?: string }, idempotencyKey: string) {
     return $fetch<Order>('/api/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } })
   }
 

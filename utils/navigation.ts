@@ -6,6 +6,8 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'servers', icon: 'mdi-server', to: '/servers' },
   { key: 'order', icon: 'mdi-cart-plus', to: '/order', customer: true },
   { key: 'orders', icon: 'mdi-receipt-text-outline', to: '/orders' },
+  { key: 'invoices', icon: 'mdi-file-document-multiple-outline', to: '/invoices', customer: true },
+  { key: 'adminInvoices', icon: 'mdi-file-document-multiple-outline', to: '/admin/invoices', admin: true },
   { key: 'dns', icon: 'mdi-dns', to: '/dns' },
   { key: 'domains', icon: 'mdi-web', to: '/domains' },
   { key: 'sshKeys', icon: 'mdi-key-variant', to: '/ssh-keys' },
@@ -18,5 +20,6 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'intents', icon: 'mdi-scale-balance', to: '/admin/intents', admin: true },
   { key: 'alerts', icon: 'mdi-bell-ring-outline', to: '/admin/alerts', admin: true },
   { key: 'brand', icon: 'mdi-palette-outline', to: '/admin/brand', admin: true },
+  { key: 'payments', icon: 'mdi-credit-card-outline', to: '/admin/payments', admin: true },
   { key: 'apiTokens', icon: 'mdi-key-chain-variant', to: '/account/tokens' },
 ]

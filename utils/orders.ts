@@ -20,11 +20,13 @@ const STATE = {
   done: { color: 'success', icon: 'mdi-check' },
   failed: { color: 'error', icon: 'mdi-close' },
   notNeeded: { color: 'grey', icon: 'mdi-debug-step-over' },
+  awaitingPayment: { color: 'warning', icon: 'mdi-cash-clock' },
 } as const
 type Word = keyof typeof STATE
 const look = (word: Word) => ({ word, key: `order.status.${word}`, ...STATE[word] })
 
 export const ORDER_STATUS: Record<OrderStatus, ReturnType<typeof look>> = {
+  awaiting_payment: look('awaitingPayment'),
   pending: look('queued'),
   running: look('inProgress'),
   completed: look('ready'),

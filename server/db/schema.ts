@@ -7,6 +7,7 @@ import {
   bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core'
 import type { ProviderType } from '../providers/types'
+import { BILLING_CYCLES, INVOICE_STATUSES } from '../../shared/schemas/invoices'
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -30,6 +31,11 @@ export const users = pgTable('users', {
   totpLastStep: integer('totp_last_step'),
   /** The panel language the user chose ('en', 'ru'); null until chosen (the browser's language applies). */
   locale: text('locale'),
+  /** Billing (services/invoicing): admin-set credit terms (provision before payment) and the customer's billing profile. */
+  creditTerms: boolean('credit_terms').notNull().default(false),
+  billingCountry: text('billing_country'),
+  vatId: text('vat_id'),
+  company: text('company'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [uniqueIndex('users_email_unique').on(t.email)])
@@ -384,6 +390,9 @@ export const plans = pgTable('plans', {
   mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
   /** What a customer may do on a server of this plan beyond power and reinstall (shared/servers/features). */
   customerFeatures: jsonb('customer_features').$type<string[]>().notNull().default(['graphs', 'console', 'snapshots', 'backups_restore', 'ptr', 'firewall', 'recovery', 'settings']),
+  /** Billing: at most this many live orders of the plan (null: no limit); provisioned before payment when pay_later. */
+  stockLimit: integer('stock_limit'),
+  payLater: boolean('pay_later').notNull().default(false),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -398,7 +407,10 @@ export const orders = pgTable('orders', {
   /** The template's name when the order was placed (customers see it, not the upstream id). */
   templateName: text('template_name'),
   sshKeyIds: jsonb('ssh_key_ids').$type<string[]>().notNull().default([]),
-  status: text('status', { enum: ['pending', 'running', 'completed', 'failed', 'cancelled'] }).notNull().default('pending'),
+  status: text('status', { enum: ['awaiting_payment', 'pending', 'running', 'completed', 'failed', 'cancelled'] }).notNull().default('pending'),
+  /** Billing: the cycle chosen and the invoice whose payment starts provisioning (null: a plan without prices). */
+  cycle: text('cycle', { enum: ['monthly', 'quarterly', 'yearly'] }),
+  invoiceId: uuid('invoice_id'),
   currentStep: text('current_step'),
   failedStep: text('failed_step'),
   error: text('error'),
@@ -424,6 +436,131 @@ export const provisioningLogs = pgTable('provisioning_logs', {
   createdAt: createdAt(),
 }, t => [index('provisioning_logs_order_idx').on(t.orderId, t.id)])
 
+// ---------- customer billing: prices, invoices, payments, credit (services/invoicing) ----------
+
+/** A plan's price per billing cycle, in minor units of its currency. */
+export const planPrices = pgTable('plan_prices', {
+  id: id(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  cycle: text('cycle', { enum: BILLING_CYCLES }).notNull(),
+  amountMinor: integer('amount_minor').notNull(),
+  currency: text('currency').notNull(),
+  setupFeeMinor: integer('setup_fee_minor').notNull().default(0),
+}, t => [uniqueIndex('plan_prices_plan_cycle_unique').on(t.planId, t.cycle)])
+
+/** VAT/sales tax per customer country (ISO 3166 alpha-2), in basis points (2000 = 20 %). */
+export const taxRates = pgTable('tax_rates', {
+  country: text('country').primaryKey(),
+  rateBp: integer('rate_bp').notNull(),
+  updatedAt: updatedAt(),
+})
+
+/** The last invoice number given per year: taken with an upsert inside the issuing transaction, so numbers have no gaps. */
+export const invoiceCounters = pgTable('invoice_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+})
+
+export const invoices = pgTable('invoices', {
+  id: id(),
+  /** "2026-000123"; null while a draft. */
+  number: text('number'),
+  kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull().default('invoice'),
+  /** A credit note's original invoice. */
+  creditOf: uuid('credit_of'),
+  customerId: uuid('customer_id').notNull().references(() => users.id, { onDelete: 'restrict' }),
+  orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+  status: text('status', { enum: INVOICE_STATUSES }).notNull().default('draft'),
+  currency: text('currency').notNull(),
+  subtotalMinor: integer('subtotal_minor').notNull().default(0),
+  taxMinor: integer('tax_minor').notNull().default(0),
+  totalMinor: integer('total_minor').notNull().default(0),
+  paidMinor: integer('paid_minor').notNull().default(0),
+  reverseCharge: boolean('reverse_charge').notNull().default(false),
+  /** Who bought and who sold, as they were when issued. */
+  customerSnapshot: jsonb('customer_snapshot').$type<Record<string, string | null>>().notNull().default({}),
+  sellerSnapshot: jsonb('seller_snapshot').$type<Record<string, string | null>>().notNull().default({}),
+  issuedAt: timestamp('issued_at', { withTimezone: true }),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+  paidAt: timestamp('paid_at', { withTimezone: true }),
+  voidedAt: timestamp('voided_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [
+  uniqueIndex('invoices_number_unique').on(t.number),
+  index('invoices_customer_idx').on(t.customerId, t.createdAt),
+  index('invoices_status_due_idx').on(t.status, t.dueAt),
+])
+
+export const invoiceLines = pgTable('invoice_lines', {
+  id: id(),
+  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  description: text('description').notNull(),
+  quantity: integer('quantity').notNull().default(1),
+  unitMinor: integer('unit_minor').notNull(),
+  taxRateBp: integer('tax_rate_bp').notNull().default(0),
+  taxMinor: integer('tax_minor').notNull().default(0),
+  /** Net plus tax. */
+  totalMinor: integer('total_minor').notNull(),
+  periodStart: timestamp('period_start', { withTimezone: true }),
+  periodEnd: timestamp('period_end', { withTimezone: true }),
+  serverId: uuid('server_id').references(() => servers.id, { onDelete: 'set null' }),
+  orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+}, t => [index('invoice_lines_invoice_idx').on(t.invoiceId, t.position)])
+
+/** Money received (or refunded: negative, `refund_of` the payment). `external_id` is the gateway's id: one row per gateway event. */
+export const payments = pgTable('payments', {
+  id: id(),
+  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'restrict' }),
+  amountMinor: integer('amount_minor').notNull(),
+  currency: text('currency').notNull(),
+  method: text('method', { enum: ['manual', 'credit', 'stripe'] }).notNull(),
+  reference: text('reference'),
+  externalId: text('external_id'),
+  /** `<user id>:<Idempotency-Key>`: the same key records one payment, never two. */
+  idempotencyKey: text('idempotency_key'),
+  requestHash: text('request_hash'),
+  refundOf: uuid('refund_of'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, t => [
+  uniqueIndex('payments_external_unique').on(t.externalId),
+  uniqueIndex('payments_idempotency_unique').on(t.idempotencyKey),
+  index('payments_invoice_idx').on(t.invoiceId),
+])
+
+/** A customer's credit per currency: the balance is the sum of `amount_minor`. */
+export const creditLedger = pgTable('credit_ledger', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  currency: text('currency').notNull(),
+  amountMinor: integer('amount_minor').notNull(),
+  reason: text('reason', { enum: ['top_up', 'refund', 'invoice_payment', 'adjustment'] }).notNull(),
+  ref: text('ref'),
+  idempotencyKey: text('idempotency_key'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, t => [index('credit_ledger_user_idx').on(t.userId, t.currency), uniqueIndex('credit_ledger_idempotency_unique').on(t.idempotencyKey)])
+
+/** A server's service period (one per order): renewals invoice from it. */
+export const subscriptions = pgTable('subscriptions', {
+  id: id(),
+  orderId: uuid('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  customerId: uuid('customer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'restrict' }),
+  serverId: uuid('server_id').references(() => servers.id, { onDelete: 'set null' }),
+  cycle: text('cycle', { enum: BILLING_CYCLES }).notNull(),
+  amountMinor: integer('amount_minor').notNull(),
+  currency: text('currency').notNull(),
+  status: text('status', { enum: ['active', 'suspended', 'cancelled'] }).notNull().default('active'),
+  currentPeriodStart: timestamp('current_period_start', { withTimezone: true }).notNull(),
+  currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }).notNull(),
+  nextInvoiceAt: timestamp('next_invoice_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [uniqueIndex('subscriptions_order_unique').on(t.orderId), index('subscriptions_next_invoice_idx').on(t.status, t.nextInvoiceAt)])
+
 export type User = typeof users.$inferSelect
 export type ProviderAccount = typeof providerAccounts.$inferSelect
 export type ServerRow = typeof servers.$inferSelect
@@ -441,3 +578,65 @@ export const brandLogos = pgTable('brand_logos', {
   bytes: integer('bytes').notNull(),
   updatedAt: updatedAt(),
 })
+// ── Online payments (Stripe Checkout) and renewals ─────────────────────────────────────────
+
+/** One online payment gateway's settings; its keys encrypted as provider credentials are. */
+export const paymentGateways = pgTable('payment_gateways', {
+  /** The gateway: 'stripe' (one row each). */
+  kind: text('kind').primaryKey(),
+  /** Binds the ciphertext to this row (the encryption's associated data). */
+  id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+  /** AES-256-GCM envelope of `{ secret_key, webhook_secret }`. */
+  credentialsCiphertext: text('credentials_ciphertext').notNull(),
+  credentialsKeyId: text('credentials_key_id').notNull(),
+  /** Non-secret settings: `api_base` (a stand-in's address), `sandbox`, the webhook endpoint id. */
+  settings: jsonb('settings').$type<Record<string, string | boolean | null>>().notNull().default({}),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+/** Every gateway event processed: the primary key makes a replayed or concurrent delivery a no-op. */
+export const paymentEvents = pgTable('payment_events', {
+  id: text('id').primaryKey(),
+  gateway: text('gateway').notNull(),
+  type: text('type').notNull(),
+  /** The invoice the event named (not a reference: an event may name one that does not exist). */
+  invoiceId: uuid('invoice_id'),
+  outcome: text('outcome').notNull().default('processing'),
+  receivedAt: createdAt(),
+})
+
+/** Checkout sessions opened for an invoice: an unexpired open one is reused. */
+export const checkoutSessions = pgTable('checkout_sessions', {
+  id: text('id').primaryKey(),
+  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+  gateway: text('gateway').notNull(),
+  url: text('url').notNull(),
+  amountMinor: integer('amount_minor').notNull(),
+  currency: text('currency').notNull(),
+  status: text('status', { enum: ['open', 'complete', 'expired'] }).notNull().default('open'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+}, t => [index('checkout_sessions_invoice_idx').on(t.invoiceId)])
+
+/**
+ * One row per subscription and service period invoiced by the renewals run: the unique index
+ * makes "one invoice per period" hold however often, or however concurrently, the run goes.
+ * `state` follows the invoice: open → (overdue reminder) → suspended → review → paid or terminated.
+ */
+export const renewals = pgTable('renewals', {
+  id: id(),
+  subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+  periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
+  periodEnd: timestamp('period_end', { withTimezone: true }).notNull(),
+  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  state: text('state', { enum: ['open', 'suspended', 'review', 'paid', 'terminated'] }).notNull().default('open'),
+  remindedAt: timestamp('reminded_at', { withTimezone: true }),
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  reviewAt: timestamp('review_at', { withTimezone: true }),
+  paidAt: timestamp('paid_at', { withTimezone: true }),
+  terminatedAt: timestamp('terminated_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, t => [uniqueIndex('renewals_subscription_period_unique').on(t.subscriptionId, t.periodStart), index('renewals_invoice_idx').on(t.invoiceId), index('renewals_state_due_idx').on(t.state, t.dueAt)])

@@ -116,6 +116,20 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
   order_not_found: t('Такого заказа нет'),
   order_completed: t('Выполненный заказ отменить нельзя: сервер уже ваш; удалите его'),
   order_running: t('Заказ выполняется; отменить его можно, если он завершится ошибкой'),
+  // Customer billing
+  invoice_not_found: t('Такого счёта нет'),
+  invoice_immutable: t('Выставленный счёт не меняется: исправьте его кредит-нотой'),
+  invoice_not_open: t('Аннулировать можно только неоплаченный открытый счёт'),
+  invoice_partly_paid: t('Счёт частично оплачен: верните платёж или выпишите кредит-ноту'),
+  invoice_not_payable: t('Этот счёт не принимает оплату (он оплачен, аннулирован или ещё черновик)'),
+  credit_note_not_allowed: t('Кредит-нота исправляет только оплаченный счёт; открытый счёт можно аннулировать'),
+  credit_note_exists: t('У этого счёта уже есть кредит-нота'),
+  currency_mismatch: t('Валюта платежа не совпадает с валютой счёта'),
+  insufficient_credit: t('На балансе клиента недостаточно средств'),
+  payment_not_found: t('Такого платежа нет'),
+  refund_too_large: t('Вернуть можно не больше, чем осталось от платежа'),
+  invalid_cycle: t('Этот тариф не продаётся с таким периодом оплаты'),
+  plan_out_of_stock: t('Этот тариф временно распродан'),
   order_busy: t('С заказом сейчас работают; повторите через несколько секунд'),
   order_not_failed: t('Повторить можно только заказ, завершившийся ошибкой', [/this one is (\S+)$/, 'Повторить можно только заказ, завершившийся ошибкой; состояние этого — $1']),
   intent_not_found: t('Такой операции нет', [/^The request this key belongs to has disappeared$/, 'Запрос, к которому относится этот ключ, исчез']),
@@ -162,6 +176,11 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
   smtp_off: t('Отправка почты выключена: включите её и укажите сервер и адрес отправителя'),
   smtp_failed: t('SMTP-сервер не принял письмо',
     [/^The SMTP server refused the mail: (.+)$/, 'SMTP-сервер не принял письмо: $1']),
+  // Online payments (server/services/payments).
+  gateway_not_configured: t('Платёжный шлюз (Stripe) не настроен'),
+  webhook_signature_invalid: t('Подпись Stripe-Signature отсутствует или не совпадает с телом запроса'),
+  checkout_unavailable: t('Онлайн-оплата недоступна: платёжный шлюз не настроен'),
+  gateway_error: t('Stripe отказал в операции', [/^Stripe refused to open a checkout: (.+)$/, 'Stripe не открыл страницу оплаты: $1']),
 }
 
 /** Refusals without a code (older call sites): the English sentence → Russian. */

@@ -3,6 +3,11 @@
  * Russian locale). Matched on the English message; an unknown one stays as it is.
  */
 export const RU_ISSUES: [RegExp, string][] = [
+  [/^A Stripe secret key starts with sk_test_, sk_live_ \(or rk_ for a restricted key\)$/, 'Секретный ключ Stripe начинается с sk_test_ или sk_live_ (ограниченный — с rk_)'],
+  [/^A webhook signing secret starts with whsec_$/, 'Секрет подписи вебхука начинается с whsec_'],
+  [/^Must be an http\(s\) URL$/, 'Нужен адрес http(s)'],
+  [/^The secret key is required$/, 'Укажите секретный ключ'],
+  [/^The webhook signing secret is required$/, 'Укажите секрет подписи вебхука'],
   [/^Choose at least one provider account$/, 'Выберите хотя бы одну учётную запись провайдера'],
   [/^Email is required$/, 'Укажите email'],
   [/^Enter a code from your app or a recovery code$/, 'Введите код из приложения или резервный код'],

@@ -9,5 +9,6 @@ import domainsExpiry from './domains-expiry'
 import dashboardWatch from './dashboard-watch'
 import { exactlyOnceReconcile, exactlyOnceSweep } from './exactly-once'
 import { alertsEmail, alertsWebhook } from './alerts'
+import billingRenewals from './billing-renewals'
 
-export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, dashboardWatch, exactlyOnceReconcile, exactlyOnceSweep, alertsEmail, alertsWebhook]
+export const JOBS = [notificationsPrune, serversSync, serversProvision, ordersProvision, billingSample, domainsExpiry, dashboardWatch, exactlyOnceReconcile, exactlyOnceSweep, alertsEmail, alertsWebhook, billingRenewals]

@@ -23,3 +23,4 @@ export const alertEmitBody = z.object({
 
 /** POST /api/_test/domains-expiry-check: the daily expiry check as if it ran at `at`. */
 export const expiryCheckAtBody = z.object({ at: z.iso.datetime() }).strict()
+export const billingRunBody = z.object({ now: z.iso.datetime({ offset: true }).optional(), customer_id: uuidParam.optional() }).strict()

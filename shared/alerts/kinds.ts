@@ -20,6 +20,13 @@ export const ALERT_KINDS = {
   provider_test_failed: { audience: 'admin', level: 'error', email: false },
   cancel_left_upstream: { audience: 'admin', level: 'warning', email: true },
   login_new_ip: { audience: 'everyone', level: 'info', email: true },
+  invoice_issued: { audience: 'customer', level: 'info', email: true },
+  invoice_paid: { audience: 'customer', level: 'success', email: true },
+  invoice_due: { audience: 'customer', level: 'info', email: true },
+  invoice_overdue: { audience: 'customer', level: 'warning', email: true },
+  service_suspended_unpaid: { audience: 'customer', level: 'error', email: true },
+  service_unsuspended: { audience: 'customer', level: 'success', email: true },
+  termination_review: { audience: 'admin', level: 'warning', email: true },
 } as const satisfies Record<string, { audience: 'admin' | 'customer' | 'everyone', level: 'info' | 'success' | 'warning' | 'error', email: boolean }>
 
 export type AlertKind = keyof typeof ALERT_KINDS

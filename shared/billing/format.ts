@@ -44,3 +44,18 @@ export function formatMoneyShort(amount: number, currency: string, locale?: stri
     return `${amount} ${currency}`
   }
 }
+
+/** Minor units of `currency` as money ("€12.34"), with the currency's own decimals. */
+export function formatMinor(amountMinor: number | null | undefined, currency: string, locale?: string): string {
+  if (amountMinor === null || amountMinor === undefined) return '—'
+  let digits = 2
+  try { digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2 }
+  catch { /* unknown code: two decimals */ }
+  const major = amountMinor / 10 ** digits
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major)
+  }
+  catch {
+    return `${major.toFixed(digits)} ${currency}`
+  }
+}

@@ -80,3 +80,97 @@ export function currencyTotals(accounts: { balance: BalanceOut[] | null, orders:
   }
   return [...byCurrency.values()].sort((x, y) => x.currency.localeCompare(y.currency))
 }
+
+// ---------- customer billing: integer minor units ----------
+
+/** An amount in minor units (cents) of one currency. Never a float; never two currencies in one sum. */
+export interface Money { amountMinor: number, currency: string }
+
+export class CurrencyMismatch extends Error {
+  constructor(a: string, b: string) { super(`Cannot combine ${a} and ${b}: amounts in different currencies are never added together`) }
+}
+
+function checkMinor(n: number) {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number of minor units`)
+  return n
+}
+
+export function money(amountMinor: number, currency: string): Money {
+  return { amountMinor: checkMinor(amountMinor), currency: currency.toUpperCase() }
+}
+
+function same(a: Money, b: Money) {
+  if (a.currency.toUpperCase() !== b.currency.toUpperCase()) throw new CurrencyMismatch(a.currency, b.currency)
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  same(a, b)
+  return money(a.amountMinor + b.amountMinor, a.currency)
+}
+
+export function subtractMoney(a: Money, b: Money): Money {
+  same(a, b)
+  return money(a.amountMinor - b.amountMinor, a.currency)
+}
+
+/** The sum of amounts in one currency (`currency` for an empty list). */
+export function sumMoney(items: Money[], currency: string): Money {
+  return items.reduce((t, m) => addMoney(t, m), money(0, currency))
+}
+
+/** `numerator / denominator` of whole numbers, rounded half away from zero ("half-up" on the amount's size). */
+export function divideHalfUp(numerator: number, denominator: number): number {
+  const sign = Math.sign(numerator) * Math.sign(denominator)
+  const n = Math.abs(numerator)
+  const d = Math.abs(denominator)
+  return sign * Math.floor((2 * n + d) / (2 * d)) || 0
+}
+
+/** Tax on a net amount at `rateBp` basis points (2000 = 20 %), rounded half-up on minor units. */
+export function taxOf(netMinor: number, rateBp: number): number {
+  checkMinor(netMinor)
+  return divideHalfUp(netMinor * rateBp, 10_000)
+}
+
+export interface TaxDecision { rateBp: number, reverseCharge: boolean }
+
+/**
+ * Which rate applies: a business with a VAT id in another country than the seller's pays none
+ * (reverse charge); otherwise the customer's country's rate (the seller's when the customer's
+ * country is unknown), 0 where the admin set none.
+ */
+export function taxDecision(customer: { country: string | null, vatId: string | null }, sellerCountry: string | null, rates: Record<string, number>): TaxDecision {
+  const country = customer.country?.toUpperCase() || null
+  const seller = sellerCountry?.toUpperCase() || null
+  if (customer.vatId && country && seller && country !== seller) return { rateBp: 0, reverseCharge: true }
+  const where = country ?? seller
+  return { rateBp: (where && rates[where]) || 0, reverseCharge: false }
+}
+
+/** A line's net, tax and total in minor units. */
+export function lineAmounts(quantity: number, unitMinor: number, rateBp: number) {
+  const net = checkMinor(quantity * unitMinor)
+  const tax = taxOf(net, rateBp)
+  return { net, tax, total: net + tax }
+}
+
+/** Minor units → the major amount for display (2 decimals; JPY-like currencies have none). */
+export function minorDigits(currency: string): number {
+  try { return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2 }
+  catch { return 2 }
+}
+
+export function toMajor(amountMinor: number, currency: string): number {
+  return amountMinor / 10 ** minorDigits(currency)
+}
+
+/** "12.34" major units as typed in a form → 1234 minor units (null when not a valid amount). */
+export function parseMajor(text: string, currency: string): number | null {
+  const t = text.trim().replace(',', '.')
+  const digits = minorDigits(currency)
+  const re = digits ? new RegExp(`^-?\\d+(\\.\\d{1,${digits}})?$`) : /^-?\d+$/
+  if (!re.test(t)) return null
+  const [whole, frac = ''] = t.replace('-', '').split('.')
+  const n = Number(whole) * 10 ** digits + Number(frac.padEnd(digits, '0') || 0)
+  return Number.isSafeInteger(n) ? (t.startsWith('-') ? -n : n) : null
+}

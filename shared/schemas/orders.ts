@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { accountRef, ownerRef } from './common'
 import { isoDate, obj, uuid, type View } from './define'
 import { datacenter, osTemplate, planOffer } from './servers'
+import { planPrice } from './invoices'
 
 /** What a customer may know about a plan: no account, no upstream ids but the default OS. */
 export const customerPlan = obj({
@@ -10,6 +11,8 @@ export const customerPlan = obj({
   name: z.string(),
   description: z.string().nullable(),
   price_text: z.string().nullable(),
+  prices: z.array(planPrice).meta({ description: 'Price per billing cycle (empty: `price_text` only, ordered without an invoice)' }),
+  pay_later: z.boolean().meta({ description: 'Provisioned before its invoice is paid' }),
   ssh_keys: z.boolean().meta({ description: 'Whether the order form offers SSH keys' }),
   default_template: z.string().nullable(),
   template_required: z.boolean(),
@@ -18,6 +21,7 @@ export type CustomerPlan = View<typeof customerPlan>
 
 export const adminPlan = customerPlan.extend({
   account: accountRef,
+  stock_limit: z.number().int().nullable(),
   mapping: z.record(z.string(), z.string()).meta({ description: 'The upstream ids the plan orders (per provider type)' }),
   customer_features: z.array(z.string()).meta({ description: 'What a customer may do on a server of this plan: graphs, console, snapshots, backups_restore, ptr, firewall, recovery, settings' }),
   retired: z.boolean(),
@@ -41,7 +45,7 @@ export const planCatalog = obj({
 })
 export type PlanCatalog = View<typeof planCatalog>
 
-export const ORDER_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const
+export const ORDER_STATUSES = ['awaiting_payment', 'pending', 'running', 'completed', 'failed', 'cancelled'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 const orderStep = obj({
@@ -61,6 +65,8 @@ export const order = obj({
   id: uuid,
   status: z.enum(ORDER_STATUSES),
   plan: obj({ id: uuid, name: z.string(), price_text: z.string().nullable() }),
+  cycle: z.enum(['monthly', 'quarterly', 'yearly']).nullable().meta({ description: 'The billing cycle ordered (null: a plan without prices)' }),
+  invoice_id: uuid.nullable().meta({ description: 'The order\'s invoice; `awaiting_payment` until it is paid' }),
   hostname: z.string(),
   template: z.string(),
   template_name: z.string().nullable().optional().meta({ description: 'The system\'s name when the order was placed (older orders: null)' }),

@@ -18,7 +18,7 @@ import { ADMIN, animationsDone, ensureAdmin, signIn } from './helpers'
 // Not serial: each context's check runs and reports even when another's failed (one worker, in order).
 type Role = 'admin' | 'customer' | 'signed-out'
 type Theme = 'light' | 'dark'
-interface Ids { server?: string, zone?: { provider: string, domain: string }, domain?: { account: { slug: string }, name: string }, order?: string }
+interface Ids { server?: string, zone?: { provider: string, domain: string }, domain?: { account: { slug: string }, name: string }, order?: string, invoice?: string }
 interface Route { roles: Role[], url: (ids: Ids) => string | undefined }
 
 const both: Role[] = ['admin', 'customer']
@@ -36,9 +36,14 @@ const ROUTES: Record<string, Route> = {
   '/setup': { roles: [], url: fixed('/setup') },
   '/account/security': { roles: both, url: fixed('/account/security') },
   '/account/tokens': { roles: both, url: fixed('/account/tokens') },
+  '/account/billing': { roles: both, url: fixed('/account/billing') },
+  '/admin/invoices': { roles: admin, url: fixed('/admin/invoices') },
+  '/invoices': { roles: both, url: fixed('/invoices') },
+  '/invoices/[id]': { roles: both, url: ids => ids.invoice && `/invoices/${ids.invoice}` },
   '/admin/intents': { roles: admin, url: fixed('/admin/intents') },
   '/admin/alerts': { roles: admin, url: fixed('/admin/alerts') },
   '/admin/brand': { roles: admin, url: fixed('/admin/brand') },
+  '/admin/payments': { roles: admin, url: fixed('/admin/payments') },
   '/audit': { roles: admin, url: fixed('/audit') },
   '/billing': { roles: admin, url: fixed('/billing') },
   '/dns': { roles: both, url: fixed('/dns') },
@@ -88,6 +93,7 @@ async function idsFor(page: Page): Promise<Ids> {
     zone: (await get('/api/dns/zones')).zones?.[0],
     domain: (await get('/api/domains')).domains?.[0],
     order: orders.find(o => o.status === 'completed')?.id ?? orders[0]?.id,
+    invoice: (await get('/api/invoices')).items?.[0]?.id,
   }
 }
 
@@ -251,6 +257,11 @@ test('data for every page: sandbox accounts, a customer with an order, a zone an
   expect(order.status(), await order.text()).toBe(202)
   const orderId = (await order.json()).id as string
   await expect.poll(async () => (await (await customer.request.get(`/api/orders/${orderId}`)).json()).status, { timeout: 120_000 }).toBe('completed')
+  // A priced plan's order: an open invoice for the invoice pages.
+  const priced = await page.request.post('/api/plans', { data: { name: 'Axe priced plan', account: vf.slug, mapping: { packageId: '1', hypervisorId: '1', userPolicy: 'per_customer' }, prices: [{ cycle: 'monthly', amount_minor: 500, currency: 'EUR', setup_fee_minor: 100 }] } })
+  expect(priced.status()).toBe(201)
+  const billed = await customer.request.post('/api/orders', { data: { plan_id: (await priced.json()).id, template: '46', hostname: 'axe-billed.example.com' } })
+  expect(billed.status(), await billed.text()).toBe(202)
   await ctx.close()
 })
 

@@ -52,7 +52,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
 }
 
 /** Every placeholder any kind uses, each carrying the run marker. */
-const PARAMS = Object.fromEntries(['hostname', 'plan', 'customer', 'message', 'what', 'reason', 'candidates', 'server', 'domain', 'date', 'subscription', 'account', 'amounts', 'threshold', 'upstream_id', 'note', 'ip']
+const PARAMS = Object.fromEntries(['hostname', 'plan', 'customer', 'message', 'what', 'reason', 'candidates', 'server', 'domain', 'date', 'subscription', 'account', 'amounts', 'threshold', 'upstream_id', 'note', 'ip', 'number', 'total']
   .map(k => [k, `${RUN}-${k}`]))
 
 let admin: Client

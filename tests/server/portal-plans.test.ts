@@ -77,7 +77,7 @@ describe('what customers see', () => {
     expect(ids).toContain(active.id)
     expect(ids).not.toContain(retired.id)
     const mine = list.body.find((p: any) => p.id === active.id)
-    expect(Object.keys(mine).sort()).toEqual(['default_template', 'description', 'id', 'name', 'price_text', 'ssh_keys', 'template_required'])
+    expect(Object.keys(mine).sort()).toEqual(['default_template', 'description', 'id', 'name', 'pay_later', 'price_text', 'prices', 'ssh_keys', 'template_required'])
     for (const p of list.body) expect(Object.keys(p)).not.toEqual(expect.arrayContaining(['mapping']))
     expect(JSON.stringify(list.body)).not.toMatch(/"(mapping|account|pid|ostpl|retired)"/)
 

@@ -32,11 +32,15 @@ interface Victim {
   session: any
   zone: string
   retiredPlan: any
+  invoice: any
+  payment: any
 }
 
 /** Where each kind of path resource comes from: the longest matching prefix wins. */
 const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string> }[] = [
   { prefix: '/api/orders/[id]', values: v => ({ id: v.order.id }) },
+  { prefix: '/api/invoices/[id]', values: v => ({ id: v.invoice.id }) },
+  { prefix: '/api/payments/[id]', values: v => ({ id: v.payment.id }) },
   { prefix: '/api/servers/[id]', values: v => ({ id: v.server.id, action: 'start', backup: '1' }) },
   { prefix: '/api/admin/servers/[id]', values: v => ({ id: v.server.id }) },
   { prefix: '/api/admin/intents/[id]', values: () => ({ id: randomUUID() }) },
@@ -108,6 +112,12 @@ const BODIES: Record<string, { body?: unknown, query?: string }> = {
 /** Writes a customer may make that name no resource in their path: each with its own check. */
 type Probe = (c: { attacker: Client, victimClient: Client, victim: Victim }) => Promise<void>
 const SELF: Record<string, Probe> = {
+  // Stripe's webhook takes no session: a customer's session proves nothing without Stripe's signature.
+  'POST /api/webhooks/stripe': async ({ attacker }) => {
+    const r = await attacker.post('/api/webhooks/stripe', { id: 'evt_probe', type: 'checkout.session.completed' })
+    expect(r.status).toBe(400)
+    expect(r.body.code).toMatch(/^(webhook_signature_invalid|gateway_not_configured)$/)
+  },
   'POST /api/orders': async ({ attacker, victim }) => {
     // Someone else's keychain key cannot be put on my server.
     const r = await order(attacker, { plan_id: victim.order.plan.id, hostname: uniqueHost('probe'), ssh_key_ids: [victim.key.id] })
@@ -167,6 +177,13 @@ const SELF: Record<string, Probe> = {
     expect((await other.client.get('/api/auth/me')).status).toBe(401)
     expect((await victimClient.get('/api/auth/me')).status).toBe(200)
   },
+  'PUT /api/account/billing': async ({ attacker, victimClient }) => {
+    // The billing profile is the caller's own; no user id can be given.
+    const before = (await victimClient.get('/api/account/billing')).body
+    expect((await attacker.put('/api/account/billing', { country: 'FR', vat_id: 'FR999' })).status).toBe(200)
+    expect((await attacker.put('/api/account/billing', { user_id: 'x' })).status).toBe(400)
+    expect((await victimClient.get('/api/account/billing')).body).toEqual(before)
+  },
   'POST /api/ssh-keys': async ({ attacker, victimClient, victim }) => {
     // The same public key in my keychain is my copy; the victim's stays theirs.
     const r = await attacker.post('/api/ssh-keys', { name: 'copy', public_key: victim.key.publicKey })
@@ -207,7 +224,12 @@ beforeAll(async () => {
   const retiredPlan = await createPlan(admin, 'inferno')
   await admin.patch(`/api/plans/${retiredPlan.id}`, { retired: true })
   const session = (await victimClient.get('/api/sessions')).body.find((x: any) => x.current)
-  victim = { user: v.user, order: done, server, key: { ...key, publicKey: key.publicKey }, token, notification, session, zone, retiredPlan }
+  // An invoice of the victim's (a priced plan's order) with a part payment, so nothing provisions.
+  const priced = (await admin.post('/api/plans', { name: `priced probe ${Date.now()}`, account: 'virtfusion', mapping: { packageId: '1', hypervisorId: '1', userPolicy: 'per_customer' }, prices: [{ cycle: 'monthly', amount_minor: 700, currency: 'EUR' }] })).body
+  const billed = (await order(victimClient, { plan_id: priced.id, template: '46', hostname: uniqueHost('victim-bill') })).body
+  const invoice = (await victimClient.get(`/api/invoices/${billed.invoice_id}`)).body
+  const payment = (await admin.post(`/api/invoices/${invoice.id}/payments`, { amount_minor: 1, reference: 'probe' }, { 'Idempotency-Key': randomUUID() })).body.payment
+  victim = { user: v.user, order: done, server, key: { ...key, publicKey: key.publicKey }, token, notification, session, zone, retiredPlan, invoice, payment }
 }, 180_000)
 
 function fill(template: string, values: Record<string, string>) {
@@ -219,7 +241,7 @@ function fill(template: string, values: Record<string, string>) {
 }
 
 function markers(v: Victim): string[] {
-  return [v.user.email, v.user.id, v.order.id, v.order.hostname, v.server.id, v.key.id, v.key.fingerprint, v.token.id, v.notification.id, v.session.id, v.zone]
+  return [v.user.email, v.user.id, v.order.id, v.order.hostname, v.server.id, v.key.id, v.key.fingerprint, v.token.id, v.notification.id, v.session.id, v.zone, v.invoice.id, v.invoice.number, v.payment.id]
 }
 
 describe('every customer-callable route refuses another customer\'s resources', () => {

@@ -11,8 +11,10 @@ import consoleFirewall from './console-firewall'
 import dns from './dns'
 import domains from './domains'
 import intents from './intents'
+import invoices from './invoices'
 import dashboard from './dashboard'
 import notifications from './notifications'
+import payments from './payments'
 import portal from './portal'
 import providers from './providers'
 import reference from './reference'
@@ -23,4 +25,4 @@ import sshKeys from './ssh-keys'
 import testOnly from './test-only'
 import users from './users'
 
-export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, notifications, alerts, dashboard, audit, reference, testOnly, brand]
+export const ROUTE_GROUPS: RouteGroup[] = [session, users, servers, serverOps, consoleFirewall, intents, providers, dns, domains, sshKeys, billing, portal, invoices, payments, notifications, alerts, dashboard, audit, reference, testOnly, brand]

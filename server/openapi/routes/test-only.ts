@@ -1,6 +1,7 @@
 /** /api/_test/*: served only with NUXT_TEST_ROUTES=1, for the server test suite. */
 import { z } from 'zod'
-import { alertEmitBody, ensureSshKeysBody, expiryCheckAtBody, reauthAgeBody, testSshKeyBody, tokenExpireBody, zoneAssignmentBody } from '#server/schemas/test-routes'
+import { alertEmitBody, billingRunBody, ensureSshKeysBody, expiryCheckAtBody, reauthAgeBody, testSshKeyBody, tokenExpireBody, zoneAssignmentBody } from '#server/schemas/test-routes'
+import { billingRunAnswer } from '#shared/schemas/payments'
 import { defineRoutes, obj } from '../define'
 
 const testOnly = { access: 'admin' as const, testOnly: true }
@@ -8,6 +9,7 @@ const testOnly = { access: 'admin' as const, testOnly: true }
 export default defineRoutes('Test-only', 'Served only with NUXT_TEST_ROUTES=1 (the server test suite)', [
   { ...testOnly, method: 'post', path: '/api/_test/alerts-emit', summary: 'Raise any alert kind now', body: alertEmitBody, answers: { 200: { description: 'What was sent', schema: obj({ in_app: z.number().int(), external: z.boolean() }) } } },
   { ...testOnly, method: 'post', path: '/api/_test/domains-expiry-check', summary: 'Run the domain expiry check as if the clock read `at`', body: expiryCheckAtBody, answers: { 200: { description: 'What it found', schema: obj({}) } } },
+  { ...testOnly, method: 'post', path: '/api/_test/billing-run', summary: 'The renewals run at a given `now`', body: billingRunBody, answers: { 200: { description: 'What the run did', schema: billingRunAnswer } } },
   { ...testOnly, method: 'post', path: '/api/_test/ensure-ssh-keys', summary: 'ensureKeysUpstream as the server wizard calls it', body: ensureSshKeysBody, answers: { 200: { description: 'Upstream ids', schema: obj({ ids: z.array(z.string()) }) } } },
   { ...testOnly, method: 'get', path: '/api/_test/jobs', summary: 'The pg-boss queues', answers: { 200: { description: 'Queues', schema: obj({ queues: z.array(z.string()) }) } } },
   { ...testOnly, method: 'get', path: '/api/_test/provider-accounts', summary: 'The raw provider_accounts rows', answers: { 200: { description: 'Rows', schema: z.array(obj({})) } } },

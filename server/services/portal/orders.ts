@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import { ORDER_STATUSES } from '#shared/schemas/orders'
 import { useDb } from '#server/db/client'
 import { intents, orders, plans, provisioningLogs, sshKeys, users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
@@ -22,6 +23,10 @@ import { STEP_LABELS, stepTimeline, type StepName } from './order-steps'
 import { loadPlan, supportsSshKeys } from './plans'
 import { defaultTemplate, planTemplates } from './plan-mapping'
 import { logStep } from './provisioning'
+import { BILLING_CYCLES } from '#shared/schemas/invoices'
+import { billOrder, cancelUnpaidOrder, checkStock, choosePrice, planPriceRows, provisionsBeforePayment } from '../invoicing/order-billing'
+import { invoiceIssued } from '../invoicing/issued'
+import type { InvoiceRow } from '../invoicing/invoices'
 
 export const PROVISION_JOB = 'orders.provision'
 
@@ -32,6 +37,7 @@ export const orderBodySchema = z.object({
   template: z.string().trim().min(1).max(200).optional(),
   hostname: z.string().trim().toLowerCase().regex(HOSTNAME_RE, 'hostname must be a valid host name, such as web1.example.com'),
   ssh_key_ids: z.array(z.string().uuid('ssh_key_ids holds keychain ids')).max(10).default([]),
+  cycle: z.enum(BILLING_CYCLES).optional().meta({ description: 'Billing cycle, for a plan with prices (default: its monthly price, else its first)' }),
 }).strict()
 export type OrderBody = z.infer<typeof orderBodySchema>
 
@@ -53,7 +59,8 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
   const keyIds = [...new Set(body.ssh_key_ids)]
   const mapping = plan.mapping as Record<string, string>
   const template = body.template ?? defaultTemplate(account.type, mapping)
-  const request = { plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: [...keyIds].sort() }
+  const price = choosePrice(await planPriceRows(plan.id), body.cycle)
+  const request = { plan_id: body.plan_id, template, hostname: body.hostname, ssh_key_ids: [...keyIds].sort(), cycle: body.cycle }
   const claim = await claimIntent({ kind: 'order.provision', userId: user.id, accountId: account.id, key: idempotencyKey, hash: requestHash(request), request })
   if (!claim.won) {
     const intent = await follow(claim.intent)
@@ -62,12 +69,17 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
     return { created: false, order: await getOrderView(orderId, user) }
   }
   let created
+  let invoice: InvoiceRow | undefined
   try {
     const templateName = await checkOrder(user, account, mapping, template ?? undefined, keyIds)
     created = await db.transaction(async (tx) => {
+      await checkStock(tx, plan)
+      // A priced plan is billed now; it provisions once paid, unless it may before.
+      const startNow = !price || await provisionsBeforePayment(tx, plan, user)
       const [order] = await tx.insert(orders).values({
-        customerId: user.id, planId: plan.id, hostname: body.hostname, template: template!, templateName, sshKeyIds: keyIds, idempotencyKey: claim.intent.idempotencyKey, status: 'pending',
+        customerId: user.id, planId: plan.id, hostname: body.hostname, template: template!, templateName, sshKeyIds: keyIds, idempotencyKey: claim.intent.idempotencyKey, status: startNow ? 'pending' : 'awaiting_payment',
       }).returning()
+      if (price) invoice = await billOrder(tx, { orderId: order!.id, plan, customer: user, price, startNow })
       const [done] = await tx.update(intents).set({ state: 'succeeded', result: { order_id: order!.id, recorded: true }, updatedAt: new Date() })
         .where(and(eq(intents.id, claim.intent.id), eq(intents.state, 'pending'))).returning()
       if (!done) throw EO.inProgress()
@@ -79,7 +91,8 @@ export async function placeOrder(user: User, body: OrderBody, idempotencyKey: st
     await move(claim.intent, ['pending'], { state: 'failed', error: (e as Error).message, result: { error: toStoredError(e) } })
     throw e
   }
-  await sendProvisionJob(created.id)
+  if (created.status === 'pending') await sendProvisionJob(created.id)
+  if (invoice) await invoiceIssued(invoice)
   await notifyAdmins({ kind: 'order_placed', params: { hostname: created.hostname, plan: plan.name, customer: user.name }, link: `/orders/${created.id}`, dedupeKey: `order-placed:${created.id}`, repeat: 'once' })
     .catch(e => console.error(`[orders] ${created.id}: the order_placed alert failed:`, (e as Error).message))
   return { created: true, order: await getOrderView(created.id, user) }
@@ -116,6 +129,8 @@ export function orderView(r: Joined, logs: (typeof provisioningLogs.$inferSelect
     id: o.id,
     status: o.status,
     plan: { id: r.plan.id, name: r.plan.name, price_text: r.plan.priceText },
+    cycle: o.cycle,
+    invoice_id: o.invoiceId,
     hostname: o.hostname,
     template: o.template,
     template_name: o.templateName,
@@ -158,7 +173,7 @@ async function joined(where?: SQL, limit = 200) {
 }
 
 export const listQuerySchema = z.object({
-  status: z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']).optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
   customer: z.string().uuid().optional(),
 })
 
@@ -215,6 +230,13 @@ export async function cancelOrder(id: string, user: User) {
   if (status === 'cancelled') return getOrderView(id, user)
   if (status === 'completed') throw httpError(409, 'A completed order cannot be cancelled: the server is yours; delete it instead', 'order_completed')
   if (user.role !== 'admin' && status === 'running') throw httpError(409, 'The order is being set up; it can be cancelled if it fails', 'order_running')
+  if (status === 'awaiting_payment') {
+    // Nothing was made upstream: the order ends and its unpaid invoice is voided.
+    const done = await cancelUnpaidOrder(id)
+    if (!done) throw BUSY()
+    await logStep(id, 'cancel', 'succeeded', 'Cancelled before payment; nothing was created upstream')
+    return getOrderView(id, user)
+  }
   const claimed = await claimOrder(id, ['pending', 'running', 'failed'], { takeFailed: true })
   if (!claimed) throw BUSY()
   const { lease, order } = claimed

@@ -17,6 +17,7 @@ import { claimOrder, LeaseLost, releaseOrder, saveOrder, type Lease, type OrderR
 import { STEP_LABELS, STEPS, type StepName } from './order-steps'
 import { STEP_RUNNERS, StepError, type StepContext } from './provisioning-steps'
 import { env } from '#server/lib/config'
+import { linkSubscriptionServer } from '../invoicing/order-billing'
 
 export type RunResult =
   | { state: 'completed' | 'failed' | 'busy' | 'nothing' }
@@ -126,6 +127,7 @@ async function runClaimed(lease: Lease, first: OrderRow): Promise<RunResult> {
       if (step === 'assign' && outcome.output?.server_id) set.serverId = outcome.output.server_id as string
       if (step === 'notify') Object.assign(set, { status: 'completed', currentStep: null })
       await save(set)
+      if (set.serverId) await linkSubscriptionServer(order.id, set.serverId)
       await logStep(order.id, step, outcome.status, outcome.message, { upstreamRequestId: outcome.upstreamRequestId, details: outcome.details })
       break
     }

@@ -29,7 +29,8 @@ async function context(id: string) {
 /** Provider refusals that only mean "already there" (stopping a stopped server). */
 const alreadyThere = (e: unknown) => isProviderError(e) && e.code === 'conflict'
 
-export async function suspendServer(id: string, reason: string, admin: User) {
+/** `notify: false` when the caller tells the customer itself (the billing run's own notice). */
+export async function suspendServer(id: string, reason: string, admin: User, opts: { notify?: boolean } = {}) {
   const { row, account, adapter } = await context(id)
   const native = adapter.meta.capabilities.suspend.supported
   if (native) {
@@ -40,13 +41,13 @@ export async function suspendServer(id: string, reason: string, admin: User) {
   }
   await patchServer(id, { admin_locked: true, lock_reason: reason })
   await refreshOne(account, row.server.upstreamId, adapter).catch(() => null)
-  if (row.server.ownerId) {
+  if (row.server.ownerId && opts.notify !== false) {
     await notifyUser(row.server.ownerId, { kind: 'server_suspended', params: { server: row.server.name, reason }, link: `/servers/${id}` })
   }
   return { status: 'suspended', method: native ? 'provider' : 'stopped and locked', server: await view(id, admin) }
 }
 
-export async function unsuspendServer(id: string, admin: User) {
+export async function unsuspendServer(id: string, admin: User, opts: { notify?: boolean } = {}) {
   const { row, account, adapter } = await context(id)
   const native = adapter.meta.capabilities.suspend.supported
   if (native && row.server.status === 'suspended') await adapter.unsuspend(row.server.upstreamId).catch((e) => { if (!alreadyThere(e)) throw e })
@@ -54,7 +55,7 @@ export async function unsuspendServer(id: string, admin: User) {
   // Elsewhere the suspension was a stop: starting it again is what lifting it means.
   if (!native && row.server.status === 'stopped') await adapter.power(row.server.upstreamId, 'start').catch((e) => { if (!alreadyThere(e)) throw e })
   await refreshOne(account, row.server.upstreamId, adapter).catch(() => null)
-  if (row.server.ownerId) {
+  if (row.server.ownerId && opts.notify !== false) {
     await notifyUser(row.server.ownerId, { kind: 'server_unsuspended', params: { server: row.server.name }, link: `/servers/${id}` })
   }
   return { status: 'unsuspended', server: await view(id, admin) }
