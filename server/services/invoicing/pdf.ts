@@ -17,7 +17,7 @@ type PdfLang = 'en' | 'ru'
 let ready = false
 function setUp() {
   if (ready) return
-  for (const [name, b64] of Object.entries(vfs)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(b64, 'base64'))
+  for (const [name, b64] of Object.entries(vfs)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(b64 as string, 'base64'))
   pdfmake.setFonts({ Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } })
   // Nothing from outside: no URL, no local file is ever read into an invoice.
   pdfmake.setUrlAccessPolicy(() => false)
