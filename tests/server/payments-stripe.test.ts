@@ -166,7 +166,9 @@ describe('order → Checkout → signed webhook → paid → provisioned', () =>
       const server = (await cust.client.get(`/api/servers/${renewal.lines[0].server_id}`)).body
       expect(server).toMatchObject({ admin_locked: true, status: 'suspended' })
       expect(server.lock_reason).toContain(renewal.number)
-      expect((await upstream('virtfusion', 'GET', `/servers/${server.upstream_id}`)).body.data.suspended).toBe(true)
+      // The upstream id is the admin's to see (white label).
+      const upstreamId = (await admin.get(`/api/servers/${server.id}`)).body.upstream_id
+      expect((await upstream('virtfusion', 'GET', `/servers/${upstreamId}`)).body.data.suspended).toBe(true)
       expect(await kinds(cust.client)).toContain('service_suspended_unpaid')
       const audit = (await admin.get('/api/audit?action=billing.service_suspended_unpaid')).body.items
       expect(audit.some((a: any) => a.details?.invoice === renewal.id)).toBe(true)

@@ -41,6 +41,8 @@ const servers: { id: string, type: string, slug: string, upstreamId: string, nam
 let zone: string
 let domain: string
 let orderIds: string[] = []
+/** The customer's invoices: priced pay-later plans issue one per order, and provision at once. */
+let invoiceIds: string[] = []
 const planIds: string[] = []
 let keyId: string
 
@@ -52,7 +54,7 @@ beforeAll(async () => {
   keyId = key.id
   const placed = await Promise.all(TYPES.map(async (type, i) => {
     // Our own names: a plan or host named after its provider would be a leak of the test's making.
-    const made = await admin.post('/api/plans', { name: `Cloud ${'SMLX'[i] ?? i} plan`, description: 'Fast SSD server', price_text: '€5 / month', account: type, mapping: { ...GOOD_MAPPINGS[type] } })
+    const made = await admin.post('/api/plans', { name: `Cloud ${'SMLX'[i] ?? i} plan`, description: 'Fast SSD server', price_text: '€5 / month', prices: [{ cycle: 'monthly', amount_minor: 500, currency: 'EUR' }], pay_later: true, account: type, mapping: { ...GOOD_MAPPINGS[type] } })
     expect(made.status, JSON.stringify(made.body)).toBe(201)
     const plan = made.body
     planIds.push(plan.id)
@@ -67,6 +69,8 @@ beforeAll(async () => {
     const full = (await admin.get(`/api/servers/${done.server_id}`)).body
     servers.push({ id: full.id, type: p.type, slug: full.account.slug, upstreamId: full.upstream_id, name: full.name })
   }
+  invoiceIds = ((await cust.client.get('/api/invoices')).body.items as { id: string }[]).map(i => i.id)
+  expect(invoiceIds.length).toBe(TYPES.length)
   const creds = SANDBOX_CREDENTIALS.hostinger
   const conf = await admin.post(`/api/hosting/providers/${REGISTRY}/configure`, { type: 'hostinger', api_key: creds.api_key, display_name: 'Hostinger registry', extra: { ...creds.extra, base_url: sandboxBaseUrl(sandboxUrl(), 'hostinger') } })
   expect(conf.status, JSON.stringify(conf.body)).toBeLessThan(300)
@@ -108,6 +112,7 @@ function fill(path: string): string[] {
   }
   if (path.startsWith('/api/servers/{id}')) return servers.map(s => path.replace('{id}', s.id))
   if (path.startsWith('/api/orders/{id}')) return orderIds.map(id => path.replace('{id}', id))
+  if (path.startsWith('/api/invoices/{id}')) return invoiceIds.map(id => path.replace('{id}', id))
   if (path.startsWith('/api/plans/{id}')) return planIds.map(id => path.replace('{id}', id))
   if (path.startsWith('/api/ssh-keys/{id}')) return [path.replace('{id}', keyId)]
   // Admin-only resources: any id (the customer must be refused before it matters).
