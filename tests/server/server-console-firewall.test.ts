@@ -51,8 +51,11 @@ describe('console', () => {
   it('a provider without a console answers 501 with its reason', async () => {
     const r = await owner.post(`/api/servers/${hostingerVm.id}/console`, {})
     expect(r.status).toBe(501)
-    expect(r.body).toMatchObject({ code: 'not_supported', error: expect.stringContaining('hPanel') })
-    expect((await admin.post(`${base('hostinger')}/vms/1268054/console`, {})).status).toBe(501)
+    // The customer hears our words (white label); the admin, the provider's reason.
+    expect(r.body).toMatchObject({ code: 'not_supported', error: 'This is not available for this server' })
+    const a = await admin.post(`${base('hostinger')}/vms/1268054/console`, {})
+    expect(a.status).toBe(501)
+    expect(a.body.error).toContain('hPanel')
   })
 
   it('bad input is 400', async () => {
@@ -83,13 +86,18 @@ describe('server firewall', () => {
     expect((await other.put(`${base('virtfusion')}/vms/101/firewall`, { enabled: true })).status).toBe(404)
     const h = await owner.get(`/api/servers/${hostingerVm.id}/firewall`)
     expect(h.status).toBe(501)
-    expect(h.body.error).toMatch(/Account-level firewalls/)
+    expect(h.body.error).toBe('This is not available for this server')
+    expect((await admin.get(`/api/servers/${hostingerVm.id}/firewall`)).body.error).toMatch(/Account-level firewalls/)
     expect((await owner.put(`/api/servers/${vf101.id}/firewall`, {})).status).toBe(400)
     expect((await owner.put(`/api/servers/${vf101.id}/firewall`, { interface: 'eth0', enabled: true })).status).toBe(400)
     expect((await owner.get(`/api/servers/${vf101.id}/firewall?interface=eth0`)).status).toBe(400)
     const bad = await owner.put(`/api/servers/${vf101.id}/firewall`, { rulesets: [99] })
     expect(bad.status).toBe(400)
-    expect(bad.body.error).toMatch(/Invalid or disabled firewall ruleset/)
+    // The provider's own sentence is the admin's; the customer gets ours (white label).
+    expect(bad.body.error).not.toMatch(/VirtFusion/i)
+    const badAdmin = await admin.put(`/api/servers/${vf101.id}/firewall`, { rulesets: [99] })
+    expect(badAdmin.status).toBe(400)
+    expect(badAdmin.body.error).toMatch(/Invalid or disabled firewall ruleset/)
   })
 })
 

@@ -164,8 +164,10 @@ describe('one server, owners and customers', () => {
     const mine = await cora.get('/api/servers')
     expect(mine.status).toBe(200)
     expect(mine.body.items.map((s: any) => s.id)).toEqual([target.id])
-    // The page's accounts, for their capabilities only: no freshness, no errors, no counts.
-    expect(mine.body.accounts).toEqual([{ slug: 'virtfusion', type: 'virtfusion', display_name: expect.any(String), capabilities: expect.objectContaining({ power: expect.anything() }) }])
+    // No accounts for a customer (white label): each row carries its capabilities in our words.
+    expect(mine.body.accounts).toEqual([])
+    expect(mine.body.items[0].capabilities).toEqual(expect.objectContaining({ power: expect.anything() }))
+    expect(mine.body.items[0]).not.toHaveProperty('account')
     expect(mine.body.items[0]).not.toHaveProperty('extra')
     expect((await cora.get(`/api/servers/${target.id}`)).status).toBe(200)
     // Filters cannot widen a customer's view.
