@@ -47,6 +47,8 @@ test('an admin connects the sandbox Stripe and sees masked keys; renewal setting
 })
 
 test('a customer orders, pays on the Stripe Checkout page, and comes back to the paid invoice and the server', async ({ page, browser }) => {
+  // Provisioning after the payment queues behind the other suites' jobs on a loaded machine.
+  test.setTimeout(300_000)
   await ensureAdmin(page)
   expect((await page.request.post('/api/hosting/sandbox/connect')).ok()).toBe(true)
   expect((await page.request.post('/api/admin/payments/gateway/sandbox')).ok()).toBe(true)
@@ -86,7 +88,13 @@ test('a customer orders, pays on the Stripe Checkout page, and comes back to the
   await animationsDone(cust)
   await shot(cust, 'payments-invoice-paid')
 
+  // The payment starts provisioning; the list shows the server once the order is done (the page
+  // reads the list when it opens), so wait on the order, not on a page that will not reload.
+  await expect.poll(async () => {
+    const body = await (await cust.request.get('/api/orders')).json()
+    return ((body.items ?? body) as { hostname: string, status: string }[]).find(o => o.hostname === HOST)?.status
+  }, { timeout: 180_000 }).toBe('completed')
   await cust.goto('/servers')
-  await expect(cust.getByText(HOST)).toBeVisible({ timeout: 60_000 })
+  await expect(cust.getByText(HOST)).toBeVisible({ timeout: 30_000 })
   await ctx.close()
 })
