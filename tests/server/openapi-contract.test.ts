@@ -195,8 +195,10 @@ describe('OpenAPI contract: real answers match the document', () => {
     await contract.call(admin, 'GET', '/api/hosting/providers/{provider}/vms/{id}/firewall', { params: { provider: vf, id: '101' } })
     await contract.call(admin, 'PUT', '/api/hosting/providers/{provider}/vms/{id}/firewall', { params: { provider: vf, id: '101' }, body: { enabled: false } })
     expect((await contract.call(admin, 'POST', '/api/hosting/providers/{provider}/vms/{id}/console', { params: { provider: h, id: '1268054' }, body: {} })).status).toBe(501)
-    const list = await contract.call(admin, 'GET', '/api/servers', { query: { per_page: '100' } })
+    // Filtered to the account: earlier suites may have left more than a page of servers.
+    const list = await contract.call(admin, 'GET', '/api/servers', { query: { account: vf, per_page: '100' } })
     const server = list.body.items.find((s: any) => s.account.slug === vf && s.upstream_id === '101')
+    expect(server, 'server 101 in the listing').toBeTruthy()
     await contract.call(admin, 'POST', '/api/servers/{id}/console', { params: { id: server.id }, body: { type: 'vnc' } })
     await contract.call(admin, 'GET', '/api/servers/{id}/firewall', { params: { id: server.id } })
     await contract.call(admin, 'PUT', '/api/servers/{id}/firewall', { params: { id: server.id }, body: { rulesets: [] } })

@@ -6,6 +6,7 @@
  */
 import { normalizeZone } from '#shared/dns/names'
 import type { DnsRecord } from '#shared/dns/types'
+import { asc } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
 import { providerAccounts, zoneAssignments, type ProviderAccount, type User } from '#server/db/schema'
 import { isProviderError } from '#server/providers/errors'
@@ -35,7 +36,8 @@ export async function findHostedZone(user: Pick<User, 'id' | 'role'>, host: stri
   const name = normalizeZone(host)
   const wanted = suffixes(name)
   const db = await useDb()
-  const accounts = (await db.select().from(providerAccounts)).filter(dnsCapable)
+  // Oldest account first: when two accounts serve the same zone, the answer does not depend on row order.
+  const accounts = (await db.select().from(providerAccounts).orderBy(asc(providerAccounts.createdAt), asc(providerAccounts.id))).filter(dnsCapable)
   const assigned = await db.select().from(zoneAssignments)
   let best: { account: ProviderAccount, zone: string } | null = null
   for (const account of accounts) {
