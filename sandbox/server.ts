@@ -6,6 +6,7 @@
  *   POST   /__sandbox/reset                           restore every seed fixture, clear faults and log
  *   GET    /__sandbox/requests?provider=              the request log (method, path, headers, body)
  *   POST   /__sandbox/latency {ms}                    latency added to every request
+ *   POST   /__sandbox/transition {ms}                 how long a state change takes from now on (answers the old value)
  *   POST   /__sandbox/inferno/unpaid-order            an Inferno order that stays Pending (to cancel)
  *   POST   /__sandbox/strict  {provider, mode}        strict mode: off | omit | rename undocumented fields
  *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
@@ -183,6 +184,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (route === '/reset' && req.method === 'POST') {
       sandbox.reset()
       return { json: { status: 'ok' } }
+    }
+    if (route === '/transition' && req.method === 'POST') {
+      const ms = Number(body?.ms)
+      if (!Number.isInteger(ms) || ms < 1) return { status: 400, json: { error: 'ms must be a positive whole number' } }
+      const previous = simOpts.transitionMs
+      // The simulators read this object when a change starts: changes under way keep their end.
+      simOpts.transitionMs = ms
+      return { json: { status: 'ok', ms, previous } }
     }
     if (route === '/latency' && req.method === 'POST') {
       faults.globalLatencyMs = Number(body?.ms ?? 0)

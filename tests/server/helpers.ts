@@ -76,3 +76,13 @@ export async function sandboxAdmin(path: string, method = 'POST', body?: unknown
   const res = await fetch(sandboxUrl() + '/__sandbox' + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
   return res.json()
 }
+
+/**
+ * Runs `fn` while upstream state changes started in it take `ms` (the suite's are short): what a
+ * test asserts about a server that is still changing holds however loaded the machine is.
+ */
+export async function withSlowTransitions<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  const { previous } = await sandboxAdmin('/transition', 'POST', { ms }) as { previous: number }
+  try { return await fn() }
+  finally { await sandboxAdmin('/transition', 'POST', { ms: previous }) }
+}

@@ -19,8 +19,8 @@ beforeAll(async () => {
   await configureSandboxAccounts(admin)
   await syncAll(admin)
   const items = (await allServers(admin)).items
-  vf101 = items.find((s: any) => s.account.type === 'virtfusion' && s.upstream_id === '101')
-  hostingerVm = items.find((s: any) => s.account.type === 'hostinger' && s.upstream_id === '1268054')
+  vf101 = items.find((s: any) => s.account.slug === 'virtfusion' && s.upstream_id === '101')
+  hostingerVm = items.find((s: any) => s.account.slug === 'hostinger' && s.upstream_id === '1268054')
   const a = await customerClient(admin, 'Olga Owner')
   owner = a.client
   other = (await customerClient(admin, 'Otto Other')).client

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CUSTOMER_FEATURES } from '../../shared/servers/features'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { type Client, adminClient, customerClient } from './helpers'
+import { type Client, adminClient, customerClient, withSlowTransitions } from './helpers'
 import { addKeychainKey, createPlan, order, uniqueHost, waitOrder } from './portal-helpers'
 import { allServers, configureSandboxAccounts, createRunning, syncAll, upstream, waitForServer } from './servers-helpers'
 
@@ -57,10 +57,13 @@ describe('as an admin, on Hostinger', () => {
     expect(list.body).toHaveLength(1)
     expect(list.body[0]).toMatchObject({ id: expect.any(String), created_at: expect.any(String), expires_at: expect.any(String) })
 
-    const restored = await admin.post(at(hsv, 'snapshots/restore'))
-    expect(restored.status, JSON.stringify(restored.body)).toBe(200)
     // The VM is locked while it restores: a second change is a conflict.
-    expect((await admin.post(at(hsv, 'snapshots'))).status).toBe(409)
+    const restored = await withSlowTransitions(3_000, async () => {
+      const r = await admin.post(at(hsv, 'snapshots/restore'))
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      expect((await admin.post(at(hsv, 'snapshots'))).status).toBe(409)
+      return r
+    })
     await actionDone(admin, hsv, restored.body.action_id)
     await waitForServer(admin, hsv.id, s => s.status === 'running')
 
@@ -116,7 +119,7 @@ describe('as an admin, on Hostinger', () => {
   })
 
   it('restores one of the seeded VM\'s backups', async () => {
-    const seeded = (await allServers(admin, 'provider=hostinger')).items.find((s: any) => s.upstream_id === '1268054')
+    const seeded = (await allServers(admin, 'account=hostinger')).items.find((s: any) => s.upstream_id === '1268054')
     const list = await admin.get(at(seeded, 'backups'))
     expect(list.status).toBe(200)
     expect(list.body.length).toBeGreaterThan(0)

@@ -13,13 +13,14 @@ beforeAll(async () => {
 
 describe('GET /api/servers', () => {
   it('lists every account\'s servers from the inventory with each account\'s freshness', async () => {
+    // By the slug this suite configured: another suite may have connected a second account of a type.
     const body = await allServers(admin)
     for (const t of TYPES) expect(body.items.some((s: any) => s.account.type === t), t).toBe(true)
-    expect(body.items.find((s: any) => s.account.type === 'virtfusion' && s.upstream_id === '101')).toMatchObject({
+    expect(body.items.find((s: any) => s.account.slug === 'virtfusion' && s.upstream_id === '101')).toMatchObject({
       name: 'web-1.example.com', status: 'running', ipv4: ['203.0.113.11', '203.0.113.12'], vcpus: 2, memory_mb: 4096,
       gone: false, admin_locked: false, needs_install: false,
     })
-    const hostinger = body.items.find((s: any) => s.account.type === 'hostinger' && s.upstream_id === '1268054')
+    const hostinger = body.items.find((s: any) => s.account.slug === 'hostinger' && s.upstream_id === '1268054')
     expect(hostinger).toMatchObject({ status: 'running', account: { slug: 'hostinger', type: 'hostinger' } })
     // Rows are lean: capabilities once per account (below), the raw record on the detail route only.
     for (const s of body.items) {
@@ -159,7 +160,7 @@ describe('one server, owners and customers', () => {
   it('assigns servers to customers, who see only their own (others get 404)', async () => {
     const { client: cora, user: coraUser } = await customerClient(admin, 'Cora Owner')
     const { client: dave } = await customerClient(admin, 'Dave Other')
-    const target = (await allServers(admin, 'provider=virtfusion')).items.find((s: any) => s.upstream_id === '102')
+    const target = (await allServers(admin, 'account=virtfusion')).items.find((s: any) => s.upstream_id === '102')
     const patched = await admin.patch(`/api/servers/${target.id}`, { owner_id: coraUser.id })
     expect(patched.status).toBe(200)
     expect(patched.body.owner).toEqual({ id: coraUser.id, name: 'Cora Owner', email: coraUser.email })
@@ -220,7 +221,7 @@ describe('sync and drift', () => {
     expect(made.status).toBe(201)
     const upstreamId = String(made.body.data.id)
     await syncAll(admin, 'virtfusion')
-    const found = (await allServers(admin, 'provider=virtfusion')).items.find((s: any) => s.upstream_id === upstreamId)
+    const found = (await allServers(admin, 'account=virtfusion')).items.find((s: any) => s.upstream_id === upstreamId)
     expect(found).toMatchObject({ owner: null, gone: false, status: 'pending', needs_install: true, raw_status: 'allocated' })
     expect((await allServers(admin, 'owner=none')).items.some((s: any) => s.id === found.id)).toBe(true)
 

@@ -1,7 +1,7 @@
 /** Actions on servers: state checks (409), capabilities (501), who may act, and what each answers. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
-import { type Client, adminClient, customerClient, sandboxAdmin, sandboxUrl } from './helpers'
+import { type Client, adminClient, customerClient, sandboxAdmin, sandboxUrl, withSlowTransitions } from './helpers'
 import { configureSandboxAccounts, createRunning, syncAll, upstreamRequests, waitForServer } from './servers-helpers'
 
 let admin: Client
@@ -151,11 +151,13 @@ describe('suspend, resize, reinstall, root password', () => {
   it('reinstalls for real, pushing SSH keys by fingerprint, then refuses actions until it settles', async () => {
     const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGb3Lq0cKXc5m0pTn9o1vG8y9Dqz6VY0o6XrTq0Wm5Zb reinstall@test'
     const since = Date.now()
-    const r = await admin.post(`/api/servers/${inf.id}/reinstall`, { template: 'ubuntu24-64-default', ssh_keys: [{ name: 'ops', public_key: key }] })
-    expect(r.status, JSON.stringify(r.body)).toBe(200)
-    expect(r.body.status).toBe('reinstalling')
-    expect(r.body.server.status).toBe('pending')
-    expect((await act(admin, inf, 'stop')).status).toBe(409)
+    await withSlowTransitions(3_000, async () => {
+      const r = await admin.post(`/api/servers/${inf.id}/reinstall`, { template: 'ubuntu24-64-default', ssh_keys: [{ name: 'ops', public_key: key }] })
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      expect(r.body.status).toBe('reinstalling')
+      expect(r.body.server.status).toBe('pending')
+      expect((await act(admin, inf, 'stop')).status).toBe(409)
+    })
     const runs = (await upstreamRequests('inferno', since)).filter(x => x.query.action === 'reinstall')
     expect(runs.map(c => c.body.run)).toEqual([0, 1])
     expect(runs[1].body.sshkey_ids).toMatch(/^\d+$/)

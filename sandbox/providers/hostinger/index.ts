@@ -18,7 +18,7 @@ import { createDnsState, registerDnsRoutes, resetDnsState } from './dns'
 import { createDomainState, domainCatalogItems, registerDomainRoutes, resetDomainState } from './domains'
 
 export const createHostingerSim: SimulatorFactory = (opts) => {
-  const state = new HostingerState(opts.transitionMs)
+  const state = new HostingerState(opts)
   const router = new Router()
   registerCatalogRoutes(router, state)
   registerVmRoutes(router, state)

@@ -4,6 +4,7 @@
  * last phase ends, then settles into its final state.
  */
 import { SEED_CATALOG, SEED_DATA_CENTERS, SEED_PAYMENT_METHODS, SEED_PUBLIC_KEYS, SEED_TEMPLATES, seedSubscriptions, seedVms } from './fixtures'
+import type { SimOptions } from '../../core/simulator'
 
 /** The spec's VirtualMachineResource.state enum. */
 export type VmState =
@@ -81,7 +82,9 @@ export class HostingerState {
   firewalls: SimFirewall[] = []
   private seq = 0
 
-  constructor(readonly transitionMs: number) { this.reset() }
+  /** The sandbox's options object, read at each change: a test may lengthen transitions for a while. */
+  constructor(private readonly opts: SimOptions) { this.reset() }
+  get transitionMs() { return this.opts.transitionMs }
 
   reset() {
     const now = Date.now()

@@ -25,7 +25,7 @@ const PREFIX = '/virtfusion/api/v1'
 const PANEL_ROOT = '/virtfusion'
 
 export const createVirtfusionSim: SimulatorFactory = (opts) => {
-  const state = new VirtfusionState(opts.transitionMs)
+  const state = new VirtfusionState(opts)
   const router = new Router()
   registerCatalogRoutes(router, state, PREFIX)
   registerServerRoutes(router, state, PREFIX)

@@ -22,6 +22,13 @@ function checkInterface(s: SimServer, req: SimRequest): SimResponse | null {
   return null
 }
 
+/** The server the path names, on an interface it has: or the refusal. */
+function serverOnInterface(st: VirtfusionState, req: SimRequest): SimServer | SimResponse {
+  const s = loadServer(st, req)
+  if (!isServer(s)) return s
+  return checkInterface(s, req) ?? s
+}
+
 function addressList(req: SimRequest): string[] | SimResponse {
   const ip = req.body?.ip
   if (!Array.isArray(ip) || !ip.length || !ip.every(a => typeof a === 'string')) return errors(422, 'The ip field must be a non-empty array of addresses.')
@@ -34,10 +41,8 @@ export function registerNetworkRoutes(router: Router, st: VirtfusionState) {
   const blockOf = (s: SimServer) => st.hypervisors.find(h => h.id === s.hypervisorId)!
 
   router.post('/servers/:serverId/ipv4Qty', (req) => {
-    const s = loadServer(st, req)
+    const s = serverOnInterface(st, req)
     if (!isServer(s)) return s
-    const bad = checkInterface(s, req)
-    if (bad) return bad
     const q = req.body?.quantity
     if (typeof q !== 'number' || !Number.isInteger(q) || q < 1 || q > MAX_PER_CALL) return errors(422, `The quantity must be a whole number from 1 to ${MAX_PER_CALL}.`)
     const added = st.addAddresses(s, q)
@@ -46,10 +51,8 @@ export function registerNetworkRoutes(router: Router, st: VirtfusionState) {
   })
 
   router.post('/servers/:serverId/ipv4', (req) => {
-    const s = loadServer(st, req)
+    const s = serverOnInterface(st, req)
     if (!isServer(s)) return s
-    const bad = checkInterface(s, req)
-    if (bad) return bad
     const list = addressList(req)
     if (!Array.isArray(list)) return list
     const hv = blockOf(s)
@@ -63,10 +66,8 @@ export function registerNetworkRoutes(router: Router, st: VirtfusionState) {
   })
 
   router.delete('/servers/:serverId/ipv4', (req) => {
-    const s = loadServer(st, req)
+    const s = serverOnInterface(st, req)
     if (!isServer(s)) return s
-    const bad = checkInterface(s, req)
-    if (bad) return bad
     const list = addressList(req)
     if (!Array.isArray(list)) return list
     for (const a of list) if (!s.ipv4.some(x => x.address === a)) return errors(422, `${a} is not assigned to server ${s.id}.`)

@@ -6,6 +6,7 @@
  * forward (`advance`) so minute-long deletion delays can be checked without waiting.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
+import type { SimOptions } from '../../core/simulator'
 
 export interface SimUser {
   id: number
@@ -177,7 +178,9 @@ export class VirtfusionState {
   backupPlans: { id: number, name: string }[] = [...BACKUP_PLANS]
   private seq = { server: 200, user: 10, key: 10, queue: 1000, ip: 100 }
 
-  constructor(readonly transitionMs: number) { this.reset() }
+  /** The sandbox's options object, read at each change: a test may lengthen transitions for a while. */
+  constructor(private readonly opts: SimOptions) { this.reset() }
+  get transitionMs() { return this.opts.transitionMs }
 
   reset() {
     this.users = seedUsers()

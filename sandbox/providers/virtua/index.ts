@@ -13,7 +13,7 @@ import { serverRoutes } from './routes-servers'
 import { VirtuaState } from './state'
 
 export const createVirtuaSim: SimulatorFactory = (opts) => {
-  const state = new VirtuaState(opts.transitionMs)
+  const state = new VirtuaState(opts)
   const router = new Router()
   accountRoutes(router, state)
   serverRoutes(router, state)

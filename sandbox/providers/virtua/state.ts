@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { ACCOUNT, LIMITS, OFFERS, PROJECTS, SERVERS, SYSTEMS, ZONES, type Offer, type ServerSeed } from './fixtures'
+import type { SimOptions } from '../../core/simulator'
 
 export type PendingKind = 'setup' | 'start' | 'stop' | 'restart' | 'resize' | 'rebuild'
 
@@ -38,7 +39,9 @@ export class VirtuaState {
   projects = PROJECTS
   private nextNumber = 6000
 
-  constructor(readonly transitionMs: number) { this.reset() }
+  /** The sandbox's options object, read at each change: a test may lengthen transitions for a while. */
+  constructor(private readonly opts: SimOptions) { this.reset() }
+  get transitionMs() { return this.opts.transitionMs }
 
   reset() {
     const now = Date.now()
