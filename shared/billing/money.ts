@@ -154,6 +154,15 @@ export function lineAmounts(quantity: number, unitMinor: number, rateBp: number)
   return { net, tax, total: net + tax }
 }
 
+/**
+ * What is left to refund of a payment: what it brought minus its refunds so far, and never more
+ * than the invoice still counts as paid. The part of an overpayment above the invoice's total went
+ * to the customer's credit when it was paid: refunding it as well would give it back twice.
+ */
+export function refundableMinor(p: { paymentMinor: number, refundedMinor: number, invoicePaidMinor: number }): number {
+  return Math.max(0, Math.min(p.paymentMinor - p.refundedMinor, p.invoicePaidMinor))
+}
+
 /** Minor units → the major amount for display (2 decimals; JPY-like currencies have none). */
 export function minorDigits(currency: string): number {
   try { return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2 }

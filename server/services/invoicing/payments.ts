@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { useDb } from '#server/db/client'
 import { creditLedger, invoices, payments, users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
+import { refundableMinor } from '#shared/billing/money'
 import { EO, requestHash } from '../exactly-once/keys'
 import { notifyUser } from '../notifications'
 import { getInvoiceView, paymentView, type InvoiceRow, type Tx } from './invoices'
@@ -176,8 +177,17 @@ export async function refundPayment(paymentId: string, body: z.infer<typeof refu
     const [orig] = await tx.select().from(payments).where(eq(payments.id, paymentId))
     if (!orig || orig.refundOf) throw httpError(404, 'No such payment', 'payment_not_found')
     const [inv] = await tx.select().from(invoices).where(eq(invoices.id, orig.invoiceId)).for('update')
+    // Under the invoice's lock: a concurrent twin with this key committed first.
+    const twin = idem ? (await tx.select().from(payments).where(eq(payments.idempotencyKey, idem)))[0] : undefined
+    if (twin) {
+      if (twin.requestHash !== hash) throw EO.keyReused()
+      return { row: twin, created: false }
+    }
+    // A credit note already put what was paid on the customer's credit: refunding too would pay it twice.
+    const [note] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.creditOf, inv!.id), eq(invoices.kind, 'credit_note')))
+    if (note) throw httpError(409, 'This invoice has a credit note: what was paid is on the customer\'s credit already', 'credit_note_exists')
     const [r] = await tx.select({ n: sql<string>`coalesce(sum(${payments.amountMinor}), 0)` }).from(payments).where(eq(payments.refundOf, orig.id))
-    const left = orig.amountMinor + Number(r?.n ?? 0)
+    const left = refundableMinor({ paymentMinor: orig.amountMinor, refundedMinor: -Number(r?.n ?? 0), invoicePaidMinor: inv!.paidMinor })
     const amount = body.amount_minor ?? left
     if (amount <= 0 || amount > left) throw httpError(409, `At most ${left} minor units of this payment are left to refund`, 'refund_too_large')
     const [row] = await tx.insert(payments).values({
@@ -186,9 +196,9 @@ export async function refundPayment(paymentId: string, body: z.infer<typeof refu
     }).returning()
     if (body.to === 'credit') await tx.insert(creditLedger).values({ userId: inv!.customerId, currency: orig.currency, amountMinor: amount, reason: 'refund', ref: `payment:${orig.id}`, createdBy: admin.id })
     await tx.update(invoices).set({ paidMinor: inv!.paidMinor - amount, updatedAt: new Date() }).where(eq(invoices.id, inv!.id))
-    return row!
+    return { row: row!, created: true }
   })
-  return { created: true, payment: paymentView(refund) }
+  return { created: refund.created, payment: paymentView(refund.row) }
 }
 
 // ---------- credit ----------

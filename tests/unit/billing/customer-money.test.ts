@@ -1,6 +1,6 @@
 /** Customer billing arithmetic: integer minor units, one currency per sum, tax rounded half-up, reverse charge. */
 import { describe, expect, it } from 'vitest'
-import { addMoney, CurrencyMismatch, divideHalfUp, lineAmounts, money, parseMajor, subtractMoney, sumMoney, taxDecision, taxOf } from '../../../shared/billing/money'
+import { addMoney, CurrencyMismatch, divideHalfUp, lineAmounts, money, parseMajor, refundableMinor, subtractMoney, sumMoney, taxDecision, taxOf } from '../../../shared/billing/money'
 import { formatMinor } from '../../../shared/billing/format'
 
 describe('money', () => {
@@ -67,5 +67,15 @@ describe('tax', () => {
     // Unknown country: the seller's; a country with no rate set: none.
     expect(taxDecision({ country: null, vatId: null }, 'DE', rates)).toEqual({ rateBp: 1900, reverseCharge: false })
     expect(taxDecision({ country: 'US', vatId: null }, 'DE', rates)).toEqual({ rateBp: 0, reverseCharge: false })
+  })
+
+  it('refunds at most what the payment still counts for on its invoice', () => {
+    // 150 paid on a 100 invoice: 50 went to credit at once, so only 100 can come back.
+    expect(refundableMinor({ paymentMinor: 150, refundedMinor: 0, invoicePaidMinor: 100 })).toBe(100)
+    expect(refundableMinor({ paymentMinor: 60, refundedMinor: 20, invoicePaidMinor: 100 })).toBe(40)
+    // Another payment's refund lowered what the invoice counts as paid.
+    expect(refundableMinor({ paymentMinor: 90, refundedMinor: 0, invoicePaidMinor: 40 })).toBe(40)
+    expect(refundableMinor({ paymentMinor: 50, refundedMinor: 50, invoicePaidMinor: 100 })).toBe(0)
+    expect(refundableMinor({ paymentMinor: 50, refundedMinor: 0, invoicePaidMinor: 0 })).toBe(0)
   })
 })
