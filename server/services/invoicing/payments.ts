@@ -210,23 +210,40 @@ export const topUpBodySchema = z.object({
   ref: z.string().trim().max(200).optional(),
 }).strict()
 
-/** Admins: adds to (or, as an adjustment, takes from) a customer's credit; then pays their open invoices it covers. */
+/**
+ * Admins: adds to (or, as an adjustment, takes from) a customer's credit; then pays their open
+ * invoices it covers. Exactly once per Idempotency-Key: the same key again changes nothing
+ * (`created: false`), the same key for another change is a 422.
+ */
 export async function topUpCredit(userId: string, body: z.infer<typeof topUpBodySchema>, admin: User, key: string | null) {
   const db = await useDb()
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId))
   if (!user) throw httpError(404, 'No such user', 'user_not_found')
   const idem = key ? `${admin.id}:${key}` : null
-  await db.transaction(async (tx) => {
-    await lockCredit(tx, userId, body.currency)
-    if (body.amount_minor < 0 && await balanceIn(tx, userId, body.currency) + body.amount_minor < 0) throw httpError(409, 'The credit balance cannot go below zero', 'insufficient_credit')
-    await tx.insert(creditLedger).values({ userId, currency: body.currency, amountMinor: body.amount_minor, reason: body.reason, ref: body.ref ?? null, idempotencyKey: idem, createdBy: admin.id })
-      .onConflictDoNothing({ target: creditLedger.idempotencyKey })
-  })
+  const earlier = async () => {
+    if (!idem) return undefined
+    const [l] = await db.select().from(creditLedger).where(eq(creditLedger.idempotencyKey, idem))
+    const same = l && l.userId === userId && l.currency === body.currency && l.amountMinor === body.amount_minor && l.reason === body.reason && l.ref === (body.ref ?? null)
+    if (l && !same) throw EO.keyReused()
+    return l
+  }
+  let created = false
+  if (!await earlier()) {
+    created = await db.transaction(async (tx) => {
+      await lockCredit(tx, userId, body.currency)
+      if (body.amount_minor < 0 && await balanceIn(tx, userId, body.currency) + body.amount_minor < 0) throw httpError(409, 'The credit balance cannot go below zero', 'insufficient_credit')
+      const inserted = await tx.insert(creditLedger).values({ userId, currency: body.currency, amountMinor: body.amount_minor, reason: body.reason, ref: body.ref ?? null, idempotencyKey: idem, createdBy: admin.id })
+        .onConflictDoNothing({ target: creditLedger.idempotencyKey }).returning({ id: creditLedger.id })
+      return inserted.length > 0
+    })
+    // A concurrent twin with this key won: the same change is answered, another one refused.
+    if (!created) await earlier()
+  }
   if (body.amount_minor > 0) {
     const open = await db.select().from(invoices).where(and(eq(invoices.customerId, userId), eq(invoices.currency, body.currency), inArray(invoices.status, ['open', 'overdue']))).orderBy(invoices.createdAt)
     for (const inv of open) await autoPayFromCredit(inv)
   }
-  return creditOf(userId)
+  return { created, credit: await creditOf(userId) }
 }
 
 export const creditQuery = z.object({ user: z.string().uuid().optional().meta({ description: 'Admins: whose credit (default: your own)' }) })

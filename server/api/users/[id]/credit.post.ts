@@ -9,7 +9,8 @@ export default defineEventHandler(async (event) => {
   const { id } = validParams(event, idParams)
   const key = parseIdempotencyKey(getHeader(event, 'idempotency-key'))
   const body = await validBody(event, topUpBodySchema)
-  const credit = await topUpCredit(id, body, admin, key)
-  await audit({ userId: admin.id, action: 'credit.changed', target: id, details: { amount_minor: body.amount_minor, currency: body.currency, reason: body.reason } })
+  const { created, credit } = await topUpCredit(id, body, admin, key)
+  // A repeat of the same key changed nothing: nothing to audit.
+  if (created) await audit({ userId: admin.id, action: 'credit.changed', target: id, details: { amount_minor: body.amount_minor, currency: body.currency, reason: body.reason } })
   return credit
 })
