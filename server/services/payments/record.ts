@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
-import { users, type User } from '#server/db/schema'
+import { creditLedger, invoices, users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
 import { loadInvoice } from '../invoicing/invoices'
 import { recordPayment } from '../invoicing/payments'
@@ -27,8 +27,10 @@ export async function invoiceForCheckout(id: string, user: User): Promise<Checko
 
 /**
  * One payment for one gateway payment (`externalId`): a repeat answers the first. Refusals that
- * a retry cannot fix (no such invoice, already paid or void, another currency) are answered as
- * outcomes, so the gateway stops retrying; the admin finds them in the log and the events table.
+ * a retry cannot fix are answered as outcomes, so the gateway stops retrying. Money the gateway
+ * took for an invoice that no longer takes it (paid meanwhile through a second checkout, voided,
+ * another currency) goes to the customer's credit, once per gateway payment, rather than being
+ * lost; the admin finds it in the log, the ledger and the events table.
  */
 export async function recordGatewayPayment(p: { invoiceId: string, amountMinor: number, currency: string, externalId: string, reference: string }): Promise<string> {
   try {
@@ -37,10 +39,26 @@ export async function recordGatewayPayment(p: { invoiceId: string, amountMinor: 
   }
   catch (e) {
     const code = (e as { data?: { code?: string } }).data?.code
-    if (code === 'invoice_not_found' || code === 'invoice_not_payable' || code === 'currency_mismatch') {
+    if (code === 'invoice_not_payable' || code === 'currency_mismatch') {
+      const credited = await creditUnapplied(p)
+      console.warn(`[payments] Stripe payment ${p.externalId} for invoice ${p.invoiceId} not applied (${(e as Error).message}): ${credited ? 'put on the customer\'s credit' : 'on the customer\'s credit already'}`)
+      return `credited: ${code}`
+    }
+    if (code === 'invoice_not_found') {
       console.warn(`[payments] Stripe payment ${p.externalId} for invoice ${p.invoiceId} not recorded: ${(e as Error).message}`)
       return `not recorded: ${code}`
     }
     throw e
   }
+}
+
+/** The gateway payment's amount on the invoice customer's credit; false when it is there already. */
+async function creditUnapplied(p: { invoiceId: string, amountMinor: number, currency: string, externalId: string }): Promise<boolean> {
+  const db = await useDb()
+  const [inv] = await db.select({ customerId: invoices.customerId }).from(invoices).where(eq(invoices.id, p.invoiceId))
+  if (!inv || p.amountMinor <= 0 || !/^[A-Z]{3}$/.test(p.currency)) return false
+  const key = `gateway:${p.externalId}`
+  const added = await db.insert(creditLedger).values({ userId: inv.customerId, currency: p.currency, amountMinor: p.amountMinor, reason: 'top_up', ref: key, idempotencyKey: key })
+    .onConflictDoNothing({ target: creditLedger.idempotencyKey }).returning({ id: creditLedger.id })
+  return added.length > 0
 }
