@@ -107,10 +107,22 @@ export async function linkSubscriptionServer(orderId: string, serverId: string) 
   await db.update(subscriptions).set({ serverId, updatedAt: new Date() }).where(eq(subscriptions.orderId, orderId))
 }
 
-/** Cancels an order still waiting for payment and voids its unpaid invoice; false when it is no longer waiting. */
+/**
+ * Cancels an order still waiting for payment and voids its unpaid invoice; false when it is no
+ * longer waiting. Refused while part of the invoice is paid (that money is refunded first).
+ */
 export async function cancelUnpaidOrder(orderId: string) {
   const db = await useDb()
   return db.transaction(async (tx) => {
+    // The invoice is locked before the order, in the order a payment locks them: the two never
+    // deadlock, and a payment that committed first is seen here.
+    const [pre] = await tx.select({ invoiceId: orders.invoiceId }).from(orders).where(eq(orders.id, orderId))
+    if (pre?.invoiceId) {
+      const [inv] = await tx.select().from(invoices).where(eq(invoices.id, pre.invoiceId)).for('update')
+      if (inv && inv.paidMinor > 0 && (inv.status === 'open' || inv.status === 'overdue')) {
+        throw httpError(409, 'Part of this order\'s invoice is paid: refund the payment before cancelling the order', 'invoice_partly_paid')
+      }
+    }
     const [o] = await tx.update(orders).set({ status: 'cancelled', updatedAt: new Date() })
       .where(and(eq(orders.id, orderId), eq(orders.status, 'awaiting_payment'))).returning()
     if (!o) return false
