@@ -6,6 +6,7 @@ import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { useDb } from '#server/db/client'
 import { appSettings, taxRates, users, type User } from '#server/db/schema'
+import { httpError } from '#server/lib/http-errors'
 
 const country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code (ISO 3166), such as DE')
 
@@ -70,12 +71,27 @@ export function billingProfileView(u: Pick<User, 'billingCountry' | 'vatId' | 'c
   return { country: u.billingCountry, vat_id: u.vatId, company: u.company, credit_terms: u.creditTerms }
 }
 
-export async function updateBillingProfile(user: User, patch: z.infer<typeof billingProfileSchema>) {
-  const db = await useDb()
+function profileChanges(patch: z.infer<typeof billingProfileSchema>): Partial<typeof users.$inferInsert> {
   const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date() }
   if (patch.country !== undefined) set.billingCountry = patch.country || null
   if (patch.vat_id !== undefined) set.vatId = patch.vat_id || null
   if (patch.company !== undefined) set.company = patch.company || null
-  const [row] = await db.update(users).set(set).where(eq(users.id, user.id)).returning()
+  return set
+}
+
+export async function updateBillingProfile(user: User, patch: z.infer<typeof billingProfileSchema>) {
+  const db = await useDb()
+  const [row] = await db.update(users).set(profileChanges(patch)).where(eq(users.id, user.id)).returning()
   return billingProfileView(row!)
+}
+
+/** Admins: a customer's billing profile and credit terms, in one update (404 for no such user). */
+export async function adminUpdateBillingProfile(userId: string, body: z.infer<typeof adminBillingProfileSchema>) {
+  const db = await useDb()
+  const { credit_terms: terms, ...profile } = body
+  const set = profileChanges(profile)
+  if (terms !== undefined) set.creditTerms = terms
+  const [row] = await db.update(users).set(set).where(eq(users.id, userId)).returning()
+  if (!row) throw httpError(404, 'No such user', 'user_not_found')
+  return { profile: billingProfileView(row), email: row.email }
 }
