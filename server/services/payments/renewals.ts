@@ -27,6 +27,7 @@ import { audit } from '../audit'
 import { emitAlert } from '../alerts/emit'
 import { createDraft, issueDraft } from '../invoicing/invoices'
 import { addCycle } from '../invoicing/order-billing'
+import { autoPayFromCredit } from '../invoicing/payments'
 import { suspendServer, unsuspendServer } from '../portal/suspension'
 import { loadById } from '../servers/inventory'
 import { renewalSettings } from './renewal-settings'
@@ -101,8 +102,13 @@ async function issueRenewal(sub: SubscriptionRow, now: Date): Promise<boolean> {
     return dated!
   })
   if (!issued) return false
+  // Paid from the customer's credit when it covers it, as an order's invoice is; then no reminder.
+  const paid = await autoPayFromCredit(issued).catch((e) => {
+    console.error(`[billing] renewal invoice ${issued.id}: paying from credit failed:`, (e as Error).message)
+    return false
+  })
   const amount = formatMinor(issued.totalMinor, issued.currency, 'en')
-  await emitAlert({
+  if (!paid) await emitAlert({
     kind: 'invoice_due', to: { users: [sub.customerId] }, link: `/invoices/${issued.id}`, dedupeKey: `invoice_due:${issued.id}`, repeat: 'once',
     params: { number: issued.number ?? '', server: name, amount, due: day(start), period_start: day(start), period_end: day(end) },
   })
