@@ -8,6 +8,7 @@
  *   POST   /__sandbox/latency {ms}                    latency added to every request
  *   POST   /__sandbox/transition {ms}                 how long a state change takes from now on (answers the old value)
  *   POST   /__sandbox/inferno/unpaid-order            an Inferno order that stays Pending (to cancel)
+ *   POST   /__sandbox/virtua/limits {cloud_servers}   the account's server limit (until reset; answers the old one)
  *   POST   /__sandbox/strict  {provider, mode}        strict mode: off | omit | rename undocumented fields
  *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
  *   DELETE /__sandbox/contract                        forget them
@@ -30,6 +31,7 @@ import type { SimRequest, SimResponse } from './core/router'
 import type { ProviderName, SimOptions, Simulator } from './core/simulator'
 import { SIMULATORS } from './providers/registry'
 import { addUnpaidOrder, type InfernoState } from './providers/inferno/state'
+import type { VirtuaState } from './providers/virtua/state'
 import { checkExchange, exampleFor, hasSpec, type Violation } from './contract/validator'
 import { pruneToExample, stripFields, type StrictMode } from './core/strict'
 import { SANDBOX_CREDENTIALS } from './credentials'
@@ -203,6 +205,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (route === '/inferno/unpaid-order' && req.method === 'POST') {
       return { json: addUnpaidOrder(sims.inferno.state as InfernoState) }
+    }
+    if (route === '/virtua/limits' && req.method === 'POST') {
+      const n = Number(body?.cloud_servers)
+      if (!Number.isInteger(n) || n < 0) return { status: 400, json: { error: 'cloud_servers must be a whole number' } }
+      const limits = (sims.virtua.state as VirtuaState).limits
+      const previous = Number(limits.cloud_servers)
+      limits.cloud_servers = String(n)
+      return { json: { status: 'ok', cloud_servers: n, previous } }
     }
     if (route === '/strict' && req.method === 'POST') {
       const { provider, mode } = (body ?? {}) as { provider: ProviderName, mode: StrictMode }

@@ -57,7 +57,8 @@ export const useServerOpsStore = defineStore('serverOps', () => {
       const url: string = `/api/hosting/providers/${encodeURIComponent(c.zone.provider)}/dns/${encodeURIComponent(c.zone.domain)}`
       await $fetch<unknown>(url, { method: 'POST', body: { type: c.record_type, name: c.zone.name, content: c.ip, ttl: 3600 } })
     },
-    addIps: (id: string, quantity: number) => $fetch<OpResult & { addresses: string[] }>(at(id, 'ips'), { method: 'POST', body: { quantity } }),
+    // One key per dialog: a retried click answers the first request instead of buying again.
+    addIps: (id: string, quantity: number, key: string) => $fetch<(OpResult & { addresses: string[] }) | { status: string, intent: { id: string, state: string } }>(at(id, 'ips'), { method: 'POST', body: { quantity }, headers: { 'Idempotency-Key': key } }),
     removeIp: (id: string, ip: string) => send(id, 'ips', 'DELETE', { ip }),
     backupPlan: (id: string) => $fetch<BackupPlanView>(at(id, 'backup-plan')),
     setBackupPlan: (id: string, planId: string | null) => send(id, 'backup-plan', 'PUT', { plan_id: planId }),

@@ -284,7 +284,7 @@ export const accountSync = pgTable('account_sync', {
 export const INTENT_STATES = ['pending', 'in_flight', 'succeeded', 'failed', 'unknown', 'reconciled', 'needs_review'] as const
 export const intents = pgTable('intents', {
   id: id(),
-  kind: text('kind', { enum: ['server.create', 'order.create', 'domain.purchase', 'order.provision'] }).notNull(),
+  kind: text('kind', { enum: ['server.create', 'order.create', 'domain.purchase', 'order.provision', 'server.ip_add'] }).notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
   userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
   accountId: uuid('account_id').references(() => providerAccounts.id, { onDelete: 'cascade' }),

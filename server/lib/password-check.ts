@@ -11,6 +11,8 @@ import { passwordLengthProblem, weakPasswordProblem, type StrengthVerdict } from
 
 const IDLE_MS = 60_000
 const START_TIMEOUT_MS = 30_000
+/** One check takes milliseconds; a process this slow is stuck: it is dropped and the app checks itself. */
+const CHECK_TIMEOUT_MS = 10_000
 
 interface Checker { child: ChildProcess, ready: Promise<void>, pending: Map<number, { resolve: (v: StrengthVerdict) => void, reject: (e: Error) => void }> }
 let checker: Checker | undefined
@@ -56,10 +58,20 @@ async function verdictFromProcess(script: string, password: string, userInputs: 
   const c = checker
   await c.ready
   const id = nextId++
-  const verdict = new Promise<StrengthVerdict>((resolve, reject) => c.pending.set(id, { resolve, reject }))
+  let timer: NodeJS.Timeout | undefined
+  const verdict = new Promise<StrengthVerdict>((resolve, reject) => {
+    c.pending.set(id, { resolve, reject })
+    timer = setTimeout(() => {
+      c.pending.delete(id)
+      if (checker === c) checker = undefined
+      c.child.kill('SIGKILL')
+      reject(new Error('the password checker did not answer in time'))
+    }, CHECK_TIMEOUT_MS)
+  })
   c.child.send({ id, password, userInputs })
   try { return await verdict }
   finally {
+    clearTimeout(timer)
     if (!c.pending.size) {
       clearTimeout(idleTimer)
       idleTimer = setTimeout(() => { if (checker === c && !c.pending.size) { checker = undefined; c.child.disconnect() } }, IDLE_MS)

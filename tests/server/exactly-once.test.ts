@@ -89,31 +89,36 @@ describe('fault matrix: three concurrent creates per account, two of them faulte
         const withServer = final.filter(i => i.state === 'succeeded' || i.state === 'reconciled')
         const created = (await upstreamIds(type)).filter(id => !before.includes(id))
 
-        // Upstream count equals the number of intents that got a server; no two share one; none is guessed.
-        expect(created.length, JSON.stringify({ created, final })).toBe(withServer.length)
+        // No two intents share an object, none is guessed, and nothing made is lost: an object no
+        // intent settled on is a candidate of one waiting for an admin (a loaded machine can leave
+        // two lost answers indistinguishable).
         const owned = withServer.map(i => i.upstream_id)
         expect(new Set(owned).size).toBe(owned.length)
-        expect([...owned].sort()).toEqual([...created].sort())
-        for (const i of final.filter(x => x.state === 'needs_review')) expect(i.upstream_id).toBeNull()
+        for (const id of owned) expect(created).toContain(id)
+        const review = final.filter(x => x.state === 'needs_review')
+        for (const i of review) expect(i.upstream_id).toBeNull()
+        const unclaimed = created.filter(id => !owned.includes(id))
+        for (const id of unclaimed) expect(review.some(i => i.candidates.includes(id)), JSON.stringify({ id, created, final })).toBe(true)
 
         matrix[type] ??= {}
         matrix[type]![name] = {
           succeeded: withServer.length,
           failed: final.filter(i => i.state === 'failed').length,
-          needs_review: final.filter(i => i.state === 'needs_review').length,
+          needs_review: review.length,
           unknown: final.filter(i => i.state === 'unknown').length,
         }
-        // Every object is accounted for, so what is in review made nothing: an admin says so.
-        for (const i of final.filter(x => x.state === 'needs_review')) {
-          const decided = await admin.post(`/api/admin/intents/${i.id}/nothing-created`)
+        // The admin decides each review: the object it lists and nobody holds, else "nothing was made".
+        const taken = new Set(owned)
+        for (const i of review) {
+          const pick = i.candidates.find((c: string) => unclaimed.includes(c) && !taken.has(c))
+          const decided = pick
+            ? await admin.post(`/api/admin/intents/${i.id}/attach`, { upstream_id: pick })
+            : await admin.post(`/api/admin/intents/${i.id}/nothing-created`)
           expect(decided.status, JSON.stringify(decided.body)).toBe(200)
-          expect(decided.body.state).toBe('failed')
+          if (pick) taken.add(pick)
+          else expect(decided.body.state).toBe('failed')
         }
-        // Virtua allows 8 cloud servers per account: make room for the next case.
-        // (A server still being set up refuses the delete for a moment.)
-        if (type === 'virtua') {
-          for (const id of created) await expect.poll(async () => (await upstream('virtua', 'DELETE', `/cloud-server/${id}`)).status, { timeout: 20_000, interval: 300 }).toBeLessThan(300)
-        }
+        expect([...taken].sort(), JSON.stringify({ created, final })).toEqual([...created].sort())
       }, 90_000)
     }
   }

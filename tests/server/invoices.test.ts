@@ -173,6 +173,18 @@ describe('credit, pay later, credit terms, void', () => {
     expect((await waitOrder(rich.client, placed.id)).status).toBe('completed')
   })
 
+  it('revenue counts what invoices were paid with: an overpayment\'s excess goes to credit and is not counted twice', async () => {
+    const month = new Date().toISOString().slice(0, 7)
+    const revenue = async () => ((await admin.get('/api/invoices')).body.revenue as any[]).find(r => r.month === month && r.currency === 'EUR')?.amount_minor ?? 0
+    const payer = await customerClient(admin, 'Otto Over')
+    const placed = (await order(payer.client, { plan_id: plan.id, template: '46', hostname: uniqueHost('ov') })).body
+    const before = await revenue()
+    const paid = await admin.post(`/api/invoices/${placed.invoice_id}/payments`, { amount_minor: 2000, reference: 'bank, rounded up' }, { 'Idempotency-Key': randomUUID() })
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201)
+    expect((await payer.client.get('/api/credit')).body.balances).toEqual([{ currency: 'EUR', amount_minor: 215 }])
+    expect(await revenue()).toBe(before + 1785)
+  })
+
   it('a pay-later plan, and a customer with credit terms, provision before payment', async () => {
     const later = await pricedPlan({ pay_later: true })
     const placed = (await order(dan.client, { plan_id: later.id, template: '46', hostname: uniqueHost('pl') })).body

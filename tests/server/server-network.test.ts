@@ -5,9 +5,10 @@
  * another customer gets 404, a plan without the feature 403.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { type Client, adminClient, customerClient } from './helpers'
+import { randomUUID } from 'node:crypto'
+import { type Client, adminClient, customerClient, sandboxAdmin } from './helpers'
 import { addKeychainKey, createPlan, order, uniqueHost, waitOrder } from './portal-helpers'
-import { configureSandboxAccounts, createRunning, syncAll } from './servers-helpers'
+import { configureSandboxAccounts, createRunning, syncAll, upstreamRequests } from './servers-helpers'
 
 let admin: Client
 let vf: any
@@ -88,6 +89,59 @@ describe('IPv4 addresses (VirtFusion)', () => {
       }
     }
   })
+})
+
+describe('adding addresses exactly once (they are billed)', () => {
+  const quantityCalls = async (since: number) => (await upstreamRequests('virtfusion', since)).filter(r => r.method === 'POST' && r.path.endsWith(`/servers/${vf.upstream_id}/ipv4Qty`))
+  const removeAll = async (ips: string[]) => {
+    for (const ip of ips) expect((await admin.req('DELETE', at(vf, 'ips'), { ip })).status).toBe(200)
+  }
+
+  it('the same key again answers the first result and adds nothing; another body with it is a 422; so is a keyless twin within a minute', async () => {
+    const since = Date.now()
+    const key = randomUUID()
+    const first = await admin.post(at(vf, 'ips'), { quantity: 1 }, { 'Idempotency-Key': key })
+    expect(first.status, JSON.stringify(first.body)).toBe(200)
+    expect(first.headers.get('intent-id')).toBeTruthy()
+    const again = await admin.post(seed(vf, 'ips'), { quantity: 1 }, { 'Idempotency-Key': key })
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(again.body.addresses).toEqual(first.body.addresses)
+    expect((await admin.post(at(vf, 'ips'), { quantity: 2 }, { 'Idempotency-Key': key })).status).toBe(422)
+    expect(await quantityCalls(since)).toHaveLength(1)
+
+    const keyless = await admin.post(at(vf, 'ips'), { quantity: 2 })
+    expect(keyless.status, JSON.stringify(keyless.body)).toBe(200)
+    const twin = await admin.post(at(vf, 'ips'), { quantity: 2 })
+    expect(twin.headers.get('idempotent-replayed')).toBe('true')
+    expect(twin.body.addresses).toEqual(keyless.body.addresses)
+    expect(await quantityCalls(since)).toHaveLength(2)
+    await removeAll([...first.body.addresses, ...keyless.body.addresses])
+  })
+
+  it('a lost answer is settled by the one address that appeared, never by sending again', async () => {
+    const before = (await fresh(vf)).ipv4 as string[]
+    const since = Date.now()
+    const key = randomUUID()
+    // The provider adds the address, but its answer never arrives (the client times out).
+    await sandboxAdmin('/faults', 'POST', { provider: 'virtfusion', hangAfter: true, count: 1, match: `/servers/${vf.upstream_id}/ipv4Qty`, method: 'POST' })
+    try {
+      const lost = await admin.post(at(vf, 'ips'), { quantity: 1 }, { 'Idempotency-Key': key })
+      expect([200, 202], JSON.stringify(lost.body)).toContain(lost.status)
+      let settled: any
+      await vi.waitFor(async () => {
+        settled = await admin.post(at(vf, 'ips'), { quantity: 1 }, { 'Idempotency-Key': key })
+        expect(settled.status, JSON.stringify(settled.body)).toBe(200)
+      }, { timeout: 30_000, interval: 500 })
+      const now = (await admin.get(`/api/servers/${vf.id}?refresh=1`)).body.ipv4 as string[]
+      const added = now.filter(a => !before.includes(a))
+      expect(added).toHaveLength(1)
+      expect(settled.body.addresses).toEqual(added)
+      expect(await quantityCalls(since)).toHaveLength(1)
+      await removeAll(added)
+    }
+    finally { await sandboxAdmin('/faults?provider=virtfusion', 'DELETE') }
+  }, 60_000)
 })
 
 describe('customers and addresses', () => {

@@ -98,7 +98,7 @@ export class HostingerState {
     this.vms = seedVms(now)
     this.orders = []
     this.firewalls = []
-    this.seq = 0
+    // Ids are never handed out twice, not even across a reset (as no real provider would).
   }
 
   /** Fresh ids above every seeded one, distinct per kind only by range. */

@@ -66,7 +66,12 @@ export const createInfernoSim: SimulatorFactory = (opts) => {
     authorize: req => checkAuth(holder.state, req),
     // Anything below the script is not the API: the web server's own 404 page.
     notFound: () => ({ status: 404, text: '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>', contentType: 'text/html' }),
-    reset() { holder.state = seedState() },
+    reset() {
+      // Ids are never handed out twice, not even across a reset (as no real billing would).
+      const used = holder.state.next
+      holder.state = seedState()
+      for (const k of Object.keys(used) as (keyof typeof used)[]) holder.state.next[k] = Math.max(used[k], holder.state.next[k])
+    },
     undocumented: req => UNDOCUMENTED[paramsOf(req).action ?? ''] ?? [],
     get state() { return holder.state },
   }

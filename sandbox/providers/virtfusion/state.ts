@@ -193,7 +193,9 @@ export class VirtfusionState {
     this.vncTokens = new Map()
     this.loginTokens = new Map()
     this.firewalls = new Map()
-    this.seq = { server: 200, user: 10, key: 10, queue: 1000, ip: 100 }
+    // Ids are never handed out twice, not even across a reset (as no real panel would).
+    const seed = { server: 200, user: 10, key: 10, queue: 1000, ip: 100 }
+    this.seq = Object.fromEntries(Object.entries(seed).map(([k, v]) => [k, Math.max(v, this.seq[k as keyof typeof seed])])) as typeof seed
     const [lon, nyc] = this.hypervisors as [SimHypervisor, SimHypervisor]
     const [small, medium, large] = this.packages as [SimPackage, SimPackage, SimPackage]
     this.servers = [

@@ -48,7 +48,8 @@ export class VirtuaState {
     this.account = { ...ACCOUNT }
     this.limits = { ...LIMITS }
     this.offers = structuredClone(OFFERS)
-    this.nextNumber = 6000
+    // Numbers are never handed out twice, not even across a reset.
+    this.nextNumber = Math.max(this.nextNumber, 6000)
     this.servers.clear()
     for (const s of structuredClone(SERVERS)) {
       this.servers.set(s.uuid, { ...s, runningSince: s.status === 'running' ? now - s.uptime_at_reset * 1000 : null, pending: null })

@@ -55,8 +55,13 @@ export default defineRoutes('Server operations', 'Graphs, snapshots, backups, re
   }),
   ...both('ips', {
     method: 'post', access: 'user', summary: 'Add IPv4 addresses (may be billed; audited)',
-    description: '`quantity` free addresses the provider picks, or (admins only) the `addresses` named. Customers: only where their plan grants `ip_addresses`.',
-    body: ipAddBody, answers: { 200: { description: 'Added', schema: changed.extend({ addresses: z.array(z.string()) }) } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED },
+    description: '`quantity` free addresses the provider picks, or (admins only) the `addresses` named. Customers: only where their plan grants `ip_addresses`. Exactly once: send an `Idempotency-Key` header (8–200 visible characters); the same key answers the first result (`Idempotent-Replayed: true`; another body: 422), and without one an identical request within 60 s does.',
+    body: ipAddBody,
+    answers: {
+      200: { description: 'Added', schema: changed.extend({ addresses: z.array(z.string()) }) },
+      202: { description: 'The provider\'s answer was lost: whether the addresses were added is being checked (ask again with the same key)', schema: obj({ status: z.string(), intent: obj({ id: z.string(), state: z.string() }), message: z.string().optional() }) },
+    },
+    errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED, 422: 'The Idempotency-Key was used for another request' },
   }),
   ...both('ips', { method: 'delete', access: 'user', summary: 'Remove one of the server\'s IPv4 addresses (never its only one; audited)', body: ipDeleteBody, answers: { 200: { description: 'Removed', schema: changed } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN, ...REFUSED, 400: 'Not an IPv4 address of this server' } }),
   ...both('backup-plan', { method: 'get', access: 'user', summary: 'The server\'s backup plan', answers: { 200: { description: 'The plan, or null', schema: backupPlanView } }, errors: { ...NOT_SUPPORTED, ...FORBIDDEN } }),

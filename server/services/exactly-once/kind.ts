@@ -18,7 +18,10 @@ export interface KindHandler {
   describe(intent: Intent): string
 }
 
+/** The kinds that spend money upstream: swept, reconciled and reviewed by admins. */
+export const MONEY_KINDS: Intent['kind'][] = ['server.create', 'order.create', 'domain.purchase', 'server.ip_add']
+
 /** Which kinds compete for the same upstream objects (a server order and a server create do). */
 export function objectFamily(kind: Intent['kind']) {
-  return kind === 'domain.purchase' ? 'domain' : 'server'
+  return kind === 'domain.purchase' ? 'domain' : kind === 'server.ip_add' ? 'address' : 'server'
 }

@@ -10,6 +10,7 @@ import { intents, providerAccounts, users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
 import { audit } from '../audit'
 import { handlerFor } from './handlers'
+import { MONEY_KINDS } from './kind'
 import { accountLock, settle } from './reconcile'
 import { withLock } from './lock'
 import { evidenceOf, type Intent, loadIntent, move } from './store'
@@ -37,7 +38,7 @@ export function intentView(i: Intent, extra: { account?: string | null, user?: s
 
 export async function listIntents(opts: { states?: Intent['state'][], ids?: string[] }) {
   const db = await useDb()
-  const conds = [inArray(intents.kind, ['server.create', 'order.create', 'domain.purchase'])]
+  const conds = [inArray(intents.kind, MONEY_KINDS)]
   if (opts.states?.length) conds.push(inArray(intents.state, opts.states))
   if (opts.ids?.length) conds.push(inArray(intents.id, opts.ids))
   const rows = await db.select({ intent: intents, account: providerAccounts.slug, user: users.email }).from(intents)

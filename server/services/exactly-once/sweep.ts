@@ -8,11 +8,11 @@ import { and, inArray } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
 import { intents } from '#server/db/schema'
 import { handlerFor } from './handlers'
+import { MONEY_KINDS } from './kind'
 import { queueReconcile, reconcile, takeOverOrphan } from './reconcile'
 import { loadIntent, move, type Intent } from './store'
 import { stalePendingMs, staleInFlightMs } from './timing'
 
-const MONEY_KINDS: Intent['kind'][] = ['server.create', 'order.create', 'domain.purchase']
 /** Placing an order buys nothing upstream: only a claim that never got its order is swept. */
 const ALL_KINDS: Intent['kind'][] = [...MONEY_KINDS, 'order.provision']
 

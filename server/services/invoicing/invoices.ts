@@ -4,7 +4,7 @@
  * tax per line and snapshots seller and customer. Issued invoices never change except by status
  * (paid, void, overdue); corrections are credit notes (a new invoice with negative lines).
  */
-import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, like, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { useDb, type Db } from '#server/db/client'
 import { creditLedger, invoiceCounters, invoiceLines, invoices, orders, payments, users, type User } from '#server/db/schema'
@@ -171,14 +171,30 @@ export async function listInvoices(user: User, q: z.infer<typeof invoiceListQuer
   return { items, revenue: await revenueByMonth() }
 }
 
-/** Payments received (refunds subtracted) per month and currency, the last 12 months. */
+/**
+ * What invoices were paid with, per month and currency (never added across currencies): every
+ * payment, credit included (a top-up is revenue once it pays an invoice), less the excess of an
+ * overpayment, which went to credit and is counted when that credit pays.
+ */
 export async function revenueByMonth() {
   const db = await useDb()
   const since = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 11, 1))
   const month = sql<string>`to_char(${payments.createdAt} at time zone 'UTC', 'YYYY-MM')`
-  const rows = await db.select({ month, currency: payments.currency, amount: sql<string>`sum(${payments.amountMinor})` })
-    .from(payments).where(gte(payments.createdAt, since)).groupBy(month, payments.currency).orderBy(month, payments.currency)
-  return rows.map(r => ({ month: r.month, currency: r.currency, amount_minor: Number(r.amount) }))
+  const paid = await db.select({ month, currency: payments.currency, amount: sql<string>`sum(${payments.amountMinor})` })
+    .from(payments).where(gte(payments.createdAt, since)).groupBy(month, payments.currency)
+  const excessMonth = sql<string>`to_char(${creditLedger.createdAt} at time zone 'UTC', 'YYYY-MM')`
+  const excess = await db.select({ month: excessMonth, currency: creditLedger.currency, amount: sql<string>`sum(${creditLedger.amountMinor})` })
+    .from(creditLedger).where(and(gte(creditLedger.createdAt, since), like(creditLedger.ref, 'overpayment:%'))).groupBy(excessMonth, creditLedger.currency)
+  const total = new Map<string, { month: string, currency: string, amount_minor: number }>()
+  for (const [rows, sign] of [[paid, 1], [excess, -1]] as const) {
+    for (const r of rows) {
+      const k = `${r.month} ${r.currency}`
+      const row = total.get(k) ?? { month: r.month, currency: r.currency, amount_minor: 0 }
+      row.amount_minor += sign * Number(r.amount)
+      total.set(k, row)
+    }
+  }
+  return [...total.values()].sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency))
 }
 
 export async function loadInvoice(id: string, user: Pick<User, 'id' | 'role'>) {

@@ -25,6 +25,11 @@ export async function finish(t: Target, user: User, action: string, result: Acti
   // The answer shows the transition the provider started; the sync catches what follows.
   await refreshOne(t.account, t.row.server.upstreamId, t.adapter).catch(() => null)
   await queueSync(t.account.id)
+  return current(t, user, result)
+}
+
+/** The answer to a change: what the provider said and the server as we hold it now. */
+export async function current(t: Target, user: User, result: ActionResult) {
   const row = (await loadById(t.row.server.id)) ?? (await findByUpstream(t.account.id, t.row.server.upstreamId))
   const admin = user.role === 'admin'
   return { status: result.status, ...wordsFor(user, result), ...(admin && result.actionId ? { action_id: result.actionId } : {}), server: row ? await presentServer(row, user) : null }

@@ -10,7 +10,8 @@ import type { User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
 import { NotSupportedError } from '#server/providers/errors'
 import type { CapabilityGroup, NetworkInterface } from '#server/providers/types'
-import { finish } from './actions'
+import { current, finish } from './actions'
+import { addAddressesOnce } from './ip-add'
 import { assertServerFeature, type CustomerFeature } from './customer-features'
 import { findHostedZone } from '../dns/lookup'
 import type { Target } from './target'
@@ -36,15 +37,22 @@ const up = (t: Target) => t.row.server.upstreamId
 
 export interface IpAddBody { interface: NetworkInterface, quantity?: number, addresses?: string[] }
 
-export async function addAddresses(t: Target, user: User, body: IpAddBody) {
+/**
+ * Exactly once (they are billed): a repeat answers the first request's result without adding or
+ * auditing again; `done: false` while a lost answer is being checked (or waits for an admin).
+ */
+export async function addAddresses(t: Target, user: User, body: IpAddBody, key: string | null) {
   await allow(t, user, 'ip_addresses', 'ip_addresses')
   assertChangeable(t, user)
   // Naming addresses of the provider's blocks is an operator's choice; a customer asks for a number.
   if (body.addresses && user.role !== 'admin') throw httpError(403, 'Only an administrator can name the addresses to add; ask for a quantity', 'forbidden')
-  const input = body.addresses ? { interface: body.interface, addresses: body.addresses } : { interface: body.interface, quantity: body.quantity ?? 1 }
-  const result = await t.adapter.addIpv4(up(t), input)
-  const out = await finish(t, user, 'ip_add', result, { interface: body.interface, addresses: result.addresses })
-  return { ...out, addresses: result.addresses }
+  const out = await addAddressesOnce(t, user, key, body)
+  const intent = { id: out.intent.id, state: out.intent.state }
+  if (!out.done) return { done: false as const, replayed: out.replayed, intent }
+  const answer = out.replayed
+    ? await current(t, user, out.done.action)
+    : await finish(t, user, 'ip_add', out.done.action, { interface: body.interface, addresses: out.done.addresses, intent: out.intent.id })
+  return { done: true as const, replayed: out.replayed, intent, answer: { ...answer, addresses: out.done.addresses } }
 }
 
 export async function removeAddress(t: Target, user: User, body: { ip: string, interface: NetworkInterface }) {

@@ -26,10 +26,11 @@ const fails = async (p: Promise<unknown>) => {
 /** Polls (no fixed sleep) until the VM's transition has ended. */
 async function settled(id = VM) {
   const vm = simState().findVm(id)!
-  for (let i = 0; i < 200 && simState().isLocked(vm); i++) await new Promise(r => setTimeout(r, 10))
+  for (let i = 0; i < 1000 && simState().isLocked(vm); i++) await new Promise(r => setTimeout(r, 10))
 }
 
-beforeAll(async () => { sb = await startSandbox({ transitionMs: 50 }) })
+// Long enough that "locked while it is taken" holds on a loaded machine; settled() polls for the end.
+beforeAll(async () => { sb = await startSandbox({ transitionMs: 400 }) })
 afterAll(async () => { await sb.close() })
 beforeEach(() => sb.reset())
 

@@ -196,7 +196,9 @@ describe('Inferno servers', () => {
     expect(hits().filter(r => r.query.action === 'create')).toHaveLength(1)
     const fresh = (await a.listServers()).filter(s => !before.includes(s.upstreamId))
     expect(fresh).toHaveLength(1)
-    expect(fresh[0]).toMatchObject({ upstreamId: '47201', status: 'pending' })
+    // A new order id, above every seeded one (ids are never reused, not even across a reset).
+    expect(fresh[0]).toMatchObject({ status: 'pending' })
+    expect(Number(fresh[0]!.upstreamId)).toBeGreaterThan(47200)
     expect(state().orders).toHaveLength(4)
   })
 })

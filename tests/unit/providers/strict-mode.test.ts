@@ -46,7 +46,7 @@ describe.each(['omit', 'rename'] as StrictMode[])('strict mode "%s"', (mode) => 
     expect(keys).toEqual([{ id: '1', name: 'laptop', fingerprint: null, public_key: null }])
     // Without key text the new key is found by its name.
     const added = await a.addSshKey({ name: 'strict-ci', public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJewPqaGmtrwr5H2Aga4FNaNcWEoBwYCnqZhquq4gZIu deploy@ci' })
-    expect(added).toMatchObject({ id: '2', name: 'strict-ci' })
+    expect(added).toMatchObject({ id: expect.not.stringMatching(/^1$/), name: 'strict-ci' })
     await expect(a.listSubscriptions()).resolves.toEqual(expect.any(Array))
   })
 

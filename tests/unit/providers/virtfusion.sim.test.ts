@@ -103,8 +103,8 @@ describe('VirtFusion simulator', () => {
     expect((await call('POST', '/servers/102/resetPassword', {}, offContract)).status).toBe(422)
   })
 
-  it('reset() restores the seed fixture', async () => {
-    await call('POST', '/servers', { packageId: 1, userId: 1, hypervisorId: 1 })
+  it('reset() restores the seed fixture, and never hands out an id twice', async () => {
+    const made = await call('POST', '/servers', { packageId: 1, userId: 1, hypervisorId: 1 })
     await call('DELETE', '/servers/101')
     await call('POST', '/users', { name: 'A', email: 'a@example.com' })
     state().advance(3_600_000)
@@ -113,6 +113,6 @@ describe('VirtFusion simulator', () => {
     expect(state().users.map(u => u.id)).toEqual([1, 2])
     expect(state().clockOffsetMs).toBe(0)
     const r = await call('POST', '/servers', { packageId: 1, userId: 1, hypervisorId: 1 })
-    expect(r.json.data.id).toBe(201)
+    expect(r.json.data.id).toBeGreaterThan(made.json.data.id)
   })
 })
