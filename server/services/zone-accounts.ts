@@ -29,7 +29,7 @@ export function nameNotFound(kind: NameKind, name: string) {
 }
 
 function ambiguous(user: User, kind: NameKind, name: string, slugs: string[]) {
-  if (user.role !== 'admin') return httpError(409, `${name} is held twice in your account: ask support to sort it out`, 'name_ambiguous')
+  if (user.role !== 'admin') return httpError(409, `You hold ${name} twice: ask support to sort it out`, 'name_ambiguous')
   const where = slugs.length ? `on several provider accounts (${slugs.join(', ')})` : 'assigned to nobody, and several provider accounts could hold it'
   return httpError(409, `${name} is ${where}: use ${ACCOUNT_ROUTE[kind]}`, 'name_ambiguous')
 }

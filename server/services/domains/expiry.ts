@@ -67,7 +67,8 @@ export async function runExpiryCheck(now = Date.now()): Promise<{ accounts: Acco
       const sent = await emitAlert({
         kind: isExpired ? 'domain_expired' : 'domain_expiring',
         params: { domain: name, days: Math.max(days, 0), date, account: a.displayName },
-        link: `/domains/${a.slug}/${name}`,
+        // White label: an owner's link names no account (the page finds it by the name).
+        link: owner ? `/domains/${name}` : `/domains/${a.slug}/${name}`,
         to: { users: owner ? [owner.id] : [], admins: true },
         dedupeKey: `domain-expiry:${a.id}:${name}:${date}:${threshold}`,
         repeat: 'once',
