@@ -43,7 +43,7 @@ beforeAll(async () => {
   }
   owner = await customerClient(admin, 'Nadia Name')
   other = await customerClient(admin, 'Otto Other')
-  domain = await buyDomain('byname')
+  domain = await buyDomain('nadia')
   twice = await buyDomain('twice')
   await assign(FIRST, domain, owner.user.id)
   // The same name handed over on both accounts: nothing says which one is meant.
@@ -70,7 +70,7 @@ describe('a zone by its name', () => {
     const file = await owner.client.get(`/api/dns/${domain}/export`)
     expect(file.status).toBe(200)
     expect(String(file.body)).toContain(domain)
-    for (const r of [records, history, file]) expect(JSON.stringify(r.body)).not.toMatch(/byname-a|hostinger/i)
+    for (const r of [records, history, file]) expect(JSON.stringify(r.body)).not.toContain(FIRST)
   })
 
   it('another customer gets the same 404 as for a name that does not exist', async () => {
