@@ -21,8 +21,6 @@ export const domainSchema = z.string().trim().min(1, 'A domain is required').max
   })
 
 export const zoneParams = z.object({ provider: z.string().min(1).max(40), domain: domainSchema })
-/** The customer's address of a zone: its name alone (`/api/dns/{domain}`). */
-export const zoneNameParams = zoneParams.omit({ provider: true })
 /** What a DNS route's path gives: an account and a name, or the name alone. */
 export const zoneAddress = zoneParams.partial({ provider: true })
 
