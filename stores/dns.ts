@@ -16,8 +16,20 @@ import type { OwnerRef } from '~~/shared/schemas/common'
 /** What a DNS refusal carries beside `error` and `code` (read with apiError<DnsErrorDetails>(e)). */
 export interface DnsErrorDetails { plan: PlanView, destructive: boolean, errors: { field?: string, message: string, line?: number, index?: number, code?: string, params?: Record<string, string> }[] }
 
-export const zoneApi = (provider: string, domain: string, rest = '') =>
-  `/api/hosting/providers/${encodeURIComponent(provider)}/dns/${encodeURIComponent(domain)}${rest}`
+/**
+ * Where a zone is: on its account (admins' pages, the seed routes), or by its name alone (a
+ * customer's zone list carries no account: white label; the server finds it).
+ */
+export interface ZoneAddress { provider?: string, domain: string }
+
+export const zoneApi = (at: ZoneAddress, rest = '') => at.provider
+  ? `/api/hosting/providers/${encodeURIComponent(at.provider)}/dns/${encodeURIComponent(at.domain)}${rest}`
+  : `/api/dns/${encodeURIComponent(at.domain)}${rest}`
+
+/** The zone's editor page: `/dns/{provider}/{domain}`, or `/dns/{domain}` by name. */
+export const zonePage = (at: ZoneAddress) => at.provider
+  ? `/dns/${encodeURIComponent(at.provider)}/${encodeURIComponent(at.domain)}`
+  : `/dns/${encodeURIComponent(at.domain)}`
 
 export const useDnsStore = defineStore('dns', () => {
   // ---------- zones across accounts ----------
@@ -36,7 +48,7 @@ export const useDnsStore = defineStore('dns', () => {
   }
 
   // ---------- one zone ----------
-  const provider = ref('')
+  const provider = ref<string | undefined>()
   const domain = ref('')
   const records = ref<DnsRecord[]>([])
   const { busy: loading, error, run: runReload } = useAsyncAction()
@@ -57,10 +69,10 @@ export const useDnsStore = defineStore('dns', () => {
     pending.deletes = []
   }
 
-  async function open(p: string, d: string) {
-    if (provider.value !== p || domain.value !== d) {
-      provider.value = p
-      domain.value = d
+  async function open(at: ZoneAddress) {
+    if (provider.value !== at.provider || domain.value !== at.domain) {
+      provider.value = at.provider
+      domain.value = at.domain
       records.value = []
       loaded.value = false
       discard()
@@ -68,9 +80,11 @@ export const useDnsStore = defineStore('dns', () => {
     await reload()
   }
 
+  const here = (): ZoneAddress => ({ provider: provider.value, domain: domain.value })
+
   async function reload() {
     await runReload(async () => {
-      records.value = await $fetch<DnsRecord[]>(zoneApi(provider.value, domain.value))
+      records.value = await $fetch<DnsRecord[]>(zoneApi(here()))
       loaded.value = true
     })
   }
@@ -111,7 +125,7 @@ export const useDnsStore = defineStore('dns', () => {
     const writes = rrsetWrites(plan.value, desired.value, domain.value)
     applying.value = true
     try {
-      const res = await $fetch<{ plan: PlanView }>(zoneApi(provider.value, domain.value), {
+      const res = await $fetch<{ plan: PlanView }>(zoneApi(here()), {
         method: 'PUT',
         body: { records: writes.put, overwrite: true, delete: writes.delete, force },
       })
@@ -124,21 +138,21 @@ export const useDnsStore = defineStore('dns', () => {
   }
 
   // ---------- history, zone files, reset, assignment: answers for the caller to show ----------
-  const snapshots = (provider: string, domain: string) => $fetch<SnapshotList>(zoneApi(provider, domain, '/snapshots'))
+  const snapshots = (at: ZoneAddress) => $fetch<SnapshotList>(zoneApi(at, '/snapshots'))
 
   /** A planned zone write: `dryRun` asks for the plan only (`?dry_run=1`). */
-  const zoneWrite = (provider: string, domain: string, path: string, body: Record<string, unknown>, dryRun = false) =>
-    $fetch<DnsChangeAnswer>(zoneApi(provider, domain, `${path}${dryRun ? '?dry_run=1' : ''}`), { method: 'POST', body })
+  const zoneWrite = (at: ZoneAddress, path: string, body: Record<string, unknown>, dryRun = false) =>
+    $fetch<DnsChangeAnswer>(zoneApi(at, `${path}${dryRun ? '?dry_run=1' : ''}`), { method: 'POST', body })
 
-  const previewRestore = (provider: string, domain: string, id: string) => zoneWrite(provider, domain, `/snapshots/${encodeURIComponent(id)}/restore`, {}, true)
-  const restore = (provider: string, domain: string, id: string, force: boolean) => zoneWrite(provider, domain, `/snapshots/${encodeURIComponent(id)}/restore`, { force })
-  const previewReset = (provider: string, domain: string) => zoneWrite(provider, domain, '/reset', {}, true)
-  const reset = (provider: string, domain: string, force: boolean) => zoneWrite(provider, domain, '/reset', { force })
-  const importZone = (provider: string, domain: string, file: { zone_file: string, mode: 'merge' | 'replace' }, opts: { dryRun: boolean, force?: boolean }) =>
-    zoneWrite(provider, domain, '/import', { ...file, dry_run: opts.dryRun, force: opts.force ?? false })
+  const previewRestore = (at: ZoneAddress, id: string) => zoneWrite(at, `/snapshots/${encodeURIComponent(id)}/restore`, {}, true)
+  const restore = (at: ZoneAddress, id: string, force: boolean) => zoneWrite(at, `/snapshots/${encodeURIComponent(id)}/restore`, { force })
+  const previewReset = (at: ZoneAddress) => zoneWrite(at, '/reset', {}, true)
+  const reset = (at: ZoneAddress, force: boolean) => zoneWrite(at, '/reset', { force })
+  const importZone = (at: ZoneAddress, file: { zone_file: string, mode: 'merge' | 'replace' }, opts: { dryRun: boolean, force?: boolean }) =>
+    zoneWrite(at, '/import', { ...file, dry_run: opts.dryRun, force: opts.force ?? false })
 
   /** Gives a zone to a customer (null takes it back); resolves with the new owner, or null. */
-  async function assign(zone: Pick<ZoneRow, 'provider' | 'domain'>, ownerId: string | null): Promise<Pick<OwnerRef, 'name'> | null> {
+  async function assign(zone: Required<ZoneAddress>, ownerId: string | null): Promise<Pick<OwnerRef, 'name'> | null> {
     const path = `/api/dns/zones/${encodeURIComponent(zone.provider)}/${encodeURIComponent(zone.domain)}/assignment`
     if (!ownerId) {
       await $fetch(path, { method: 'DELETE' })

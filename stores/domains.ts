@@ -6,6 +6,15 @@ import type { OwnerRef } from '~~/shared/schemas/common'
 
 export type { AccountOutcome, Availability, ListedDomain as DomainItem }
 
+/**
+ * Where a domain is: on its account (admins' pages, the seed routes), or by its name alone (a
+ * customer's list carries no account: white label; the server finds it).
+ */
+export interface DomainAddress { provider?: string, name: string }
+
+/** The domain's page: `/domains/{provider}/{name}`, or `/domains/{name}` by name. */
+export const domainPage = (at: DomainAddress) => (at.provider ? `/domains/${at.provider}/${at.name}` : `/domains/${at.name}`)
+
 export const useDomainsStore = defineStore('domains', () => {
   const domains = ref<ListedDomain[]>([])
   const accounts = ref<AccountOutcome[]>([])
@@ -21,16 +30,16 @@ export const useDomainsStore = defineStore('domains', () => {
     })
   }
 
-  // ---------- one account's domains: answers for the caller to show ----------
+  // ---------- one domain, on its account or by its name alone: answers for the caller to show ----------
   const accountPath = (slug: string, rest: string) => `/api/hosting/providers/${slug}/domains${rest}`
-  const domainPath = (slug: string, name: string, rest: string) => accountPath(slug, `/${name}${rest}`)
+  const domainPath = (at: DomainAddress, rest: string) => (at.provider ? accountPath(at.provider, `/${at.name}${rest}`) : `/api/domains/${at.name}${rest}`)
 
-  const setLock = (slug: string, name: string, on: boolean) => $fetch(domainPath(slug, name, '/lock'), { method: on ? 'POST' : 'DELETE' })
-  const setPrivacy = (slug: string, name: string, on: boolean) => $fetch(domainPath(slug, name, '/privacy'), { method: on ? 'POST' : 'DELETE' })
-  const setNameservers = (slug: string, name: string, nameservers: string[]) => $fetch(domainPath(slug, name, '/nameservers'), { method: 'PUT', body: { nameservers } })
-  /** Gives the domain (and its zone) to a customer; null takes it back. */
+  const setLock = (at: DomainAddress, on: boolean) => $fetch(domainPath(at, '/lock'), { method: on ? 'POST' : 'DELETE' })
+  const setPrivacy = (at: DomainAddress, on: boolean) => $fetch(domainPath(at, '/privacy'), { method: on ? 'POST' : 'DELETE' })
+  const setNameservers = (at: DomainAddress, nameservers: string[]) => $fetch(domainPath(at, '/nameservers'), { method: 'PUT', body: { nameservers } })
+  /** Gives the domain (and its zone) to a customer; null takes it back (admins, on the domain's account). */
   const setOwner = (slug: string, name: string, ownerId: string | null) =>
-    $fetch<{ owner: OwnerRef | null }>(domainPath(slug, name, '/owner'), { method: 'PUT', body: { owner_id: ownerId } })
+    $fetch<{ owner: OwnerRef | null }>(accountPath(slug, `/${name}/owner`), { method: 'PUT', body: { owner_id: ownerId } })
 
   const checkAvailability = (slug: string, names: string[]) => $fetch<Availability[]>(accountPath(slug, '/check'), { method: 'POST', body: { domains: names } })
   /** Buys once per `key`: 201 the domain, 202 when the provider's answer was lost and the purchase is being checked. */
@@ -40,5 +49,5 @@ export const useDomainsStore = defineStore('domains', () => {
   /** The daily expiry check, now (admins). */
   const checkExpiry = () => $fetch<{ expiring: { domain: string, notified: number }[] }>('/api/domains/expiry-check', { method: 'POST' })
 
-  return { domains, accounts, loading, loaded, error, load, setLock, setPrivacy, setNameservers, setOwner, checkAvailability, purchase, checkExpiry }
+  return { domains, accounts, loading, loaded, error, load, domainPath, setLock, setPrivacy, setNameservers, setOwner, checkAvailability, purchase, checkExpiry }
 })

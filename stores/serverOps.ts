@@ -3,6 +3,7 @@
  * log, host settings), as the server page's tabs call them. Shapes: shared/schemas/server-ops.ts.
  */
 import { defineStore } from 'pinia'
+import { zoneApi } from '~/stores/dns'
 import type { ActivityEntryView, ActivityPageView, BackupPlanView, ProviderActionView, PtrCheckView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView } from '~~/shared/schemas/server-ops'
 
 export type { ActivityEntryView, ActivityPageView, BackupPlanView, ProviderActionView, PtrCheckView, PtrEntryView, ServerBackupView, ServerMetricsView, ServerSnapshotView }
@@ -54,7 +55,7 @@ export const useServerOpsStore = defineStore('serverOps', () => {
     /** Creates the A/AAAA record of a reverse-DNS name in our zone that holds it. */
     createForwardRecord: async (c: PtrCheckView): Promise<void> => {
       if (!c.zone) throw new Error('no zone')
-      const url: string = `/api/hosting/providers/${encodeURIComponent(c.zone.provider)}/dns/${encodeURIComponent(c.zone.domain)}`
+      const url: string = zoneApi(c.zone)
       await $fetch<unknown>(url, { method: 'POST', body: { type: c.record_type, name: c.zone.name, content: c.ip, ttl: 3600 } })
     },
     // One key per dialog: a retried click answers the first request instead of buying again.

@@ -139,7 +139,11 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
   upstream_not_found: t('У этой учётной записи провайдера нет такого объекта', [/^There is no upstream object (\S+) on this account$/, 'У этой учётной записи провайдера нет объекта $1']),
   upstream_owned: t('Этот объект провайдера уже привязан к другой операции'),
   // DNS and domains
-  zone_not_found: t('Такой DNS-зоны нет', [/^No DNS zone (\S+) on the provider account "(.+)"$/, 'У учётной записи провайдера «$2» нет DNS-зоны $1']),
+  zone_not_found: t('Такой DNS-зоны нет', [/^No DNS zone (\S+) on the provider account "(.+)"$/, 'У учётной записи провайдера «$2» нет DNS-зоны $1'], [/^No DNS zone (\S+)$/, 'DNS-зоны $1 нет']),
+  name_ambiguous: t('Это имя есть у нескольких учётных записей',
+    [/^You hold (\S+) twice: ask support to sort it out$/, '$1 числится за вами дважды: обратитесь в поддержку'],
+    [/^(\S+) is on several provider accounts \((.+)\): use (\S+)$/, '$1 есть у нескольких учётных записей провайдера ($2): используйте $3'],
+    [/^(\S+) is assigned to nobody, and several provider accounts could hold it: use (\S+)$/, '$1 никому не назначен, и его могут держать несколько учётных записей провайдера: используйте $2']),
   record_not_found: t('Такой записи в зоне нет', [/^There is no (\S+) record at (.+) in (\S+)$/, 'В зоне $3 нет записи $1 для $2']),
   duplicate_record: t('Такая запись уже есть: измените её TTL запросом PUT'),
   snapshot_not_found: t('Такого снимка зоны нет', [/^No snapshot (\S+) for (\S+)$/, 'Нет снимка $1 для $2']),
@@ -149,7 +153,7 @@ export const RU_ERRORS: Record<string, ErrorTranslation> = {
     [/^The zone file has (\d+) problems: (.+)$/, 'Ошибок в файле зоны: $1. $2']),
   invalid_records: t('Некоторые записи неверны'),
   unsafe_change: t('Изменение затронуло бы записи, которые вы не меняли: проверьте план и подтвердите'),
-  domain_not_found: t('Такого домена нет', [/^No domain (\S+) on this account$/, 'У этой учётной записи нет домена $1']),
+  domain_not_found: t('Такого домена нет', [/^No domain (\S+) on this account$/, 'У этой учётной записи нет домена $1'], [/^No domain (\S+)$/, 'Домена $1 нет']),
   domain_owned: t('Домен уже в портфеле этой учётной записи', [/^(\S+) is already in the portfolio of (.+)$/, 'Домен $1 уже в портфеле $2']),
   assignment_not_found: t('Этот домен не назначен этому пользователю', [/^(\S+) is not assigned to that user$/, 'Домен $1 не назначен этому пользователю']),
   // SSH keys

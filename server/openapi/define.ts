@@ -72,3 +72,19 @@ export const errorSchema = z.looseObject({
 
 /** `{ status: '<word>' }`, the seed's acknowledgement. */
 export const statusAnswer = (...words: [string, ...string[]]) => z.looseObject({ status: z.enum(words) })
+
+/**
+ * A route's twin addressed by the zone's or domain's name alone (`from` → `to`, the `{provider}`
+ * parameter dropped): what a customer's pages call, since a customer never learns the account
+ * (white label). The same handler answers; the account is found from the name.
+ */
+export function byName(routes: RouteDoc[], from: string, to: string): RouteDoc[] {
+  return routes.map(r => ({
+    ...r,
+    path: r.path.replace(from, to),
+    summary: `${r.summary} (by name)`,
+    description: `The route \`${r.path}\`, with the account found from the name: the caller's own assignment (a customer), or the one account that holds it (an admin). ${r.description ?? ''}`.trim(),
+    params: r.params?.omit({ provider: true }),
+    errors: { ...r.errors, 409: [r.errors?.[409], 'The name is on more than one account (`code: name_ambiguous`; admins: use the account-keyed route)'].filter(Boolean).join('; ') },
+  }))
+}

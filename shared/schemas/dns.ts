@@ -35,10 +35,12 @@ export const dnsChangeAnswer = (status: string) => obj({
 })
 export type DnsChangeAnswer = View<ReturnType<typeof dnsChangeAnswer>>
 
+const ADMINS_ONLY = { description: 'Admins only: a customer addresses the zone by its name alone (white label)' }
+
 export const zoneRow = obj({
-  provider: z.string(),
-  provider_type: z.string(),
-  provider_display_name: z.string(),
+  provider: z.string().optional().meta(ADMINS_ONLY),
+  provider_type: z.string().optional().meta(ADMINS_ONLY),
+  provider_display_name: z.string().optional().meta(ADMINS_ONLY),
   domain: z.string(),
   record_count: z.number().nullable().meta({ description: 'Null when not counted (many zones) or the zone could not be read' }),
   zone_error: z.string().optional(),
@@ -48,7 +50,7 @@ export const zoneRow = obj({
 })
 export type ZoneRow = View<typeof zoneRow>
 
-export const zoneAccountError = obj({ provider: z.string(), provider_display_name: z.string(), error: z.string(), code: z.string().optional() })
+export const zoneAccountError = obj({ provider: z.string().optional().meta(ADMINS_ONLY), provider_display_name: z.string().optional().meta(ADMINS_ONLY), error: z.string(), code: z.string().optional() })
 export type AccountError = View<typeof zoneAccountError>
 
 export const zoneList = obj({ zones: z.array(zoneRow), errors: z.array(zoneAccountError) })

@@ -29,10 +29,12 @@ export type DomainView = View<typeof domainView>
 export const domainAccountRef = obj({ slug: z.string(), display_name: z.string(), type: z.string() })
 export type DomainAccountRef = View<typeof domainAccountRef>
 
-export const domainAccountOutcome = domainAccountRef.extend({ ok: z.boolean(), count: z.number().int(), error: z.string().optional(), status: z.number().int().optional() })
+/** White label: a customer's outcomes name no account (the account's fields are admins' only). */
+export const domainAccountOutcome = domainAccountRef.partial().extend({ ok: z.boolean(), count: z.number().int(), error: z.string().optional(), status: z.number().int().optional() })
 export type AccountOutcome = View<typeof domainAccountOutcome>
 
-export const listedDomain = domainView.extend({ account: domainAccountRef })
+/** `account`: admins only (a customer addresses the domain by its name alone). */
+export const listedDomain = domainView.extend({ account: domainAccountRef.optional() })
 export type ListedDomain = View<typeof listedDomain>
 
 export const domainList = obj({ domains: z.array(listedDomain), accounts: z.array(domainAccountOutcome) })

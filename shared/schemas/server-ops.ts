@@ -62,7 +62,7 @@ export const ptrCheck = obj({
   status: z.enum(['confirmed', 'mismatch', 'missing', 'no_ptr', 'unknown']).meta({ description: 'confirmed: the name resolves to the address; mismatch: to others only; missing: to nothing; no_ptr: no reverse DNS set; unknown: none of our zones holds it (and no resolver asked, or it failed)' }),
   source: z.enum(['zone', 'resolver']).nullable(),
   addresses: z.array(z.string()).meta({ description: 'What the name resolves to' }),
-  zone: obj({ provider: z.string(), domain: z.string(), name: z.string().meta({ description: 'Relative to the zone; @ is the zone itself' }) }).nullable()
+  zone: obj({ provider: z.string().optional().meta({ description: 'Admins only: a customer addresses the zone by its name (white label)' }), domain: z.string(), name: z.string().meta({ description: 'Relative to the zone; @ is the zone itself' }) }).nullable()
     .meta({ description: 'Our zone holding the name, when the caller may edit it (create the record there)' }),
 }).meta({ id: 'PtrForwardCheck', description: 'Whether an address\'s reverse DNS name resolves back to it' })
 export type PtrCheckView = View<typeof ptrCheck>

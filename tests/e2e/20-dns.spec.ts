@@ -234,7 +234,15 @@ test('a customer sees only their zones, and an empty page before any is assigned
   await page.goto('/dns')
   await expect(page.getByTestId(`dns-zone-${domain}`)).toBeVisible({ timeout: 30_000 })
   await expect(page.getByTestId('dns-zones').locator('tbody tr')).toHaveCount(1)
-  await page.goto(`/dns/${slug}/example.com`)
+  // White label: the zone is addressed by its name alone; no account in the list, the URL or the page.
+  await expect(page.getByTestId('dns-zones')).not.toContainText(slug)
+  await page.getByTestId(`dns-zone-${domain}`).click()
+  await expect(page).toHaveURL(new RegExp(`/dns/${domain.replace(/\./g, '\\.')}$`))
+  await expect(page.getByTestId('dns-records')).toBeVisible()
+  // The heading names the zone and its size, not the account (the records are the zone's own words).
+  await expect(page.getByTestId('dns-zone-title').locator('..')).toContainText('records')
+  await expect(page.getByTestId('dns-zone-title').locator('..')).not.toContainText(slug)
+  await page.goto('/dns/example.com')
   await expect(page.getByTestId('dns-zone-error')).toContainText('No DNS zone example.com')
 })
 

@@ -173,7 +173,16 @@ test('an admin assigns the domain to a customer, who then sees only that one', a
   await expect(page.getByTestId('register-domain')).toHaveCount(0)
   await expect(page.getByTestId('nav-drawer')).toContainText('Domains')
   await shot(page, 'domains-customer')
-  await page.goto(`/domains/${slug}/example.com`)
+  // White label: the domain is addressed by its name alone; no account in the list, the URL or the page.
+  await expect(page.locator('main')).not.toContainText(slug)
+  await page.getByTestId(`domain-link-${BOUGHT}`).click()
+  await expect(page).toHaveURL(new RegExp(`/domains/${BOUGHT.replace(/\./g, '\\.')}$`))
+  await expect(page.getByTestId('domain-status')).toHaveText('Active')
+  await expect(page.locator('main')).not.toContainText(slug)
+  // A change through the name-keyed route reaches the registrar.
+  await page.getByTestId('lock-switch').locator('input').click()
+  await expect(page.getByTestId('toast-success').filter({ hasText: `${BOUGHT} is locked` })).toBeVisible()
+  await page.goto('/domains/example.com')
   await expect(page.getByTestId('domain-not-found')).toBeVisible()
   await shot(page, 'domain-not-found')
 

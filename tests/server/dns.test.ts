@@ -502,7 +502,9 @@ describe('zones across accounts and customer scoping', () => {
     expect((await admin.get(zonePath(other))).body).toHaveLength(9)
 
     const list = await c.get('/api/dns/zones')
-    expect(list.body.zones.map((z: any) => `${z.provider}/${z.domain}`)).toEqual([`${SLUG}/${mine}`])
+    // White label: the customer's row names the zone, not its account.
+    expect(list.body.zones.map((z: any) => z.domain)).toEqual([mine])
+    expect(list.body.zones[0]).not.toHaveProperty('provider')
     expect(list.body.zones[0].record_count).toBe(10)
   })
 

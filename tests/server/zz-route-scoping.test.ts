@@ -56,6 +56,9 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/hosting/providers/[provider]/dns/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone, id: '1' }) },
   { prefix: '/api/hosting/providers/[provider]/domains/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone }) },
   { prefix: '/api/dns/zones/[provider]/[domain]', values: v => ({ provider: 'hostinger', domain: v.zone }) },
+  // By name alone: the victim's zone must be the same 404 as a name nobody holds.
+  { prefix: '/api/dns/[domain]', values: v => ({ domain: v.zone, id: '1' }) },
+  { prefix: '/api/domains/[domain]', values: v => ({ domain: v.zone }) },
   { prefix: '/api/hosting/providers/[provider]/ssh-keys/[id]', values: () => ({ provider: 'virtfusion', id: '1' }) },
   { prefix: '/api/hosting/providers/[provider]/orders/[id]', values: () => ({ provider: 'inferno', id: '47200' }) },
   // Account firewalls are the provider account's (admins only): any firewall id and rule.
@@ -65,6 +68,9 @@ const RESOURCES: { prefix: string, values: (v: Victim) => Record<string, string>
   { prefix: '/api/hosting/providers/[provider]/domains', values: () => ({ provider: 'hostinger' }) },
   { prefix: '/api/hosting/providers/[provider]', values: v => ({ provider: v.server.account.slug }) },
 ]
+
+/** Routes addressing a zone or domain by its name alone (the account is found from the caller's assignment). */
+const BY_NAME = /^\/api\/(dns|domains)\/\[domain\]/
 
 /** Bodies and queries that pass validation, so the probe meets the access check. */
 const BODIES: Record<string, { body?: unknown, query?: string }> = {
@@ -107,6 +113,11 @@ const BODIES: Record<string, { body?: unknown, query?: string }> = {
   'PUT /api/hosting/providers/[provider]/domains/[domain]/nameservers': { body: { nameservers: ['ns1.example.org', 'ns2.example.org'] } },
   'PUT /api/hosting/providers/[provider]/domains/[domain]/owner': { body: { owner_id: null } },
   'PUT /api/dns/zones/[provider]/[domain]/assignment': { body: { owner_id: randomUUID() } },
+  'POST /api/dns/[domain]': { body: { type: 'A', name: 'probe', content: '192.0.2.1', ttl: 300 } },
+  'PUT /api/dns/[domain]': { body: { records: [{ type: 'A', name: 'probe', content: '192.0.2.1', ttl: 300 }] } },
+  'DELETE /api/dns/[domain]': { query: 'name=www&type=CNAME' },
+  'POST /api/dns/[domain]/import': { body: { zone_file: 'probe 300 IN A 192.0.2.1\n' } },
+  'PUT /api/domains/[domain]/nameservers': { body: { nameservers: ['ns1.example.org', 'ns2.example.org'] } },
 }
 
 /** Writes a customer may make that name no resource in their path: each with its own check. */
@@ -277,6 +288,11 @@ describe('every customer-callable route refuses another customer\'s resources', 
       const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : extra?.body ?? {}
       const headers: Record<string, string> = r.method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}
       const answer = await attacker.client.req(r.method, path, body, headers)
+      // By name, a name someone else holds must look like one nobody holds: 404, never 403.
+      if (BY_NAME.test(r.template) && answer.status !== 404) {
+        problems.push(`${key} → ${path}: ${answer.status} (wanted 404: the victim's name must look like one nobody holds)`)
+        continue
+      }
       if (answer.status === 403 || answer.status === 404) continue
       if (hasResource) {
         problems.push(`${key} → ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)} (wanted 403 or 404${answer.status === 400 ? '; give it a valid body in BODIES' : ''})`)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { dnsSnapshotParams } from '#server/schemas/hosting'
 import { zoneParams } from '#server/services/dns/access'
 import { addBody, assignBody, deleteQuery, flagsQuery, forceBody, importBody, putBody } from '#server/services/dns/schemas'
-import { defineRoutes, obj } from '../define'
+import { byName, defineRoutes, obj, type RouteDoc } from '../define'
 import { snapshotList, zoneList } from '#shared/schemas/dns'
 import { dnsChangeAnswer, dnsRecord, personRef } from '../shapes'
 
@@ -13,13 +13,8 @@ const REFUSALS = {
   501: 'The account has no DNS (`code: not_supported`)',
 }
 
-export default defineRoutes('DNS', 'DNS zones of DNS-capable accounts (Hostinger): records with a plan before every change, snapshots, BIND import/export, zone assignment to customers', [
-  {
-    method: 'get', path: '/api/dns/zones', access: 'user', summary: 'Every zone across DNS accounts (a failing account is listed in `errors`)',
-    answers: { 200: { description: 'Zones', schema: zoneList } },
-  },
-  { method: 'put', path: '/api/dns/zones/{provider}/{domain}/assignment', access: 'admin', summary: 'Give a zone to a customer', params: zoneParams, body: assignBody, answers: { 200: { description: 'Assigned', schema: obj({ status: z.literal('assigned'), provider: z.string(), domain: z.string(), owner: personRef }) } } },
-  { method: 'delete', path: '/api/dns/zones/{provider}/{domain}/assignment', access: 'admin', summary: 'Take a zone back (optionally only from `owner_id`)', params: zoneParams, body: assignBody.partial(), answers: { 200: { description: 'Unassigned', schema: obj({ status: z.literal('unassigned'), provider: z.string(), domain: z.string() }) } } },
+/** One zone's routes, on its account. */
+const ZONE_ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/api/hosting/providers/{provider}/dns/{domain}', access: 'user', summary: 'List DNS records',
     description: 'Seed: `[{ id, type, name, content, ttl, priority }]`.',
@@ -75,4 +70,15 @@ export default defineRoutes('DNS', 'DNS zones of DNS-capable accounts (Hostinger
     params: zoneParams, query: flagsQuery, body: importBody,
     answers: { 200: { description: 'Imported or planned', schema: dnsChangeAnswer('imported') } }, errors: REFUSALS,
   },
+]
+
+export default defineRoutes('DNS', 'DNS zones of DNS-capable accounts (Hostinger): records with a plan before every change, snapshots, BIND import/export, zone assignment to customers', [
+  {
+    method: 'get', path: '/api/dns/zones', access: 'user', summary: 'Every zone across DNS accounts (a failing account is listed in `errors`)',
+    answers: { 200: { description: 'Zones', schema: zoneList } },
+  },
+  { method: 'put', path: '/api/dns/zones/{provider}/{domain}/assignment', access: 'admin', summary: 'Give a zone to a customer', params: zoneParams, body: assignBody, answers: { 200: { description: 'Assigned', schema: obj({ status: z.literal('assigned'), provider: z.string(), domain: z.string(), owner: personRef }) } } },
+  { method: 'delete', path: '/api/dns/zones/{provider}/{domain}/assignment', access: 'admin', summary: 'Take a zone back (optionally only from `owner_id`)', params: zoneParams, body: assignBody.partial(), answers: { 200: { description: 'Unassigned', schema: obj({ status: z.literal('unassigned'), provider: z.string(), domain: z.string() }) } } },
+  ...ZONE_ROUTES,
+  ...byName(ZONE_ROUTES, '/api/hosting/providers/{provider}/dns/{domain}', '/api/dns/{domain}'),
 ])

@@ -11,6 +11,7 @@ import { zoneAssignments, type ProviderAccount, type User } from '#server/db/sch
 import { httpError } from '#server/lib/http-errors'
 import type { BaseAdapter } from '#server/providers/base'
 import { adapterFor, getAccountBySlug } from '../provider-accounts'
+import { accountOfName } from '../zone-accounts'
 
 export const domainSchema = z.string().trim().min(1, 'A domain is required').max(253)
   .transform(d => normalizeZone(d))
@@ -20,6 +21,8 @@ export const domainSchema = z.string().trim().min(1, 'A domain is required').max
   })
 
 export const zoneParams = z.object({ provider: z.string().min(1).max(40), domain: domainSchema })
+/** What a DNS route's path gives: an account and a name, or the name alone. */
+export const zoneAddress = zoneParams.partial({ provider: true })
 
 export interface ZoneContext {
   account: ProviderAccount
@@ -49,6 +52,13 @@ export async function openZone(user: User, slug: string, domain: string): Promis
     throw httpError(404, `No provider account named "${slug}"`, 'provider_not_found')
   }
   return { account, adapter: adapterFor(account), domain, user }
+}
+
+/** The zone a route's path names: on the account it gives, or found by its name alone. */
+export async function openZoneAt(user: User, at: z.infer<typeof zoneAddress>): Promise<ZoneContext> {
+  if (at.provider) return openZone(user, at.provider, at.domain)
+  const account = await accountOfName(user, at.domain, 'dns')
+  return { account, adapter: adapterFor(account), domain: at.domain, user }
 }
 
 export const zoneLabel = (ctx: Pick<ZoneContext, 'account' | 'domain'>) => `${ctx.account.slug}/${ctx.domain}`

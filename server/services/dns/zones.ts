@@ -95,11 +95,17 @@ export async function listZones(user: User): Promise<{ zones: ZoneRow[], errors:
     zones.push(...r.rows)
     if (r.error) errors.push(r.error)
   }
-  if (user.role === 'admin') return { zones, errors }
-  // White label: a customer reads no provider kind, account name or provider words.
+  return user.role === 'admin' ? { zones, errors } : customerZones(zones, errors)
+}
+
+/**
+ * White label: a customer reads no account, provider kind or provider words. Their zones are
+ * addressed by name alone; failing accounts become one sentence of ours.
+ */
+function customerZones(zones: ZoneRow[], errors: AccountError[]): { zones: ZoneRow[], errors: AccountError[] } {
   return {
-    zones: zones.map(z => ({ ...z, provider_type: '', provider_display_name: '', ...(z.zone_error ? { zone_error: CUSTOMER_READ_FAILED } : {}) })),
-    errors: errors.map(e => ({ provider: e.provider, provider_display_name: '', error: CUSTOMER_READ_FAILED })),
+    zones: zones.map(({ provider: _slug, provider_type: _type, provider_display_name: _name, ...z }) => ({ ...z, ...(z.zone_error ? { zone_error: CUSTOMER_READ_FAILED } : {}) })),
+    errors: errors.length ? [{ error: CUSTOMER_READ_FAILED }] : [],
   }
 }
 

@@ -9,6 +9,7 @@ import { providerAccounts, users, zoneAssignments, type ProviderAccount, type Us
 import { httpError } from '#server/lib/http-errors'
 import { getDefinition } from '#server/providers/registry'
 import { normalizeDomain } from '#shared/domains/names'
+import { accountOfName } from '../zone-accounts'
 
 export interface Owner { id: string, name: string, email: string }
 
@@ -43,6 +44,11 @@ export async function accountForUser(user: User, slug: string): Promise<Provider
   const mine = (await assignedDomains(user.id)).get(account.id)
   if (!mine?.size) throw noAccount(slug)
   return account
+}
+
+/** The account a route's path names (`{provider}`), or the one the domain is found on by its name alone. */
+export function domainAccountAt(user: User, at: { provider?: string, domain: string }): Promise<ProviderAccount> {
+  return at.provider ? accountForUser(user, at.provider) : accountOfName(user, at.domain, 'domains')
 }
 
 /** Throws 404 unless the user may act on this domain of this account. */

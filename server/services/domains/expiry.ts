@@ -64,15 +64,16 @@ export async function runExpiryCheck(now = Date.now()): Promise<{ accounts: Acco
       const owner = owners.get(`${a.id}/${name}`) ?? null
       const date = d.expires_at!.slice(0, 10)
       const threshold = isExpired ? 'expired' : expiryThreshold(days)
-      const sent = await emitAlert({
-        kind: isExpired ? 'domain_expired' : 'domain_expiring',
+      const alert = {
+        kind: isExpired ? 'domain_expired' as const : 'domain_expiring' as const,
         params: { domain: name, days: Math.max(days, 0), date, account: a.displayName },
-        link: `/domains/${a.slug}/${name}`,
-        to: { users: owner ? [owner.id] : [], admins: true },
         dedupeKey: `domain-expiry:${a.id}:${name}:${date}:${threshold}`,
-        repeat: 'once',
-      })
-      const row = { account: ref, domain: name, expires_at: d.expires_at!, days_left: days, auto_renew: d.auto_renew, owner, notified: sent.inApp }
+        repeat: 'once' as const,
+      }
+      const toAdmins = await emitAlert({ ...alert, link: `/domains/${a.slug}/${name}`, to: { admins: true } })
+      // White label: the owner's copy links the domain by its name alone (the page finds the account).
+      const toOwner = owner ? await emitAlert({ ...alert, link: `/domains/${name}`, to: { users: [owner.id] }, dedupeKey: `${alert.dedupeKey}:owner`, webhook: false }) : { inApp: 0 }
+      const row = { account: ref, domain: name, expires_at: d.expires_at!, days_left: days, auto_renew: d.auto_renew, owner, notified: toAdmins.inApp + toOwner.inApp }
       if (isExpired) expired.push(row)
       else expiring.push(row)
     }

@@ -95,14 +95,22 @@ export async function listAllDomains(user: User): Promise<DomainList> {
       return
     }
     const visible = mine ? r.value.filter(d => mine.get(a.id)!.has(normalizeDomain(d.name))) : r.value
-    // White label: a customer's rows name the account by its slug only (the pages' addresses).
-    const shown = mine ? { ...ref, display_name: '', type: '' } : ref
     for (const d of visible) {
       const owner = owners ? owners.get(key(a.id, d.name)) ?? null : undefined
-      domains.push({ ...presentDomain(d, { owner, customer: !!mine }), account: shown })
+      domains.push({ ...presentDomain(d, { owner, customer: !!mine }), account: ref })
     }
-    outcomes.push({ ...shown, ok: true, count: visible.length })
+    outcomes.push({ ...ref, ok: true, count: visible.length })
   })
-  if (!mine) return { domains, accounts: outcomes }
-  return { domains, accounts: outcomes.map(o => (o.ok ? o : { ...o, display_name: '', type: '', error: 'The domains could not be read just now' })) }
+  return mine ? customerDomains({ domains, accounts: outcomes }) : { domains, accounts: outcomes }
+}
+
+/**
+ * White label: a customer's rows and outcomes name no account (they address a domain by its
+ * name alone), and a failing account is a sentence of ours, not the provider's.
+ */
+function customerDomains(list: DomainList): DomainList {
+  return {
+    domains: list.domains.map(({ account: _account, ...d }) => d),
+    accounts: list.accounts.map(({ slug: _slug, display_name: _name, type: _type, ...o }) => (o.ok ? o : { ...o, error: 'The domains could not be read just now' })),
+  }
 }

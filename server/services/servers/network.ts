@@ -95,7 +95,7 @@ export interface PtrCheckView {
   /** What the host name resolves to (the A or AAAA records). */
   addresses: string[]
   /** Our zone holding the name, when the caller may edit it (to create the record there). */
-  zone: { provider: string, domain: string, name: string } | null
+  zone: { provider?: string, domain: string, name: string } | null
 }
 
 /** Canonical text of an address (IPv6 compressed the same way on both sides). */
@@ -133,7 +133,9 @@ export async function checkPtr(t: Target, user: User, input: { ip: string, resol
   const hosted = await findHostedZone(user, domain)
   if (hosted) {
     const addresses = hosted.records.filter(r => r.type === type && r.name.toLowerCase() === hosted.name).map(r => canon(r.content))
-    const zone = hosted.editable ? { provider: hosted.provider, domain: hosted.domain, name: hosted.name } : null
+    // White label: a customer edits the zone by its name alone (`/api/dns/{domain}`).
+    const account = user.role === 'admin' ? { provider: hosted.provider } : {}
+    const zone = hosted.editable ? { ...account, domain: hosted.domain, name: hosted.name } : null
     const status: ForwardStatus = addresses.includes(canon(input.ip)) ? 'confirmed' : addresses.length ? 'mismatch' : 'missing'
     return { ...base, status, source: 'zone', addresses, zone }
   }

@@ -1,11 +1,11 @@
-import { openZone, zoneParams } from '#server/services/dns/access'
+import { openZoneAt, zoneAddress } from '#server/services/dns/access'
 import { exportZoneFile } from '#server/services/dns/zone-files'
 
 /** The live zone as a BIND zone file (passes named-checkzone). */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, zoneParams)
-  const zone = await openZone(user, provider, domain)
+  const at = validParams(event, zoneAddress)
+  const zone = await openZoneAt(user, at)
   const text = await exportZoneFile(zone)
   setResponseHeader(event, 'Content-Type', 'text/plain; charset=utf-8')
   setResponseHeader(event, 'Content-Disposition', `attachment; filename="${zone.domain}.zone"`)

@@ -1,4 +1,4 @@
-import { openZone, zoneParams } from '#server/services/dns/access'
+import { openZoneAt, zoneAddress } from '#server/services/dns/access'
 import { answer } from '#server/services/dns/plan-view'
 import { flagsQuery, importBody } from '#server/services/dns/schemas'
 import { importZoneFile } from '#server/services/dns/zone-files'
@@ -9,10 +9,10 @@ import { importZoneFile } from '#server/services/dns/zone-files'
  */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, zoneParams)
+  const at = validParams(event, zoneAddress)
   const query = validQuery(event, flagsQuery)
   const body = await validBody(event, importBody)
-  const zone = await openZone(user, provider, domain)
+  const zone = await openZoneAt(user, at)
   const outcome = await importZoneFile(zone, body.zone_file, body.mode, { dryRun: query.dry_run || body.dry_run === true, force: query.force || body.force === true })
   return answer(outcome, 'imported')
 })

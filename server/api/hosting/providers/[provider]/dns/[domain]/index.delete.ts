@@ -1,4 +1,4 @@
-import { openZone, zoneParams } from '#server/services/dns/access'
+import { openZoneAt, zoneAddress } from '#server/services/dns/access'
 import { removeRecords } from '#server/services/dns/operations'
 import { answer } from '#server/services/dns/plan-view'
 import { deleteQuery } from '#server/services/dns/schemas'
@@ -6,8 +6,8 @@ import { deleteQuery } from '#server/services/dns/schemas'
 /** Seed: `?name=&type=` deletes every record with that name and type. */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, zoneParams)
+  const at = validParams(event, zoneAddress)
   const q = validQuery(event, deleteQuery)
-  const zone = await openZone(user, provider, domain)
+  const zone = await openZoneAt(user, at)
   return answer(await removeRecords(zone, q.name, q.type, { dryRun: q.dry_run, force: q.force }), 'deleted')
 })

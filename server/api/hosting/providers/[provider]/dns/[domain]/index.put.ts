@@ -1,4 +1,4 @@
-import { openZone, zoneParams } from '#server/services/dns/access'
+import { openZoneAt, zoneAddress } from '#server/services/dns/access'
 import { putRecords } from '#server/services/dns/operations'
 import { answer } from '#server/services/dns/plan-view'
 import { flagsQuery, putBody, toRecord } from '#server/services/dns/schemas'
@@ -10,10 +10,10 @@ import { flagsQuery, putBody, toRecord } from '#server/services/dns/schemas'
  */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, zoneParams)
+  const at = validParams(event, zoneAddress)
   const query = validQuery(event, flagsQuery)
   const body = await validBody(event, putBody)
-  const zone = await openZone(user, provider, domain)
+  const zone = await openZoneAt(user, at)
   const outcome = await putRecords(zone, { records: body.records.map(toRecord), overwrite: body.overwrite, delete: body.delete }, { dryRun: query.dry_run, force: query.force || body.force === true })
   return answer(outcome, 'updated')
 })

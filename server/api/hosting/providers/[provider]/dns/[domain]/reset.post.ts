@@ -1,4 +1,4 @@
-import { openZone, zoneParams } from '#server/services/dns/access'
+import { openZoneAt, zoneAddress } from '#server/services/dns/access'
 import { resetZone } from '#server/services/dns/operations'
 import { answer } from '#server/services/dns/plan-view'
 import { flagsQuery, forceBody } from '#server/services/dns/schemas'
@@ -6,10 +6,10 @@ import { flagsQuery, forceBody } from '#server/services/dns/schemas'
 /** Seed: back to the provider's default records. Destructive: a plan, a snapshot, the 30% rule. */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, zoneParams)
+  const at = validParams(event, zoneAddress)
   const query = validQuery(event, flagsQuery)
   const body = await validBody(event, forceBody)
-  const zone = await openZone(user, provider, domain)
+  const zone = await openZoneAt(user, at)
   const outcome = await resetZone(zone, { dryRun: query.dry_run || body.dry_run === true, force: query.force || body.force === true })
   return answer(outcome, 'reset')
 })

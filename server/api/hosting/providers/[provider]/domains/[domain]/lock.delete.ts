@@ -1,11 +1,12 @@
-import { accountForUser } from '#server/services/domains/access'
+import { domainAccountAt } from '#server/services/domains/access'
 import { setLock } from '#server/services/domains/portfolio'
 import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, domainParams)
-  const result = await setLock(user, await accountForUser(user, provider), domain, false)
-  await audit({ userId: user.id, action: 'domain.unlocked', target: `${provider}/${domain}` })
+  const at = validParams(event, domainAddress)
+  const account = await domainAccountAt(user, at)
+  const result = await setLock(user, account, at.domain, false)
+  await audit({ userId: user.id, action: 'domain.unlocked', target: `${account.slug}/${at.domain}` })
   return result
 })

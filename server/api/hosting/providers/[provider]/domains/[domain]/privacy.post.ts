@@ -1,11 +1,12 @@
-import { accountForUser } from '#server/services/domains/access'
+import { domainAccountAt } from '#server/services/domains/access'
 import { setPrivacy } from '#server/services/domains/portfolio'
 import { audit } from '#server/services/audit'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain } = validParams(event, domainParams)
-  const result = await setPrivacy(user, await accountForUser(user, provider), domain, true)
-  await audit({ userId: user.id, action: 'domain.privacy_enabled', target: `${provider}/${domain}` })
+  const at = validParams(event, domainAddress)
+  const account = await domainAccountAt(user, at)
+  const result = await setPrivacy(user, account, at.domain, true)
+  await audit({ userId: user.id, action: 'domain.privacy_enabled', target: `${account.slug}/${at.domain}` })
   return result
 })

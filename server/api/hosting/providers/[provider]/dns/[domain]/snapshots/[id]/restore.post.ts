@@ -1,4 +1,4 @@
-import { openZone } from '#server/services/dns/access'
+import { openZoneAt } from '#server/services/dns/access'
 import { restoreSnapshot } from '#server/services/dns/operations'
 import { answer } from '#server/services/dns/plan-view'
 import { flagsQuery, forceBody } from '#server/services/dns/schemas'
@@ -7,10 +7,10 @@ import { dnsSnapshotParams as Params } from '#server/schemas/hosting'
 /** The zone as the snapshot holds it, through a plan (dry_run, force and the 30% rule apply). */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  const { provider, domain, id } = validParams(event, Params)
+  const { id, ...at } = validParams(event, Params.partial({ provider: true }))
   const query = validQuery(event, flagsQuery)
   const body = await validBody(event, forceBody)
-  const zone = await openZone(user, provider, domain)
+  const zone = await openZoneAt(user, at)
   const outcome = await restoreSnapshot(zone, id, { dryRun: query.dry_run || body.dry_run === true, force: query.force || body.force === true })
   return answer(outcome, 'restored')
 })
