@@ -16,12 +16,5 @@ export default defineEventHandler(async (event) => {
   const target = await targetById(id, user)
   const key = parseIdempotencyKey(getHeader(event, 'idempotency-key'))
   const body = await validBody(event, ipAddBody)
-  const out = await addAddresses(target, user, body, key)
-  setResponseHeader(event, 'Intent-Id', out.intent.id)
-  if (out.replayed) setResponseHeader(event, 'Idempotent-Replayed', 'true')
-  if (!out.done) {
-    setResponseStatus(event, 202)
-    return { status: out.intent.state, intent: out.intent, message: 'Whether the addresses were added is not known yet: it is being checked (ask again with the same key; they are never added twice).' }
-  }
-  return out.answer
+  return intentAnswer(event, await addAddresses(target, user, body, key), 'Whether the addresses were added is not known yet: it is being checked (ask again with the same key; they are never added twice).')
 })
