@@ -120,7 +120,7 @@ export async function recordPayment(input: RecordPaymentInput): Promise<{ create
 async function afterPaid(invoice: InvoiceRow, orderIds: string[]) {
   await enqueueStartedOrders(orderIds)
   if (invoice.kind === 'invoice') {
-    await notifyUser(invoice.customerId, { kind: 'invoice_paid', params: { number: invoice.number ?? '' }, link: `/invoices/${invoice.id}`, dedupeKey: `invoice-paid:${invoice.id}`, repeat: 'once' })
+    await notifyUser(invoice.customerId, { kind: 'invoice_paid', params: { number: invoice.number ?? '' }, link: `/invoices/${invoice.id}`, invoiceId: invoice.id, dedupeKey: `invoice-paid:${invoice.id}`, repeat: 'once' })
       .catch(e => console.error(`[invoices] ${invoice.id}: the invoice_paid alert failed:`, (e as Error).message))
   }
   for (const hook of paidHooks) {

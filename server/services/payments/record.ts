@@ -10,6 +10,7 @@ import { users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
 import { loadInvoice } from '../invoicing/invoices'
 import { recordPayment } from '../invoicing/payments'
+import { strandedPayment, type GatewayPayment } from './stranded'
 
 export interface CheckoutInvoice { id: string, number: string, currency: string, dueMinor: number, email: string | null, pagePath: string }
 
@@ -27,10 +28,11 @@ export async function invoiceForCheckout(id: string, user: User): Promise<Checko
 
 /**
  * One payment for one gateway payment (`externalId`): a repeat answers the first. Refusals that
- * a retry cannot fix (no such invoice, already paid or void, another currency) are answered as
- * outcomes, so the gateway stops retrying; the admin finds them in the log and the events table.
+ * a retry cannot fix are answered as outcomes, so the gateway stops retrying; money that arrived
+ * for an invoice that takes none (already paid, void, another currency) is kept for the customer
+ * as credit (`strandedPayment`), and the admins are asked to look.
  */
-export async function recordGatewayPayment(p: { invoiceId: string, amountMinor: number, currency: string, externalId: string, reference: string }): Promise<string> {
+export async function recordGatewayPayment(p: GatewayPayment): Promise<string> {
   try {
     const r = await recordPayment({ invoiceId: p.invoiceId, amountMinor: p.amountMinor, currency: p.currency, method: 'stripe', externalId: p.externalId, reference: p.reference })
     return r.created ? (r.becamePaid ? 'paid' : 'partly paid') : 'payment already recorded'
@@ -39,7 +41,7 @@ export async function recordGatewayPayment(p: { invoiceId: string, amountMinor: 
     const code = (e as { data?: { code?: string } }).data?.code
     if (code === 'invoice_not_found' || code === 'invoice_not_payable' || code === 'currency_mismatch') {
       console.warn(`[payments] Stripe payment ${p.externalId} for invoice ${p.invoiceId} not recorded: ${(e as Error).message}`)
-      return `not recorded: ${code}`
+      return strandedPayment(p, code)
     }
     throw e
   }

@@ -103,7 +103,7 @@ async function issueRenewal(sub: SubscriptionRow, now: Date): Promise<boolean> {
   if (!issued) return false
   const amount = formatMinor(issued.totalMinor, issued.currency, 'en')
   await emitAlert({
-    kind: 'invoice_due', to: { users: [sub.customerId] }, link: `/invoices/${issued.id}`, dedupeKey: `invoice_due:${issued.id}`, repeat: 'once',
+    kind: 'invoice_due', to: { users: [sub.customerId] }, link: `/invoices/${issued.id}`, invoiceId: issued.id, dedupeKey: `invoice_due:${issued.id}`, repeat: 'once',
     params: { number: issued.number ?? '', server: name, amount, due: day(start), period_start: day(start), period_end: day(end) },
   })
   await audit({ userId: null, action: 'billing.renewal_invoiced', target: issued.id, details: { subscription: sub.id, number: issued.number, period_start: start.toISOString(), period_end: end.toISOString(), total_minor: issued.totalMinor, currency: issued.currency, now: now.toISOString() } })
@@ -116,7 +116,7 @@ async function markOverdue(r: RenewalRow, inv: typeof invoices.$inferSelect, sub
   if (!claimed) return
   await db.update(invoices).set({ status: 'overdue', updatedAt: now }).where(and(eq(invoices.id, inv.id), eq(invoices.status, 'open')))
   await emitAlert({
-    kind: 'invoice_overdue', to: { users: [sub.customerId] }, link: `/invoices/${inv.id}`, dedupeKey: `invoice_overdue:${inv.id}`, repeat: 'once',
+    kind: 'invoice_overdue', to: { users: [sub.customerId] }, link: `/invoices/${inv.id}`, invoiceId: inv.id, dedupeKey: `invoice_overdue:${inv.id}`, repeat: 'once',
     params: { number: inv.number ?? '', server: await serverName(sub.serverId), amount: formatMinor(inv.totalMinor - inv.paidMinor, inv.currency, 'en'), due: day(r.dueAt), suspend_on: day(graceEnd) },
   })
   await audit({ userId: null, action: 'billing.invoice_overdue', target: inv.id, details: { subscription: sub.id, number: inv.number, now: now.toISOString() } })
