@@ -197,8 +197,8 @@ export const topUpBodySchema = z.object({
   amount_minor: z.number().int().refine(n => n !== 0, 'amount_minor must not be 0'),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'currency is a three-letter code, such as EUR'),
   reason: z.enum(['top_up', 'adjustment']).default('top_up'),
-  ref: z.string().trim().max(200).optional(),
-}).strict()
+  ref: z.string().trim().max(200).optional().meta({ description: 'A note kept in the ledger; required for an adjustment (why it was made)' }),
+}).strict().refine(b => b.reason !== 'adjustment' || !!b.ref, { message: 'An adjustment needs a reason (ref)', path: ['ref'] })
 
 /** Admins: adds to (or, as an adjustment, takes from) a customer's credit; then pays their open invoices it covers. */
 export async function topUpCredit(userId: string, body: z.infer<typeof topUpBodySchema>, admin: User, key: string | null) {
