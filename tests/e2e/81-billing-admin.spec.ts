@@ -47,7 +47,7 @@ test('an admin refunds part of a payment to the customer\'s credit, after confir
   const cust = await ctx.newPage()
   await signIn(cust, CUSTOMER)
   const placed = await cust.request.post('/api/orders', { data: { plan_id: (await plan.json()).id, template: '46', hostname: `rhea-${stamp}.example.com` }, headers: { 'Idempotency-Key': randomUUID() } })
-  expect(placed.status(), await placed.text()).toBe(201)
+  expect(placed.status(), await placed.text()).toBe(202)
   invoiceId = (await placed.json()).invoice_id
   await ctx.close()
   const paid = await page.request.post(`/api/invoices/${invoiceId}/payments`, { data: { amount_minor: 1000, reference: 'SEPA 77' }, headers: { 'Idempotency-Key': randomUUID() } })
