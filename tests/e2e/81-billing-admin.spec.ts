@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { animationsDone, ensureAdmin, shot, signIn } from './helpers'
+import { animationsDone, ensureAdmin, fillStable, shot, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -25,11 +25,14 @@ async function axe(page: Page) {
 
 async function openBilling(page: Page, who: { email: string }) {
   await page.goto('/users')
-  // Other specs' users fill the first pages: find this one.
-  await page.getByTestId('users-search').locator('input').fill(who.email)
-  await page.getByTestId(`user-billing-${who.email}`).click()
   const dialog = page.getByTestId('user-billing-dialog')
-  await expect(dialog).toBeVisible()
+  // Other specs' users fill the first pages: search for this one. Typed and clicked again until
+  // the dialog opens: before hydration the search is wiped and the button has no handler yet.
+  await expect(async () => {
+    await fillStable(page.getByTestId('users-search').locator('input'), who.email)
+    await page.getByTestId(`user-billing-${who.email}`).click({ timeout: 2_000 })
+    await expect(dialog).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
   return dialog
 }
 
