@@ -46,12 +46,13 @@ function pdfText(pdf: Buffer): string {
 }
 const spaced = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ')
 
-async function until<T>(what: string, fn: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+/** Mails go out through the e-mail job queue, which other files' jobs may still keep busy: a generous wait. */
+async function until<T>(what: string, fn: () => T | undefined | null | false, timeoutMs = 90_000): Promise<T> {
   const end = Date.now() + timeoutMs
   for (;;) {
     const v = fn()
     if (v) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (${mails.length} mails captured: ${mails.map(m => `${m.to.join(',')}:${m.attachments.length}`).join(' ')})`)
     await new Promise(r => setTimeout(r, 100))
   }
 }
@@ -125,12 +126,12 @@ describe('invoice e-mails carry the invoice PDF', () => {
     // The PDF as the invoice is now: paid.
     expect(paidText).toContain('Оплачен')
     expect(paidText).not.toContain('Ожидает оплаты')
-  })
+  }, 240_000)
 
   it('a mail about no invoice carries no attachment', async () => {
     const ops = await customerClient(admin, 'Nadia Noinvoice')
     await admin.post('/api/_test/alerts-emit', { kind: 'order_ready', params: { hostname: 'plain.example' }, user_ids: [ops.user.id] })
     const m = await until('the plain alert mail', () => mails.find(x => x.to.includes(ops.user.email)))
     expect(m.attachments).toEqual([])
-  })
+  }, 120_000)
 })
