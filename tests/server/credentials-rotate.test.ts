@@ -19,21 +19,10 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildKeyring, decryptCredentials, encryptCredentials, generateKey } from '../../server/lib/credentials-crypto'
 import { ROOT } from '../support/app-process'
+import { ownDatabase } from '../support/own-database'
 
-const url = (() => {
-  const u = new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test')
-  u.pathname = `${u.pathname.replace(/^\//, '') || 'test'}_rotate`
-  return u.toString()
-})()
-const dbName = new URL(url).pathname.slice(1)
-const adminUrl = (() => { const u = new URL(url); u.pathname = '/postgres'; return u.toString() })()
-
-async function onAdmin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl })
-  await c.connect()
-  try { await c.query(sql) }
-  finally { await c.end() }
-}
+const own = ownDatabase('rotate')
+const { url } = own
 
 const OLD = generateKey()
 const NEW = generateKey()
@@ -54,8 +43,7 @@ async function rotate() {
 const gatewayRow = async () => (await pool.query('select credentials_ciphertext, credentials_key_id from payment_gateways where kind = $1', ['stripe'])).rows[0]
 
 beforeAll(async () => {
-  await onAdmin(`drop database if exists "${dbName}" with (force)`)
-  await onAdmin(`create database "${dbName}"`)
+  await own.recreate()
   pool = new pg.Pool({ connectionString: url, max: 2 })
   await migrate(drizzle(pool) as any, { migrationsFolder: resolve(ROOT, 'drizzle') })
   // Saved as the gateway service saves it: bound to the row's id, under the old key.
@@ -66,7 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.end()
-  await onAdmin(`drop database if exists "${dbName}" with (force)`)
+  await own.drop()
 })
 
 describe('credentials:rotate and the payment gateway', () => {
