@@ -27,6 +27,7 @@ export const ALERT_KINDS = {
   service_suspended_unpaid: { audience: 'customer', level: 'error', email: true },
   service_unsuspended: { audience: 'customer', level: 'success', email: true },
   termination_review: { audience: 'admin', level: 'warning', email: true },
+  payment_needs_review: { audience: 'admin', level: 'warning', email: true },
 } as const satisfies Record<string, { audience: 'admin' | 'customer' | 'everyone', level: 'info' | 'success' | 'warning' | 'error', email: boolean }>
 
 export type AlertKind = keyof typeof ALERT_KINDS

@@ -18,26 +18,11 @@ import type { Db } from '../../server/db/client'
 import { listQuerySchema } from '../../server/services/servers/filters'
 import { listingQueries } from '../../server/services/servers/inventory'
 import { ROOT } from '../support/app-process'
+import { ownDatabase } from '../support/own-database'
 import { SCALE, seedScale } from '../support/scale-seed'
 
-function scaleUrl(): string {
-  if (process.env.SCALE_DATABASE_URL) return process.env.SCALE_DATABASE_URL
-  const u = new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test')
-  u.pathname = `${u.pathname.replace(/^\//, '') || 'test'}_scale`
-  return u.toString()
-}
-
-const url = scaleUrl()
-const dbName = new URL(url).pathname.slice(1)
-/** The same server's maintenance database, to create and drop ours. */
-const adminUrl = (() => { const u = new URL(url); u.pathname = '/postgres'; return u.toString() })()
-
-async function onAdmin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl })
-  await c.connect()
-  try { await c.query(sql) }
-  finally { await c.end() }
-}
+const own = ownDatabase('scale', process.env.SCALE_DATABASE_URL)
+const { url, name: dbName } = own
 
 let pool: pg.Pool
 let db: Db
@@ -45,8 +30,7 @@ let customerId: string
 const ADMIN = { id: '00000000-0000-4000-8000-000000000000', role: 'admin' as const }
 
 beforeAll(async () => {
-  await onAdmin(`drop database if exists "${dbName}" with (force)`)
-  await onAdmin(`create database "${dbName}"`)
+  await own.recreate()
   pool = new pg.Pool({ connectionString: url, max: 2 })
   db = drizzle(pool, { schema }) as unknown as Db
   await migrate(db as any, { migrationsFolder: resolve(ROOT, 'drizzle') })
@@ -55,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.end()
-  await onAdmin(`drop database if exists "${dbName}" with (force)`)
+  await own.drop()
 })
 
 /** Every node of a JSON plan, flattened. */

@@ -13,7 +13,9 @@ import { decryptCredentials, encryptCredentials, loadKeyring, maskSecret } from 
 import type { SmtpSettingsView } from '#shared/schemas/alerts'
 import type { EmailJobData } from './emit'
 import { forgetBrandCache, getBrand, saveBrandName } from '#server/services/brand'
-import { alertLocale, renderAlertEmail, renderTestEmail, type AlertEmail } from './render'
+import { invoiceDetail, loadInvoice } from '#server/services/invoicing/invoices'
+import { invoicePdf } from '#server/services/invoicing/pdf'
+import { alertLocale, renderAlertEmail, renderTestEmail, type AlertEmail, type AlertLocale } from './render'
 
 const KEY = 'smtp'
 const AAD = 'smtp'
@@ -108,10 +110,12 @@ function transportOf(s: StoredSmtp) {
   })
 }
 
-async function send(s: StoredSmtp, to: string, mail: AlertEmail) {
+interface Attachment { filename: string, content: Buffer, contentType: string }
+
+async function send(s: StoredSmtp, to: string, mail: AlertEmail, attachments: Attachment[] = []) {
   const transport = transportOf(s)
   try {
-    await transport.sendMail({ from: s.from, to, subject: mail.subject, text: mail.text, html: mail.html, textEncoding: 'base64' })
+    await transport.sendMail({ from: s.from, to, subject: mail.subject, text: mail.text, html: mail.html, textEncoding: 'base64', attachments })
   }
   finally {
     transport.close()
@@ -126,9 +130,22 @@ export async function sendAlertEmail(job: EmailJobData): Promise<'sent' | 'smtp_
   const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale, disabled: users.disabled }).from(users).where(eq(users.id, job.userId))
   if (!u || u.disabled) return 'no_user'
   const b = await mailBrand(s)
-  const mail = renderAlertEmail({ locale: alertLocale(u.locale), kind: job.kind, params: job.params, name: u.name, product: b.product, link: job.link, panelUrl: b.panelUrl, support: b.support })
-  await send(s, u.email, mail)
+  const locale = alertLocale(u.locale)
+  const mail = renderAlertEmail({ locale, kind: job.kind, params: job.params, name: u.name, product: b.product, link: job.link, panelUrl: b.panelUrl, support: b.support })
+  await send(s, u.email, mail, job.invoiceId ? await invoiceAttachment(job.invoiceId, job.userId, locale) : [])
   return 'sent'
+}
+
+/**
+ * The invoice as it is when the mail goes out (a paid one says paid), as the PDF the invoice page
+ * offers, in the reader's language. Only the invoice's own customer gets it attached: the lookup
+ * is scoped to the recipient, so a mis-addressed job attaches nothing rather than another's invoice.
+ */
+async function invoiceAttachment(invoiceId: string, userId: string, locale: AlertLocale): Promise<Attachment[]> {
+  const inv = await loadInvoice(invoiceId, { id: userId, role: 'customer' }).catch(() => null)
+  if (!inv) return []
+  const content = await invoicePdf(inv, await invoiceDetail(inv), locale)
+  return [{ filename: `${inv.kind === 'credit_note' ? 'credit-note' : 'invoice'}-${inv.number ?? inv.id}.pdf`, content, contentType: 'application/pdf' }]
 }
 
 /**

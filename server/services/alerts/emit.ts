@@ -20,7 +20,8 @@ import { renderAlert } from './render'
 import { queueWebhookDeliveries } from './webhooks'
 
 export const EMAIL_JOB = 'alerts.email'
-export interface EmailJobData { userId: string, kind: AlertKind, params: AlertParams, link: string | null }
+/** `invoiceId`: the invoice whose PDF the mail carries, rendered when it is sent (in the reader's language). */
+export interface EmailJobData { userId: string, kind: AlertKind, params: AlertParams, link: string | null, invoiceId?: string }
 
 export interface AlertInput {
   kind: AlertKind
@@ -31,6 +32,8 @@ export interface AlertInput {
   repeat?: 'refresh' | 'once'
   /** Whether webhooks get it (default true): false for a second audience's copy of one event. */
   webhook?: boolean
+  /** The invoice the alert is about: its e-mail carries the invoice as a PDF. */
+  invoiceId?: string
 }
 
 export interface AlertOutcome {
@@ -77,7 +80,7 @@ export async function emitAlert(a: AlertInput): Promise<AlertOutcome> {
   if (external) {
     const mailTo = recipients.filter(u => channels.get(u)?.email)
     for (const userId of mailTo) {
-      await enqueue<EmailJobData>(EMAIL_JOB, { userId, kind: a.kind, params, link }).catch(e => console.error(`[alerts] queueing an e-mail (${a.kind}) failed:`, (e as Error).message))
+      await enqueue<EmailJobData>(EMAIL_JOB, { userId, kind: a.kind, params, link, ...(a.invoiceId ? { invoiceId: a.invoiceId } : {}) }).catch(e => console.error(`[alerts] queueing an e-mail (${a.kind}) failed:`, (e as Error).message))
     }
     if (a.webhook !== false) {
       await queueWebhookDeliveries({ kind: a.kind, level, title, body, link, params })

@@ -10,6 +10,6 @@ export async function invoiceIssued(invoice: InvoiceRow) {
     return false
   })
   if (paid) return
-  await notifyUser(invoice.customerId, { kind: 'invoice_issued', params: { number: invoice.number ?? '', total: formatMinor(invoice.totalMinor, invoice.currency, 'en') }, link: `/invoices/${invoice.id}`, dedupeKey: `invoice-issued:${invoice.id}`, repeat: 'once' })
+  await notifyUser(invoice.customerId, { kind: 'invoice_issued', params: { number: invoice.number ?? '', total: formatMinor(invoice.totalMinor, invoice.currency, 'en') }, link: `/invoices/${invoice.id}`, invoiceId: invoice.id, dedupeKey: `invoice-issued:${invoice.id}`, repeat: 'once' })
     .catch(e => console.error(`[invoices] ${invoice.id}: the invoice_issued alert failed:`, (e as Error).message))
 }

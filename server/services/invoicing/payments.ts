@@ -121,7 +121,7 @@ export async function recordPayment(input: RecordPaymentInput): Promise<{ create
 async function afterPaid(invoice: InvoiceRow, orderIds: string[]) {
   await enqueueStartedOrders(orderIds)
   if (invoice.kind === 'invoice') {
-    await notifyUser(invoice.customerId, { kind: 'invoice_paid', params: { number: invoice.number ?? '' }, link: `/invoices/${invoice.id}`, dedupeKey: `invoice-paid:${invoice.id}`, repeat: 'once' })
+    await notifyUser(invoice.customerId, { kind: 'invoice_paid', params: { number: invoice.number ?? '' }, link: `/invoices/${invoice.id}`, invoiceId: invoice.id, dedupeKey: `invoice-paid:${invoice.id}`, repeat: 'once' })
       .catch(e => console.error(`[invoices] ${invoice.id}: the invoice_paid alert failed:`, (e as Error).message))
   }
   for (const hook of paidHooks) {
@@ -207,8 +207,8 @@ export const topUpBodySchema = z.object({
   amount_minor: z.number().int().refine(n => n !== 0, 'amount_minor must not be 0'),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'currency is a three-letter code, such as EUR'),
   reason: z.enum(['top_up', 'adjustment']).default('top_up'),
-  ref: z.string().trim().max(200).optional(),
-}).strict()
+  ref: z.string().trim().max(200).optional().meta({ description: 'A note kept in the ledger; required for an adjustment (why it was made)' }),
+}).strict().refine(b => b.reason !== 'adjustment' || !!b.ref, { message: 'An adjustment needs a reason (ref)', path: ['ref'] })
 
 /**
  * Admins: adds to (or, as an adjustment, takes from) a customer's credit; then pays their open

@@ -6,10 +6,11 @@
  */
 import { eq } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
-import { creditLedger, invoices, users, type User } from '#server/db/schema'
+import { users, type User } from '#server/db/schema'
 import { httpError } from '#server/lib/http-errors'
 import { loadInvoice } from '../invoicing/invoices'
 import { recordPayment } from '../invoicing/payments'
+import { strandedPayment, type GatewayPayment } from './stranded'
 
 export interface CheckoutInvoice { id: string, number: string, currency: string, dueMinor: number, email: string | null, pagePath: string }
 
@@ -27,38 +28,21 @@ export async function invoiceForCheckout(id: string, user: User): Promise<Checko
 
 /**
  * One payment for one gateway payment (`externalId`): a repeat answers the first. Refusals that
- * a retry cannot fix are answered as outcomes, so the gateway stops retrying. Money the gateway
- * took for an invoice that no longer takes it (paid meanwhile through a second checkout, voided,
- * another currency) goes to the customer's credit, once per gateway payment, rather than being
- * lost; the admin finds it in the log, the ledger and the events table.
+ * a retry cannot fix are answered as outcomes, so the gateway stops retrying; money that arrived
+ * for an invoice that takes none (already paid, void, another currency) is kept for the customer
+ * as credit (`strandedPayment`), and the admins are asked to look.
  */
-export async function recordGatewayPayment(p: { invoiceId: string, amountMinor: number, currency: string, externalId: string, reference: string }): Promise<string> {
+export async function recordGatewayPayment(p: GatewayPayment): Promise<string> {
   try {
     const r = await recordPayment({ invoiceId: p.invoiceId, amountMinor: p.amountMinor, currency: p.currency, method: 'stripe', externalId: p.externalId, reference: p.reference })
     return r.created ? (r.becamePaid ? 'paid' : 'partly paid') : 'payment already recorded'
   }
   catch (e) {
     const code = (e as { data?: { code?: string } }).data?.code
-    if (code === 'invoice_not_payable' || code === 'currency_mismatch') {
-      const credited = await creditUnapplied(p)
-      console.warn(`[payments] Stripe payment ${p.externalId} for invoice ${p.invoiceId} not applied (${(e as Error).message}): ${credited ? 'put on the customer\'s credit' : 'on the customer\'s credit already'}`)
-      return `credited: ${code}`
-    }
-    if (code === 'invoice_not_found') {
+    if (code === 'invoice_not_found' || code === 'invoice_not_payable' || code === 'currency_mismatch') {
       console.warn(`[payments] Stripe payment ${p.externalId} for invoice ${p.invoiceId} not recorded: ${(e as Error).message}`)
-      return `not recorded: ${code}`
+      return strandedPayment(p, code)
     }
     throw e
   }
-}
-
-/** The gateway payment's amount on the invoice customer's credit; false when it is there already. */
-async function creditUnapplied(p: { invoiceId: string, amountMinor: number, currency: string, externalId: string }): Promise<boolean> {
-  const db = await useDb()
-  const [inv] = await db.select({ customerId: invoices.customerId }).from(invoices).where(eq(invoices.id, p.invoiceId))
-  if (!inv || p.amountMinor <= 0 || !/^[A-Z]{3}$/.test(p.currency)) return false
-  const key = `gateway:${p.externalId}`
-  const added = await db.insert(creditLedger).values({ userId: inv.customerId, currency: p.currency, amountMinor: p.amountMinor, reason: 'top_up', ref: key, idempotencyKey: key })
-    .onConflictDoNothing({ target: creditLedger.idempotencyKey }).returning({ id: creditLedger.id })
-  return added.length > 0
 }

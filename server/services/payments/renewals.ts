@@ -3,7 +3,8 @@
  * given `now` so tests can move time:
  *
  *  1. invoice  — a subscription whose period ends within `invoice_days_before` days gets the next
- *                period's invoice, due when the period ends. A row in `renewals`, unique on
+ *                period's invoice, due when the period ends (a late run: `invoice_days_before`
+ *                days after issuing; see renewal-dates.ts). A row in `renewals`, unique on
  *                (subscription, period start), is inserted in the invoice's own transaction:
  *                however often or concurrently the job runs, one invoice per period.
  *  2. overdue  — past its due date it is marked overdue and the customer reminded (once);
@@ -30,6 +31,7 @@ import { addCycle } from '../invoicing/order-billing'
 import { autoPayFromCredit } from '../invoicing/payments'
 import { suspendServer, unsuspendServer } from '../portal/suspension'
 import { loadById } from '../servers/inventory'
+import { renewalDueAt } from './renewal-dates'
 import { renewalSettings } from './renewal-settings'
 
 const DAY_MS = 86_400_000
@@ -63,7 +65,7 @@ export async function runRenewals(now: Date = new Date(), only: { customerId?: s
   const due = await db.select().from(subscriptions)
     .where(and(ne(subscriptions.status, 'cancelled'), lte(subscriptions.currentPeriodEnd, horizon), only.customerId ? eq(subscriptions.customerId, only.customerId) : undefined))
     .orderBy(asc(subscriptions.currentPeriodEnd))
-  for (const sub of due) await step(sub.id, 'invoice', async () => { if (await issueRenewal(sub, now)) run.issued++ })
+  for (const sub of due) await step(sub.id, 'invoice', async () => { if (await issueRenewal(sub, now, settings.invoice_days_before)) run.issued++ })
 
   // 2–4. Unpaid renewal invoices past their due date.
   const open = await db.select({ r: renewals, inv: invoices, sub: subscriptions }).from(renewals)
@@ -82,13 +84,14 @@ export async function runRenewals(now: Date = new Date(), only: { customerId?: s
 }
 
 /** The invoice for the period after the current one; false when that period has one already. */
-async function issueRenewal(sub: SubscriptionRow, now: Date): Promise<boolean> {
+async function issueRenewal(sub: SubscriptionRow, now: Date, daysBefore: number): Promise<boolean> {
   const db = await useDb()
   const start = sub.currentPeriodEnd
   const end = addCycle(start, sub.cycle)
+  const dueAt = renewalDueAt(start, now, daysBefore)
   const name = await serverName(sub.serverId)
   const issued = await db.transaction(async (tx) => {
-    const [claim] = await tx.insert(renewals).values({ subscriptionId: sub.id, periodStart: start, periodEnd: end, dueAt: start, state: 'open' })
+    const [claim] = await tx.insert(renewals).values({ subscriptionId: sub.id, periodStart: start, periodEnd: end, dueAt, state: 'open' })
       .onConflictDoNothing({ target: [renewals.subscriptionId, renewals.periodStart] }).returning()
     if (!claim) return null
     const draft = await createDraft(tx, {
@@ -96,8 +99,8 @@ async function issueRenewal(sub: SubscriptionRow, now: Date): Promise<boolean> {
       lines: [{ description: `${name}: ${day(start)} – ${day(end)}`, unitMinor: sub.amountMinor, periodStart: start, periodEnd: end, serverId: sub.serverId, orderId: sub.orderId }],
     })
     const inv = await issueDraft(draft.id, tx)
-    // A renewal is due when the paid period ends, not a payment term after issuing.
-    const [dated] = await tx.update(invoices).set({ dueAt: start }).where(eq(invoices.id, inv.id)).returning()
+    // A renewal is due when the paid period ends (renewal-dates.ts), not a payment term after issuing.
+    const [dated] = await tx.update(invoices).set({ dueAt }).where(eq(invoices.id, inv.id)).returning()
     await tx.update(renewals).set({ invoiceId: inv.id }).where(eq(renewals.id, claim.id))
     return dated!
   })
@@ -109,8 +112,8 @@ async function issueRenewal(sub: SubscriptionRow, now: Date): Promise<boolean> {
   })
   const amount = formatMinor(issued.totalMinor, issued.currency, 'en')
   if (!paid) await emitAlert({
-    kind: 'invoice_due', to: { users: [sub.customerId] }, link: `/invoices/${issued.id}`, dedupeKey: `invoice_due:${issued.id}`, repeat: 'once',
-    params: { number: issued.number ?? '', server: name, amount, due: day(start), period_start: day(start), period_end: day(end) },
+    kind: 'invoice_due', to: { users: [sub.customerId] }, link: `/invoices/${issued.id}`, invoiceId: issued.id, dedupeKey: `invoice_due:${issued.id}`, repeat: 'once',
+    params: { number: issued.number ?? '', server: name, amount, due: day(dueAt), period_start: day(start), period_end: day(end) },
   })
   await audit({ userId: null, action: 'billing.renewal_invoiced', target: issued.id, details: { subscription: sub.id, number: issued.number, period_start: start.toISOString(), period_end: end.toISOString(), total_minor: issued.totalMinor, currency: issued.currency, now: now.toISOString() } })
   return true
@@ -122,7 +125,7 @@ async function markOverdue(r: RenewalRow, inv: typeof invoices.$inferSelect, sub
   if (!claimed) return
   await db.update(invoices).set({ status: 'overdue', updatedAt: now }).where(and(eq(invoices.id, inv.id), eq(invoices.status, 'open')))
   await emitAlert({
-    kind: 'invoice_overdue', to: { users: [sub.customerId] }, link: `/invoices/${inv.id}`, dedupeKey: `invoice_overdue:${inv.id}`, repeat: 'once',
+    kind: 'invoice_overdue', to: { users: [sub.customerId] }, link: `/invoices/${inv.id}`, invoiceId: inv.id, dedupeKey: `invoice_overdue:${inv.id}`, repeat: 'once',
     params: { number: inv.number ?? '', server: await serverName(sub.serverId), amount: formatMinor(inv.totalMinor - inv.paidMinor, inv.currency, 'en'), due: day(r.dueAt), suspend_on: day(graceEnd) },
   })
   await audit({ userId: null, action: 'billing.invoice_overdue', target: inv.id, details: { subscription: sub.id, number: inv.number, now: now.toISOString() } })
