@@ -8,7 +8,7 @@
  *   POST   /__sandbox/latency {ms}                    latency added to every request
  *   POST   /__sandbox/transition {ms}                 how long a state change takes from now on (answers the old value)
  *   POST   /__sandbox/inferno/unpaid-order            an Inferno order that stays Pending (to cancel)
- *   POST   /__sandbox/virtua/limits {cloud_servers}   the account's server limit (until reset; answers the old one)
+ *   POST   /__sandbox/virtua/limits {cloud_servers}   the account's server limit (kept across a reset; answers the old one)
  *   POST   /__sandbox/strict  {provider, mode}        strict mode: off | omit | rename undocumented fields
  *   GET    /__sandbox/contract                        contract violations seen so far (see sandbox/contract)
  *   DELETE /__sandbox/contract                        forget them
@@ -209,9 +209,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (route === '/virtua/limits' && req.method === 'POST') {
       const n = Number(body?.cloud_servers)
       if (!Number.isInteger(n) || n < 0) return { status: 400, json: { error: 'cloud_servers must be a whole number' } }
-      const limits = (sims.virtua.state as VirtuaState).limits
-      const previous = Number(limits.cloud_servers)
-      limits.cloud_servers = String(n)
+      const virtua = sims.virtua.state as VirtuaState
+      const previous = Number(virtua.limits.cloud_servers)
+      virtua.serverLimit = virtua.limits.cloud_servers = String(n)
       return { json: { status: 'ok', cloud_servers: n, previous } }
     }
     if (route === '/strict' && req.method === 'POST') {

@@ -34,6 +34,8 @@ export class VirtuaState {
   servers = new Map<string, SimServer>()
   account = { ...ACCOUNT }
   limits = { ...LIMITS }
+  /** A test's server limit (POST /__sandbox/virtua/limits), kept across a reset like the sandbox's latency. */
+  serverLimit: string | null = null
   offers: Offer[] = []
   systems = SYSTEMS
   projects = PROJECTS
@@ -46,7 +48,7 @@ export class VirtuaState {
   reset() {
     const now = Date.now()
     this.account = { ...ACCOUNT }
-    this.limits = { ...LIMITS }
+    this.limits = { ...LIMITS, ...(this.serverLimit === null ? {} : { cloud_servers: this.serverLimit }) }
     this.offers = structuredClone(OFFERS)
     // Numbers are never handed out twice, not even across a reset.
     this.nextNumber = Math.max(this.nextNumber, 6000)

@@ -60,7 +60,8 @@ export async function syncNow(opts: { account?: string, wait?: boolean }) {
     await queueSync(account?.id)
     return { status: 'queued' as const }
   }
-  await syncAccounts(account ? { ids: [account.id] } : {})
+  // What the caller changed upstream before asking must show: a sync begun earlier does not answer.
+  await syncAccounts({ ids: account ? [account.id] : undefined, notBefore: Date.now() })
   const accounts = await accountsSummary()
   return { status: 'synced' as const, accounts: account ? accounts.filter(a => a.slug === account.slug) : accounts }
 }

@@ -121,21 +121,25 @@ export async function refreshOne(account: ProviderAccount, upstreamId: string, a
 
 export interface SyncOutcome { accountId: string, slug: string, ok: boolean, count: number, error?: string, cause?: unknown }
 
-const running = new Map<string, Promise<SyncOutcome>>()
+const running = new Map<string, { startedAt: number, outcome: Promise<SyncOutcome> }>()
 
 /**
  * Syncs one account; a sync already running for it is joined, not repeated. Never throws.
  * Only a sync of the same account version is joined: one that began with credentials or settings
- * since replaced (a wrong key being corrected) would answer for the old ones.
+ * since replaced (a wrong key being corrected) would answer for the old ones. With `notBefore`
+ * (someone asked for a sync now), one that began earlier may have listed before their change:
+ * it is let finish, and a new one answers.
  */
-export function syncAccount(account: ProviderAccount): Promise<SyncOutcome> {
+export function syncAccount(account: ProviderAccount, opts: { notBefore?: number } = {}): Promise<SyncOutcome> {
   const key = `${account.id}@${account.updatedAt.getTime()}`
-  let p = running.get(key)
-  if (!p) {
-    p = runSync(account).finally(() => running.delete(key))
-    running.set(key, p)
-  }
-  return p
+  const current = running.get(key)
+  if (current && (opts.notBefore === undefined || current.startedAt >= opts.notBefore)) return current.outcome
+  const startedAt = Date.now()
+  const outcome = (current ? current.outcome.then(() => undefined) : Promise.resolve())
+    .then(() => runSync(account))
+    .finally(() => { if (running.get(key)?.outcome === outcome) running.delete(key) })
+  running.set(key, { startedAt, outcome })
+  return outcome
 }
 
 /** The account's outcome is this sync's to write only while no later sync has begun. */
@@ -170,12 +174,12 @@ async function runSync(account: ProviderAccount): Promise<SyncOutcome> {
 }
 
 /** Syncs the given accounts (all by default) in parallel: the slowest provider sets the pace. */
-export async function syncAccounts(opts: { ids?: string[] } = {}): Promise<SyncOutcome[]> {
+export async function syncAccounts(opts: { ids?: string[], notBefore?: number } = {}): Promise<SyncOutcome[]> {
   const db = await useDb()
   const accounts = opts.ids
     ? (opts.ids.length ? await db.select().from(providerAccounts).where(inArray(providerAccounts.id, opts.ids)) : [])
     : await db.select().from(providerAccounts)
-  return Promise.all(accounts.map(a => syncAccount(a)))
+  return Promise.all(accounts.map(a => syncAccount(a, { notBefore: opts.notBefore })))
 }
 
 /**
