@@ -169,7 +169,7 @@ async function firstLoad(page: Page, url: string) {
 async function mainThreadCpu(browser: Browser, signedIn: BrowserContext, url: string) {
   const context = await browser.newContext({ viewport: { width: 1350, height: 940 }, storageState: await signedIn.storageState() })
   const page = await context.newPage()
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] })
   await page.goto(url, { waitUntil: 'networkidle' })
   await page.waitForTimeout(1000)
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents as { name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, tdur?: number, args?: { name?: string } }[]
@@ -177,7 +177,7 @@ async function mainThreadCpu(browser: Browser, signedIn: BrowserContext, url: st
   // Top-level tasks only: a task can run nested in another (RunTask inside RunTask).
   const tasks = (t: { pid: number, tid: number }) => {
     let end = -1
-    return events.filter(e => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts)
+    return events.filter(e => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
       .filter((e) => {
         if (e.ts < end) return false
         end = e.ts + (e.dur ?? 0)
