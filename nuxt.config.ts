@@ -13,6 +13,9 @@ const messageFiles = (lang: string) => [...readdirSync(resolve(root, 'i18n/local
 export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
   devtools: { enabled: false },
+  // Performance (issue 13): no Options API in the app or the libraries it runs in the browser, so
+  // Vue leaves its support out (smaller runtime, less work per component made).
+  vue: { optionsApi: false },
   telemetry: false,
   // Not node_modules/.cache: git worktrees share node_modules, and their builds must not collide.
   buildDir: '.nuxt',

@@ -1,7 +1,7 @@
 /**
  * Secrets (root passwords, provider credentials) need the password confirmed within 5 minutes.
- * `withReauth(call)` runs the call; on 403 `reauth_required` it opens the AuthReauthDialog (mounted
- * once in the default layout), and after a successful confirmation runs the call again.
+ * `withReauth(call)` runs the call; on 403 `reauth_required` it opens the AuthReauthDialog (made
+ * by the default layout the first time it is asked for), and after a successful confirmation runs the call again.
  */
 let pending: { resolve: (ok: boolean) => void } | null = null
 
