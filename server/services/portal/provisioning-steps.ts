@@ -148,7 +148,7 @@ async function install(c: StepContext): Promise<StepOutcome> {
   const keys = c.progress.push_ssh_keys?.upstream_ids ?? []
   if (!adapter.needsInstallStep) {
     const r = await adapter.finishSetup(id, { sshKeyIds: keys })
-    if (r) return { status: 'succeeded', message: `Installed with the setup; ${r.message}`, text: { code: 'installed_with_setup', params: { note: r.message } } }
+    if (r) return { status: 'succeeded', message: `Installed with the setup; ${r.message ?? r.status}`, text: { code: 'installed_with_setup', params: { note: r.message ?? r.status } } }
     return { status: 'skipped', message: `${adapter.meta.displayName} installs the OS with the create`, text: { code: 'installs_with_create', params: { provider: adapter.meta.displayName } } }
   }
   const rec = await adapter.getServer(id)
