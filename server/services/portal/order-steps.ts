@@ -19,12 +19,42 @@ export const STEP_LABELS: Record<StepName, string> = {
  * beside the English sentence: the page says it in the admin's language, the API still reads.
  */
 export interface LogText { code: LogCode, params?: Record<string, string | number> }
-export type LogCode =
-  | 'step_started' | 'no_customer_users' | 'upstream_user_fixed' | 'upstream_user_ready' | 'no_keys_chosen' | 'keys_unsupported' | 'keys_ready' | 'keys_ready_missing'
-  | 'already_created' | 'created' | 'found_after_lost' | 'create_needs_review' | 'create_failed'
-  | 'installed_with_setup' | 'installs_with_create' | 'unpaid_timeout' | 'install_running' | 'install_queued' | 'install_queued_note'
-  | 'running' | 'running_at' | 'server_error_status' | 'running_timeout' | 'owned_by' | 'inventory_write_failed' | 'customer_notified'
-  | 'unexpected_error' | 'cancelled_unpaid' | 'removing_upstream' | 'removed_upstream' | 'already_gone' | 'remove_by_hand' | 'nothing_created'
+export const LOG_CODES = [
+  'step_started',
+  'no_customer_users',
+  'upstream_user_fixed',
+  'upstream_user_ready',
+  'no_keys_chosen',
+  'keys_unsupported',
+  'keys_ready',
+  'keys_ready_missing',
+  'already_created',
+  'created',
+  'found_after_lost',
+  'create_needs_review',
+  'create_failed',
+  'installed_with_setup',
+  'installs_with_create',
+  'unpaid_timeout',
+  'install_running',
+  'install_queued',
+  'install_queued_note',
+  'running',
+  'running_at',
+  'server_error_status',
+  'running_timeout',
+  'owned_by',
+  'inventory_write_failed',
+  'customer_notified',
+  'unexpected_error',
+  'cancelled_unpaid',
+  'removing_upstream',
+  'removed_upstream',
+  'already_gone',
+  'remove_by_hand',
+  'nothing_created',
+] as const
+export type LogCode = (typeof LOG_CODES)[number]
 
 export type LogRow = typeof provisioningLogs.$inferSelect
 export type StepState = 'waiting' | 'running' | 'succeeded' | 'failed' | 'skipped'
