@@ -8,6 +8,8 @@ import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 const root = fileURLToPath(new URL('.', import.meta.url))
 // One message file per area and language (i18n/locales/<lang>/<area>.json, each under its own
 // top-level key), so a new area is a new file pair and no two people edit one big file.
+/** Vuetify's layer order (vuetify/lib/styles/layers.css), declared once in the page head. */
+const VUETIFY_LAYERS = '@layer vuetify-core.reset, vuetify-core.base, vuetify-components, vuetify-overrides, vuetify-utilities.theme-base, vuetify-utilities.typography, vuetify-utilities.helpers, vuetify-utilities.theme-background, vuetify-utilities.theme-foreground, vuetify-final.transitions, vuetify-final.trumps;'
 const messageFiles = (lang: string) => [...readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`), `vuetify-${lang}.ts`]
 
 export default defineNuxtConfig({
@@ -60,6 +62,10 @@ export default defineNuxtConfig({
     head: {
       title: 'Hosting panel',
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+      // Vuetify's cascade layers in their order, before any stylesheet: the order is fixed by the
+      // first sheet that names a layer, and a component chunk loaded before the entry CSS put its
+      // reset above the components (every <button> v-btn took its parent's font size: 16 px, not 14).
+      style: [{ key: 'vuetify-layers', tagPriority: 'critical', innerHTML: VUETIFY_LAYERS }],
     },
   },
   vuetify: {

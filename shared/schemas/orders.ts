@@ -55,11 +55,13 @@ const orderStep = obj({
   started_at: isoDate.nullable(),
   finished_at: isoDate.nullable(),
   message: z.string().nullable(),
+  message_code: z.string().nullable().meta({ description: '`message` as a code (the page says it in the reader\'s language; admins only, null on older logs)' }),
+  message_params: z.record(z.string(), z.union([z.string(), z.number()])).nullable().meta({ description: 'The specifics of `message_code`' }),
 })
 export type OrderStep = View<typeof orderStep>
 export type StepStatus = OrderStep['status']
 
-const orderLog = obj({ id: z.number().int(), step: z.string(), status: z.string(), message: z.string().nullable(), upstream_request_id: z.string().nullable(), details: z.record(z.string(), z.unknown()).nullable(), at: isoDate })
+const orderLog = obj({ id: z.number().int(), step: z.string(), status: z.string(), message: z.string().nullable(), upstream_request_id: z.string().nullable(), details: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The step\'s outputs; `message_code` and `message_params`: `message` as a code; `code`: a provider\'s error code' }), at: isoDate })
 
 export const order = obj({
   id: uuid,

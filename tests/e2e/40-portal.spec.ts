@@ -169,6 +169,23 @@ test('an admin suspends the server; the customer sees why and cannot start it', 
   await expect(card.getByTestId('server-status')).toHaveText('Running', { timeout: 30_000 })
 })
 
+test('an admin reads the setup log in Russian: each line by its code, the step by its name', async ({ page }) => {
+  await adminSession(page)
+  await page.context().addCookies([{ name: 'i18n_locale', value: 'ru', url: test.info().project.use.baseURL! }])
+  await page.goto(orderUrl)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
+  // The timeline and the log say what the server stored as codes, in Russian, not its English sentences.
+  await expect(page.getByTestId('step-create').getByTestId('step-message')).toHaveText(/^Создан сервер \S+$/)
+  await page.getByTestId('order-logs').getByRole('button').click()
+  const table = page.getByTestId('order-log-table')
+  await expect(table.getByTestId('order-log-row').filter({ hasText: 'Создание сервера' }).getByTestId('order-log-message')).toContainText([/^Создание сервера$/, /^Создан сервер \S+$/])
+  await expect(table.getByTestId('order-log-message').filter({ hasText: `Владелец: ${CUSTOMER.email}` })).toHaveCount(1)
+  await expect(table.getByTestId('order-log-message').filter({ hasText: 'Клиент уведомлён' })).toHaveCount(1)
+  await expect(table).not.toContainText(/Customer notified|Owned by|Created server/)
+  await animationsDone(page)
+  await shot(page, 'portal-order-log-ru')
+})
+
 test('a failing step: the customer is told it is handled; an admin retries it from the orders list', async ({ page, browser }) => {
   const fault = await page.request.post(`${SANDBOX_ORIGIN}/__sandbox/faults`, { data: { provider: 'virtfusion', status: 503, match: '/build', method: 'POST' } })
   expect(fault.ok()).toBe(true)

@@ -83,6 +83,17 @@ describe('provisioning, happy path on each provider', () => {
     const againFull = (await admin.get(`/api/orders/${again.id}`)).body
     expect(againFull.progress.ensure_user.upstream_user_id).toBe(String(vfUserId))
     expect(againFull.logs.find((l: any) => l.step === 'push_ssh_keys' && l.status === 'succeeded').message).toMatch(/\(0 added\)/)
+
+    // Each line's sentence is also kept as a code and its specifics, for the order page to translate (issue 15).
+    const line = (step: string, status: string) => full.logs.find((l: any) => l.step === step && l.status === status)
+    expect(line('ensure_user', 'started').details).toEqual({ message_code: 'step_started', message_params: { step: 'ensure_user' } })
+    expect(line('ensure_user', 'succeeded').details).toMatchObject({ upstream_user_id: String(vfUserId), message_code: 'upstream_user_ready', message_params: { user: String(vfUserId) } })
+    expect(line('push_ssh_keys', 'succeeded').details).toMatchObject({ message_code: 'keys_ready', message_params: { count: 2, added: 2, missing: 0 } })
+    expect(line('create', 'succeeded').details).toMatchObject({ upstream_id: upstreamId, message_code: 'created', message_params: { id: upstreamId } })
+    expect(line('assign', 'succeeded').details).toMatchObject({ message_code: 'owned_by', message_params: { email: cora.user.email } })
+    expect(line('notify', 'succeeded').details).toEqual({ message_code: 'customer_notified', message_params: {} })
+    // The timeline carries the same code for admins.
+    expect(full.steps.find((s: any) => s.name === 'create')).toMatchObject({ message: `Created server ${upstreamId}`, message_code: 'created', message_params: { id: upstreamId } })
   })
 
   it('Virtua.cloud: ordered with the chosen system, no key step', async () => {
@@ -205,7 +216,10 @@ describe('a step that fails, then a retry', () => {
     const adminView = (await admin.get(`/api/orders/${failed.id}`)).body
     expect(adminView.error).toMatch(/503/)
     expect(adminView.error_code).toBeNull()
-    expect(adminView.logs.find((l: any) => l.step === 'install' && l.status === 'failed')).toMatchObject({ details: { code: 'upstream_error', upstream_status: 503 } })
+    // A provider's refusal keeps its own words: its error code, no sentence code.
+    const failedLine = adminView.logs.find((l: any) => l.step === 'install' && l.status === 'failed')
+    expect(failedLine).toMatchObject({ details: { code: 'upstream_error', upstream_status: 503 } })
+    expect(failedLine.details.message_code).toBeUndefined()
     const failedList = (await admin.get('/api/orders?status=failed')).body
     expect(failedList.map((o: any) => o.id)).toContain(failed.id)
     expect(failedList.every((o: any) => o.status === 'failed')).toBe(true)
@@ -266,7 +280,9 @@ describe('cancel', () => {
     expect((await upstream('virtfusion', 'GET', `/servers/${upstreamId}`)).status).toBe(404)
     expect((await admin.post(`/api/orders/${failed.id}/retry`)).status).toBe(409)
     const full = (await admin.get(`/api/orders/${failed.id}`)).body
-    expect(full.logs.find((l: any) => l.step === 'cancel' && l.status === 'succeeded').message).toMatch(new RegExp(`Server ${upstreamId}: deleted`))
+    const cancelled = full.logs.find((l: any) => l.step === 'cancel' && l.status === 'succeeded')
+    expect(cancelled.message).toMatch(new RegExp(`Server ${upstreamId}: deleted`))
+    expect(cancelled.details).toEqual({ message_code: 'removed_upstream', message_params: { id: upstreamId, status: 'deleted' } })
   })
 
   it('a completed order cannot be cancelled', async () => {
@@ -287,7 +303,7 @@ describe('customers only reach their own orders', () => {
     // Customers get the steps, never the upstream log, progress or other customers.
     expect(own.body.logs).toBeUndefined()
     expect(own.body.progress).toBeUndefined()
-    expect(own.body.steps.every((s: any) => s.message === null)).toBe(true)
+    expect(own.body.steps.every((s: any) => s.message === null && s.message_code === null && s.message_params === null)).toBe(true)
     expect((await admin.get(`/api/orders/${id}`)).body.customer.id).toBe(cora.user.id)
     expect((await dan.client.get(`/api/orders/${randomUUID()}`)).status).toBe(404)
     expect((await dan.client.get('/api/orders/not-a-uuid')).status).toBe(400)

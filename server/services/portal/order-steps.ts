@@ -14,6 +14,48 @@ export const STEP_LABELS: Record<StepName, string> = {
   notify: 'Done',
 }
 
+/**
+ * A log line's words as a code and its specifics (`order.log.<code>` on the order page), kept
+ * beside the English sentence: the page says it in the admin's language, the API still reads.
+ */
+export interface LogText { code: LogCode, params?: Record<string, string | number> }
+export const LOG_CODES = [
+  'step_started',
+  'no_customer_users',
+  'upstream_user_fixed',
+  'upstream_user_ready',
+  'no_keys_chosen',
+  'keys_unsupported',
+  'keys_ready',
+  'keys_ready_missing',
+  'already_created',
+  'created',
+  'found_after_lost',
+  'create_needs_review',
+  'create_failed',
+  'installed_with_setup',
+  'installs_with_create',
+  'unpaid_timeout',
+  'install_running',
+  'install_queued',
+  'install_queued_note',
+  'running',
+  'running_at',
+  'server_error_status',
+  'running_timeout',
+  'owned_by',
+  'inventory_write_failed',
+  'customer_notified',
+  'unexpected_error',
+  'cancelled_unpaid',
+  'removing_upstream',
+  'removed_upstream',
+  'already_gone',
+  'remove_by_hand',
+  'nothing_created',
+] as const
+export type LogCode = (typeof LOG_CODES)[number]
+
 export type LogRow = typeof provisioningLogs.$inferSelect
 export type StepState = 'waiting' | 'running' | 'succeeded' | 'failed' | 'skipped'
 
@@ -24,6 +66,14 @@ export interface StepView {
   started_at: string | null
   finished_at: string | null
   message: string | null
+  message_code: string | null
+  message_params: Record<string, string | number> | null
+}
+
+/** A log line's sentence as its code, from `details` (logStep); null on lines older than the codes. */
+export function logText(l: Pick<LogRow, 'details'>) {
+  const d = (l.details ?? {}) as { message_code?: string, message_params?: Record<string, string | number> }
+  return { message_code: d.message_code ?? null, message_params: d.message_code ? d.message_params ?? {} : null }
 }
 
 /**
@@ -47,6 +97,7 @@ export function stepTimeline(logs: LogRow[], opts: { currentStep: string | null,
       started_at: (start ?? end)?.createdAt.toISOString() ?? null,
       finished_at: end?.createdAt.toISOString() ?? null,
       message: (end ?? start)?.message ?? null,
+      ...logText(end ?? start ?? { details: null }),
     }
   })
 }

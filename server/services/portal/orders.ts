@@ -145,7 +145,7 @@ export function orderView(r: Joined, logs: (typeof provisioningLogs.$inferSelect
     server_id: o.serverId,
     created_at: iso(o.createdAt),
     updated_at: iso(o.updatedAt),
-    ...(steps ? { steps: opts.admin ? steps : steps.map(s => ({ ...s, message: null })) } : {}),
+    ...(steps ? { steps: opts.admin ? steps : steps.map(s => ({ ...s, message: null, message_code: null, message_params: null })) } : {}),
     ...(opts.admin
       ? {
           customer: r.customer,
@@ -234,7 +234,7 @@ export async function cancelOrder(id: string, user: User) {
     // Nothing was made upstream: the order ends and its unpaid invoice is voided.
     const done = await cancelUnpaidOrder(id)
     if (!done) throw BUSY()
-    await logStep(id, 'cancel', 'succeeded', 'Cancelled before payment; nothing was created upstream')
+    await logStep(id, 'cancel', 'succeeded', 'Cancelled before payment; nothing was created upstream', { text: { code: 'cancelled_unpaid' } })
     return getOrderView(id, user)
   }
   const claimed = await claimOrder(id, ['pending', 'running', 'failed'], { takeFailed: true })
@@ -251,21 +251,22 @@ export async function cancelOrder(id: string, user: User) {
     const upstreamId = progress.create?.upstream_id ?? intent?.upstreamId ?? undefined
     let note = 'Nothing was created upstream'
     if (upstreamId) {
-      await logStep(id, 'cancel', 'started', `Removing server ${upstreamId} upstream`)
+      const params = { id: upstreamId }
+      await logStep(id, 'cancel', 'started', `Removing server ${upstreamId} upstream`, { text: { code: 'removing_upstream', params } })
       try {
         const res = await adapter.destroy(upstreamId, {})
         note = `Server ${upstreamId}: ${res.status}`
-        await logStep(id, 'cancel', 'succeeded', note)
+        await logStep(id, 'cancel', 'succeeded', note, { text: { code: 'removed_upstream', params: { ...params, status: res.status } } })
       }
       catch (e) {
         if (isProviderError(e) && e.code === 'not_found') {
           note = `Server ${upstreamId} was already gone upstream`
-          await logStep(id, 'cancel', 'succeeded', note)
+          await logStep(id, 'cancel', 'succeeded', note, { text: { code: 'already_gone', params } })
         }
         else if (isProviderError(e) && e.code === 'not_supported') {
           // The provider cannot delete it through its API: the order ends, a person removes the server.
           note = `${e.message}. Remove server ${upstreamId} at the provider by hand.`
-          await logStep(id, 'cancel', 'failed', note, { details: { code: e.code } })
+          await logStep(id, 'cancel', 'failed', note, { details: { code: e.code }, text: { code: 'remove_by_hand', params: { ...params, reason: e.message } } })
           await notifyAdmins({ kind: 'cancel_left_upstream', params: { upstream_id: upstreamId, note }, link: `/orders/${id}` })
         }
         else {
@@ -276,7 +277,7 @@ export async function cancelOrder(id: string, user: User) {
       // If it made it into the inventory, it stays there for the record, marked gone.
       await markGone(account.id, upstreamId).catch(() => {})
     }
-    else await logStep(id, 'cancel', 'succeeded', note)
+    else await logStep(id, 'cancel', 'succeeded', note, { text: { code: 'nothing_created' } })
     await saveOrder(lease, { status: 'cancelled', currentStep: null, error: order.error })
   }
   finally { await releaseOrder(lease) }

@@ -16,7 +16,7 @@ import { createInput, orderCreateKey, type OrderProgress } from './order-adapter
 import { execute } from '../exactly-once/engine'
 import { orderCreateKind } from '../servers/create'
 import type { OrderRow } from './order-lease'
-import type { StepName } from './order-steps'
+import type { LogText, StepName } from './order-steps'
 import type { PlanRow } from './plans'
 import { env } from '#server/lib/config'
 
@@ -32,12 +32,14 @@ export interface StepContext {
 }
 
 export type StepOutcome =
-  | { status: 'succeeded' | 'skipped', message: string, details?: Record<string, unknown>, output?: Record<string, unknown>, upstreamRequestId?: string }
-  /** Not ready yet: look again after `afterMs` (the step stays started). */
+  | { status: 'succeeded' | 'skipped', message: string, text?: LogText, details?: Record<string, unknown>, output?: Record<string, unknown>, upstreamRequestId?: string }
+  /** Not ready yet: look again after `afterMs` (the step stays started; not logged). */
   | { status: 'waiting', message: string, afterMs: number }
 
-/** A failure with a sentence meant for the admin reading the order. */
-export class StepError extends Error {}
+/** A failure with a sentence meant for the admin reading the order, and its code for the page. */
+export class StepError extends Error {
+  constructor(message: string, readonly text?: LogText) { super(message) }
+}
 
 const mapping = (c: StepContext) => c.plan.mapping as Record<string, string>
 const WAIT_RUNNING_MS = () => env().ORDERS_RUNNING_TIMEOUT_MS
@@ -46,11 +48,12 @@ const POLL_MS = () => env().ORDERS_POLL_MS
 
 async function ensureUser(c: StepContext): Promise<StepOutcome> {
   const user = await c.adapter().ensureCustomerUser(mapping(c), c.customer)
-  if (!user) return { status: 'skipped', message: 'This provider has no per-customer users' }
+  if (!user) return { status: 'skipped', message: 'This provider has no per-customer users', text: { code: 'no_customer_users' } }
   const output = { upstream_user_id: user.userId }
+  const params = { user: user.userId }
   // A plan's fixed user is used as it is; a customer's own user was made or found just now.
-  if (!user.created) return { status: 'skipped', message: user.message, output }
-  return { status: 'succeeded', message: user.message, output, details: output }
+  if (!user.created) return { status: 'skipped', message: user.message, text: { code: 'upstream_user_fixed', params }, output }
+  return { status: 'succeeded', message: user.message, text: { code: 'upstream_user_ready', params }, output, details: output }
 }
 
 async function upstreamFingerprint(k: { fingerprint: string | null, public_key: string | null }) {
@@ -62,10 +65,10 @@ async function upstreamFingerprint(k: { fingerprint: string | null, public_key: 
 
 async function pushSshKeys(c: StepContext): Promise<StepOutcome> {
   const wanted = c.order.sshKeyIds ?? []
-  if (!wanted.length) return { status: 'skipped', message: 'No SSH keys were chosen', output: { upstream_ids: [] } }
+  if (!wanted.length) return { status: 'skipped', message: 'No SSH keys were chosen', text: { code: 'no_keys_chosen' }, output: { upstream_ids: [] } }
   const adapter = c.adapter()
   if (!adapter.meta.capabilities.ssh_keys.supported) {
-    return { status: 'skipped', message: `${adapter.meta.displayName} cannot take SSH keys`, output: { upstream_ids: [] } }
+    return { status: 'skipped', message: `${adapter.meta.displayName} cannot take SSH keys`, text: { code: 'keys_unsupported', params: { provider: adapter.meta.displayName } }, output: { upstream_ids: [] } }
   }
   const db = await useDb()
   // Only the customer's own keys, read now: a key deleted since the order is left out.
@@ -94,6 +97,7 @@ async function pushSshKeys(c: StepContext): Promise<StepOutcome> {
   return {
     status: 'succeeded',
     message: `${ids.length} key${ids.length === 1 ? '' : 's'} ready (${added} added)${missing ? `; ${missing} no longer in the keychain` : ''}`,
+    text: { code: missing ? 'keys_ready_missing' : 'keys_ready', params: { count: ids.length, added, missing } },
     output: { upstream_ids: ids },
     details: { upstream_ids: ids },
   }
@@ -107,7 +111,7 @@ async function pushSshKeys(c: StepContext): Promise<StepOutcome> {
  */
 async function create(c: StepContext): Promise<StepOutcome> {
   const prev = c.progress.create ?? {}
-  if (prev.upstream_id) return { status: 'succeeded', message: `Server ${prev.upstream_id} was already created`, details: { upstream_id: prev.upstream_id } }
+  if (prev.upstream_id) return { status: 'succeeded', message: `Server ${prev.upstream_id} was already created`, text: { code: 'already_created', params: { id: prev.upstream_id } }, details: { upstream_id: prev.upstream_id } }
   const adapter = c.adapter()
   const input = createInput(adapter, mapping(c), c.order, c.progress)
   const { intent } = await execute({
@@ -125,13 +129,16 @@ async function create(c: StepContext): Promise<StepOutcome> {
   })
   if (intent.upstreamId && (intent.state === 'succeeded' || intent.state === 'reconciled')) {
     await c.remember('create', { upstream_id: intent.upstreamId })
-    const how = intent.state === 'reconciled' ? `The answer was lost; found (by ${(intent.evidence as { how?: string } | null)?.how ?? 'evidence'}) the created` : 'Created'
-    return { status: 'succeeded', message: `${how} server ${intent.upstreamId}`, details: { upstream_id: intent.upstreamId, intent: intent.id } }
+    const found = intent.state === 'reconciled' ? (intent.evidence as { how?: string } | null)?.how ?? 'evidence' : null
+    const how = found ? `The answer was lost; found (by ${found}) the created` : 'Created'
+    const text: LogText = found ? { code: 'found_after_lost', params: { id: intent.upstreamId, how: found } } : { code: 'created', params: { id: intent.upstreamId } }
+    return { status: 'succeeded', message: `${how} server ${intent.upstreamId}`, text, details: { upstream_id: intent.upstreamId, intent: intent.id } }
   }
   if (intent.state === 'needs_review') {
-    throw new StepError(`The create's answer was lost and it could not be tied to one upstream server (intent ${intent.id}). Review it under Admin → Exactly-once review (attach the server, or mark that nothing was created), then retry.`)
+    throw new StepError(`The create's answer was lost and it could not be tied to one upstream server (intent ${intent.id}). Review it under Admin → Exactly-once review (attach the server, or mark that nothing was created), then retry.`, { code: 'create_needs_review', params: { intent: intent.id } })
   }
-  if (intent.state === 'failed') throw new StepError(intent.error ?? 'The create failed')
+  // The upstream's own reason is kept as it came (no code): it names what the provider refused.
+  if (intent.state === 'failed') throw new StepError(intent.error ?? 'The create failed', intent.error ? undefined : { code: 'create_failed' })
   return { status: 'waiting', message: `The create's outcome is being checked (intent ${intent.id} is ${intent.state})`, afterMs: POLL_MS() }
 }
 
@@ -141,25 +148,27 @@ async function install(c: StepContext): Promise<StepOutcome> {
   const keys = c.progress.push_ssh_keys?.upstream_ids ?? []
   if (!adapter.needsInstallStep) {
     const r = await adapter.finishSetup(id, { sshKeyIds: keys })
-    if (r) return { status: 'succeeded', message: `Installed with the setup; ${r.message}` }
-    return { status: 'skipped', message: `${adapter.meta.displayName} installs the OS with the create` }
+    if (r) return { status: 'succeeded', message: `Installed with the setup; ${r.message ?? r.status}`, text: { code: 'installed_with_setup', params: { note: r.message ?? r.status } } }
+    return { status: 'skipped', message: `${adapter.meta.displayName} installs the OS with the create`, text: { code: 'installs_with_create', params: { provider: adapter.meta.displayName } } }
   }
   const rec = await adapter.getServer(id)
   if (waitingForProvider(c.account.type, rec.rawStatus)) {
     const since = c.progress.install?.waiting_since ?? new Date().toISOString()
     if (!c.progress.install?.waiting_since) await c.remember('install', { waiting_since: since })
     if (Date.now() - Date.parse(since) > WAIT_PAYMENT_MS()) {
-      throw new StepError(`${adapter.meta.displayName} order ${id} is still ${rec.rawStatus} (unpaid) after ${Math.round(WAIT_PAYMENT_MS() / 60_000)} min: top up the balance, then retry`)
+      const params = { provider: adapter.meta.displayName, id, status: rec.rawStatus, minutes: Math.round(WAIT_PAYMENT_MS() / 60_000) }
+      throw new StepError(`${params.provider} order ${id} is still ${params.status} (unpaid) after ${params.minutes} min: top up the balance, then retry`, { code: 'unpaid_timeout', params })
     }
     return { status: 'waiting', message: `Waiting for ${adapter.meta.displayName} to accept payment for order ${id}`, afterMs: POLL_MS() }
   }
   // A previous attempt's install already took: do not queue a second one.
   if (c.progress.install?.started_at && !needsInstall(c.account.type, rec.rawStatus)) {
-    return { status: 'succeeded', message: `The install already runs (${rec.rawStatus})` }
+    return { status: 'succeeded', message: `The install already runs (${rec.rawStatus})`, text: { code: 'install_running', params: { status: rec.rawStatus } } }
   }
   await c.remember('install', { started_at: new Date().toISOString() })
   const r = await adapter.installServer(id, { template: c.order.template, hostname: c.order.hostname, sshKeyIds: keys })
-  return { status: 'succeeded', message: r.message ? `${r.status}: ${r.message}` : r.status }
+  const text: LogText = r.message ? { code: 'install_queued_note', params: { status: r.status, note: r.message } } : { code: 'install_queued', params: { status: r.status } }
+  return { status: 'succeeded', message: r.message ? `${r.status}: ${r.message}` : r.status, text }
 }
 
 async function waitRunning(c: StepContext): Promise<StepOutcome> {
@@ -169,11 +178,17 @@ async function waitRunning(c: StepContext): Promise<StepOutcome> {
   if (!c.progress.wait_running?.since) await c.remember('wait_running', { since })
   const rec = await adapter.getServer(id)
   if (rec.status === 'running') {
-    return { status: 'succeeded', message: `Running${rec.ipv4.length ? ` at ${rec.ipv4.join(', ')}` : ''}`, details: { ipv4: rec.ipv4, raw_status: rec.rawStatus } }
+    const ips = rec.ipv4.join(', ')
+    const text: LogText = ips ? { code: 'running_at', params: { ips } } : { code: 'running' }
+    return { status: 'succeeded', message: `Running${ips ? ` at ${ips}` : ''}`, text, details: { ipv4: rec.ipv4, raw_status: rec.rawStatus } }
   }
-  if (rec.status === 'error') throw new StepError(`${adapter.meta.displayName} reports server ${id} as ${rec.rawStatus}`)
+  if (rec.status === 'error') {
+    const params = { provider: adapter.meta.displayName, id, status: rec.rawStatus }
+    throw new StepError(`${params.provider} reports server ${id} as ${params.status}`, { code: 'server_error_status', params })
+  }
   if (Date.now() - Date.parse(since) > WAIT_RUNNING_MS()) {
-    throw new StepError(`Server ${id} is still ${rec.rawStatus} after ${Math.round(WAIT_RUNNING_MS() / 60_000)} min`)
+    const params = { id, status: rec.rawStatus, minutes: Math.round(WAIT_RUNNING_MS() / 60_000) }
+    throw new StepError(`Server ${id} is still ${params.status} after ${params.minutes} min`, { code: 'running_timeout', params })
   }
   return { status: 'waiting', message: `Server ${id} is ${rec.rawStatus}`, afterMs: POLL_MS() }
 }
@@ -183,8 +198,8 @@ async function assign(c: StepContext): Promise<StepOutcome> {
   const rec = await c.adapter().getServer(id)
   const ids = await upsertRecords(c.account.id, [rec], { ownerId: c.customer.id })
   const serverId = ids.get(String(rec.upstreamId))
-  if (!serverId) throw new StepError(`Server ${id} could not be written to the inventory`)
-  return { status: 'succeeded', message: `Owned by ${c.customer.email}`, output: { server_id: serverId }, details: { server_id: serverId } }
+  if (!serverId) throw new StepError(`Server ${id} could not be written to the inventory`, { code: 'inventory_write_failed', params: { id } })
+  return { status: 'succeeded', message: `Owned by ${c.customer.email}`, text: { code: 'owned_by', params: { email: c.customer.email } }, output: { server_id: serverId }, details: { server_id: serverId } }
 }
 
 async function notify(c: StepContext): Promise<StepOutcome> {
@@ -196,7 +211,7 @@ async function notify(c: StepContext): Promise<StepOutcome> {
     // A step run twice (crash between notify and done) still leaves one notice.
     dedupeKey: `order-ready:${c.order.id}`,
   })
-  return { status: 'succeeded', message: 'Customer notified' }
+  return { status: 'succeeded', message: 'Customer notified', text: { code: 'customer_notified' } }
 }
 
 export const STEP_RUNNERS: Record<StepName, (c: StepContext) => Promise<StepOutcome>> = {

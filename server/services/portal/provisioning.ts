@@ -14,7 +14,7 @@ import { isProviderError } from '#server/providers/errors'
 import { notifyAdmins, notifyUser } from '../notifications'
 import { orderAdapter, type OrderProgress } from './order-adapter'
 import { claimOrder, LeaseLost, releaseOrder, saveOrder, type Lease, type OrderRow } from './order-lease'
-import { STEP_LABELS, STEPS, type StepName } from './order-steps'
+import { STEP_LABELS, STEPS, type LogText, type StepName } from './order-steps'
 import { STEP_RUNNERS, StepError, type StepContext } from './provisioning-steps'
 import { env } from '#server/lib/config'
 import { linkSubscriptionServer } from '../invoicing/order-billing'
@@ -27,9 +27,15 @@ export type RunResult =
 const IN_PLACE_WAIT_MS = () => env().ORDERS_IN_PLACE_WAIT_MS
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
-export async function logStep(orderId: string, step: string, status: 'started' | 'succeeded' | 'failed' | 'skipped', message: string | null, extra: { upstreamRequestId?: string | null, details?: Record<string, unknown> } = {}) {
+/**
+ * One log line. `text` is the sentence's code and specifics, kept in `details` as `message_code`
+ * and `message_params` (the order page translates them; `details.code` is a provider's error code).
+ */
+export async function logStep(orderId: string, step: string, status: 'started' | 'succeeded' | 'failed' | 'skipped', message: string | null, extra: { upstreamRequestId?: string | null, details?: Record<string, unknown>, text?: LogText } = {}) {
   const db = await useDb()
-  await db.insert(provisioningLogs).values({ orderId, step, status, message, upstreamRequestId: extra.upstreamRequestId ?? null, details: extra.details ?? null })
+  const text = extra.text ? { message_code: extra.text.code, message_params: extra.text.params ?? {} } : {}
+  const details = extra.details || extra.text ? { ...extra.details, ...text } : null
+  await db.insert(provisioningLogs).values({ orderId, step, status, message, upstreamRequestId: extra.upstreamRequestId ?? null, details })
 }
 
 function isDone(progress: OrderProgress, step: StepName) {
@@ -101,7 +107,7 @@ async function runClaimed(lease: Lease, first: OrderRow): Promise<RunResult> {
     if (order.currentStep !== step || progress.states?.[step] !== 'started') {
       setState(progress, step, 'started')
       await save({ status: 'running', currentStep: step, failedStep: null, error: null })
-      await logStep(order.id, step, 'started', STEP_LABELS[step])
+      await logStep(order.id, step, 'started', STEP_LABELS[step], { text: { code: 'step_started', params: { step } } })
     }
     else if (order.status !== 'running') await save({ status: 'running' })
 
@@ -128,7 +134,7 @@ async function runClaimed(lease: Lease, first: OrderRow): Promise<RunResult> {
       if (step === 'notify') Object.assign(set, { status: 'completed', currentStep: null })
       await save(set)
       if (set.serverId) await linkSubscriptionServer(order.id, set.serverId)
-      await logStep(order.id, step, outcome.status, outcome.message, { upstreamRequestId: outcome.upstreamRequestId, details: outcome.details })
+      await logStep(order.id, step, outcome.status, outcome.message, { upstreamRequestId: outcome.upstreamRequestId, details: outcome.details, text: outcome.text })
       break
     }
   }
@@ -139,10 +145,13 @@ async function failStep(order: OrderRow, step: StepName, e: unknown, save: (set:
   const message = e instanceof StepError || isProviderError(e) ? (e as Error).message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`
   if (!(e instanceof StepError) && !isProviderError(e)) console.error(`[orders] ${order.id} step ${step}:`, e)
   const provider = isProviderError(e) ? e : undefined
+  // A provider's reason stays its own words (no code); ours carry one.
+  const text: LogText | undefined = e instanceof StepError ? e.text : provider ? undefined : { code: 'unexpected_error', params: { error: (e as Error)?.message ?? String(e) } }
   // Logged before the order reads as failed: a retry can start the moment it does.
   await logStep(order.id, step, 'failed', message, {
     upstreamRequestId: provider?.correlationId ?? null,
     details: provider ? { code: provider.code, upstream_status: provider.upstreamStatus ?? null, provider: provider.provider } : undefined,
+    text,
   })
   await save({ status: 'failed', failedStep: step, error: message })
   await notifyAdmins({

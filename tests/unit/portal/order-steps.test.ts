@@ -36,6 +36,13 @@ describe('stepTimeline', () => {
     expect(failed.find(s => s.name === 'install')).toMatchObject({ status: 'failed', message: 'HTTP 503' })
   })
 
+  it('gives each step its latest line\'s sentence code, none for lines older than the codes', () => {
+    const coded = { ...log('create', 'succeeded', 4, 'Created server 7'), details: { upstream_id: '7', message_code: 'created', message_params: { id: '7' } } }
+    const t = stepTimeline([log('create', 'started', 2), coded, log('install', 'started', 5, 'Install the operating system')], { currentStep: 'install', orderStatus: 'running' })
+    expect(t.find(s => s.name === 'create')).toMatchObject({ message: 'Created server 7', message_code: 'created', message_params: { id: '7' } })
+    expect(t.find(s => s.name === 'install')).toMatchObject({ message: 'Install the operating system', message_code: null, message_params: null })
+  })
+
   it('does not show a step as running in a failed order unless it is the one that failed', () => {
     const t = stepTimeline([log('wait_running', 'started', 1)], { currentStep: 'create', orderStatus: 'failed' })
     expect(t.find(s => s.name === 'wait_running')!.status).toBe('waiting')
