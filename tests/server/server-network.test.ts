@@ -249,10 +249,15 @@ describe('activity', () => {
 
     const cora = await customerClient(admin)
     expect((await admin.patch(`/api/servers/${hsv.id}`, { owner_id: cora.user.id })).status).toBe(200)
+    // What happened before the hand-over is the former holder's; support's change after it shows.
+    await changed(await admin.put(at(hsv, 'ptr'), { ip: hsv.ipv4[0], domain: 'handed.example.com' }))
     const seen = await cora.client.get(at(hsv, 'activity?per_page=100'))
     expect(seen.status).toBe(200)
-    const ptr = seen.body.items.find((e: any) => e.action === 'server.ptr_set')
-    expect(ptr).toMatchObject({ actor: { kind: 'support', email: null }, details: { ip: hsv.ipv4[0], domain: 'act.example.com' } })
+    const ptrs = seen.body.items.filter((e: any) => e.action === 'server.ptr_set')
+    expect(ptrs).toHaveLength(1)
+    expect(ptrs[0]).toMatchObject({ actor: { kind: 'support', email: null }, details: { ip: hsv.ipv4[0], domain: 'handed.example.com' } })
+    const handedAt = all.body.items[0].at
+    for (const e of seen.body.items) expect(e.at >= handedAt, JSON.stringify(e)).toBe(true)
     const text = JSON.stringify(seen.body)
     expect(text).not.toMatch(/admin@example\.com|hostinger|upstream_id|"account"/i)
     expect(seen.body.items.find((e: any) => e.source === 'provider')).toMatchObject({ actor: { kind: 'platform', email: null } })

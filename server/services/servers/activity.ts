@@ -5,7 +5,8 @@
  *
  * What a customer sees of it: their own entries as "you", an administrator's as "support", a
  * former owner's as "another user" (never an email), the platform's as "the platform"; details
- * only from a list of plain fields (never the provider account, upstream ids or who impersonated).
+ * only from a list of plain fields (never the provider account, upstream ids or who impersonated),
+ * and nothing from before an administrator gave them the server (a former owner's history is theirs).
  */
 import { desc, eq } from 'drizzle-orm'
 import { useDb } from '#server/db/client'
@@ -46,7 +47,9 @@ export async function serverActivity(t: Target, user: User, q: { page: number, p
     .where(eq(auditLog.target, s.id))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_LIMIT)
-  const ours: ActivityEntryView[] = rows.map(({ log, email, role }) => {
+  // Since when this customer holds the server: the newest hand-over to them (none: theirs from the start).
+  const since = admin ? '' : (rows.find(({ log }) => log.action === 'server.updated' && (log.details as { owner_id?: string } | null)?.owner_id === user.id)?.log.createdAt.toISOString() ?? '')
+  const ours: ActivityEntryView[] = rows.filter(({ log }) => log.createdAt.toISOString() >= since).map(({ log, email, role }) => {
     const kind = !log.userId ? 'system' : log.userId === user.id ? 'you' : role === 'admin' ? 'support' : 'user'
     return {
       id: `panel-${log.id}`,
@@ -80,7 +83,7 @@ export async function serverActivity(t: Target, user: User, q: { page: number, p
     }
   }
 
-  const all = [...ours, ...theirs].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || b.id.localeCompare(a.id))
+  const all = [...ours, ...theirs.filter(e => !since || (e.at ?? '') >= since)].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || b.id.localeCompare(a.id))
   const start = (q.page - 1) * q.per_page
   return { items: all.slice(start, start + q.per_page), total: all.length, page: q.page, per_page: q.per_page, platform_error: platformError }
 }
