@@ -101,7 +101,8 @@ function ours(key: string, body: any) {
   return key === 'GET /api/plans' && Array.isArray(body) ? body.filter((p: any) => planIds.includes(p.id)) : body
 }
 
-const adminOnlyPath = (path: string) => path.startsWith('/api/admin/')
+/** Admins' routes: a customer gets 403/404 whatever id it names. */
+const adminOnlyPath = (path: string) => path.startsWith('/api/admin/') || path.startsWith('/api/users/')
 
 /** Fills a path template with the customer's own things; one path per server for server routes. */
 function fill(path: string): string[] {

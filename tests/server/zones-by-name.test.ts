@@ -4,7 +4,7 @@
  * found from the customer's assignment; another customer's name is a 404; a name held on two
  * accounts is a 409 (never a guess). Admins may use them too, and keep the account in lists.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { SANDBOX_CREDENTIALS, sandboxBaseUrl } from '../../sandbox/credentials'
 import { type Client, adminClient, customerClient, sandboxUrl } from './helpers'
 
@@ -27,6 +27,11 @@ async function buyDomain(prefix: string): Promise<string> {
     body: JSON.stringify({ domain: name, item_id: 'hostingercom-domain-com-usd-1y' }),
   })
   if (!res.ok) throw new Error(`sandbox purchase failed: ${res.status} ${await res.text()}`)
+  // A new domain is set up for a moment (the lock cannot change meanwhile): wait until it is active.
+  await vi.waitFor(async () => {
+    const d = await fetch(`${sandboxBaseUrl(sandboxUrl(), 'hostinger')}/api/domains/v1/portfolio/${name}`, { headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.hostinger.api_key}` } })
+    expect((await d.json()).status).toBe('active')
+  }, { timeout: 20_000, interval: 100 })
   return name
 }
 
@@ -119,7 +124,8 @@ describe('a domain by its name', () => {
     expect(d.status, JSON.stringify(d.body)).toBe(200)
     expect(d.body.name).toBe(domain)
     expect(JSON.stringify(d.body)).not.toContain(FIRST)
-    expect((await owner.client.post(`/api/domains/${domain}/lock`)).body.status).toBe('locked')
+    const locked = await owner.client.post(`/api/domains/${domain}/lock`)
+    expect(locked.body.status, JSON.stringify(locked.body)).toBe('locked')
     expect((await owner.client.get(`/api/domains/${domain}`)).body.locked).toBe(true)
     expect((await owner.client.del(`/api/domains/${domain}/lock`)).body.status).toBe('unlocked')
     const theirs = await other.client.get(`/api/domains/${domain}`)
