@@ -83,7 +83,8 @@ export async function serverActivity(t: Target, user: User, q: { page: number, p
     }
   }
 
-  const all = [...ours, ...theirs.filter(e => !since || (e.at ?? '') >= since)].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || b.id.localeCompare(a.id))
+  // Platforms stamp whole seconds: theirs are compared by the second.
+  const all = [...ours, ...theirs.filter(e => !since || (e.at ?? '').slice(0, 19) >= since.slice(0, 19))].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || b.id.localeCompare(a.id))
   const start = (q.page - 1) * q.per_page
   return { items: all.slice(start, start + q.per_page), total: all.length, page: q.page, per_page: q.per_page, platform_error: platformError }
 }
