@@ -59,6 +59,18 @@ describe('admin dashboard', () => {
     expect(d.provisioning.needs_review).toBe(review.body.length)
   })
 
+  it('counts a just-connected account\'s servers at once, as the listing does (it reads them first)', async () => {
+    const creds = SANDBOX_CREDENTIALS.hostinger
+    const made = await admin.post('/api/hosting/providers/dash-fresh/configure', { type: 'hostinger', api_key: creds.api_key, display_name: 'Dash fresh', extra: { ...creds.extra, base_url: sandboxBaseUrl(sb.url, 'hostinger') } })
+    expect(made.status, JSON.stringify(made.body)).toBeLessThan(300)
+    try {
+      const d = await dashboard()
+      expect(d.servers.by_account.find((a: any) => a.account.slug === 'dash-fresh')?.count).toBeGreaterThan(0)
+      expect(d.servers.total).toBe((await admin.get('/api/servers?per_page=1')).body.total)
+    }
+    finally { await admin.del('/api/hosting/providers/dash-fresh') }
+  })
+
   it('shows domains expiring within 30 days (and expired ones) and renewals within 14 days, read by the watch', async () => {
     const before = await refresh()
     await configure('dash-hostinger')

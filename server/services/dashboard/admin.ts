@@ -9,6 +9,7 @@ import { accountSync, auditLog, billingSamples, intents, orders, providerAccount
 import { parseThreshold } from '#shared/billing/money'
 import { daysUntil } from '#shared/domains/names'
 import type { AdminDashboardView } from '#shared/schemas/dashboard'
+import { syncNeverSynced } from '../servers/sync'
 
 const DAY_MS = 86_400_000
 export const EXPIRY_WINDOW_DAYS = 30
@@ -139,6 +140,8 @@ async function recentActivity(db: Awaited<ReturnType<typeof useDb>>) {
 
 export async function adminDashboard(now = new Date()): Promise<AdminDashboardView> {
   const db = await useDb()
+  // A new account's servers count here as soon as the list shows them: it reads them first too.
+  await syncNeverSynced()
   const [servers, provisioning, orders_awaiting, domains_expiring, renewals_due, low_balances, sync_failing, recent_activity] = await Promise.all([
     serversTile(db),
     provisioningTile(db, new Date(now.getTime() - DAY_MS)),
