@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Client, adminClient, customerClient, sandboxAdmin } from './helpers'
 import { configureSandboxAccounts } from './servers-helpers'
-import { GOOD_MAPPINGS, order, uniqueHost } from './portal-helpers'
+import { createPricedPlan, order, uniqueHost } from './portal-helpers'
 
 let admin: Client
 let plan: any
@@ -37,12 +37,7 @@ beforeAll(async () => {
   admin = await adminClient()
   await configureSandboxAccounts(admin)
   expect((await admin.post('/api/admin/payments/gateway/sandbox')).status).toBe(200)
-  const p = await admin.post('/api/plans', {
-    name: `stranded ${randomUUID().slice(0, 8)}`, account: 'virtfusion', mapping: { ...GOOD_MAPPINGS.virtfusion },
-    prices: [{ cycle: 'monthly', amount_minor: 1500, currency: 'EUR' }],
-  })
-  expect(p.status, JSON.stringify(p.body)).toBe(201)
-  plan = p.body
+  plan = await createPricedPlan(admin, 'stranded', 1500)
 }, 120_000)
 
 describe('a Stripe payment for an invoice that takes none', () => {

@@ -10,7 +10,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Client, adminClient, baseUrl, customerClient, sandboxAdmin } from './helpers'
 import { configureSandboxAccounts, upstream, waitForServer } from './servers-helpers'
-import { GOOD_MAPPINGS, order, uniqueHost, waitOrder } from './portal-helpers'
+import { createPricedPlan, order, uniqueHost, waitOrder } from './portal-helpers'
 
 const DAY = 86_400_000
 let admin: Client
@@ -47,12 +47,7 @@ beforeAll(async () => {
   expect(g.status, JSON.stringify(g.body)).toBe(200)
   expect((await admin.patch('/api/admin/payments/renewals', { invoice_days_before: 7, grace_days: 3, termination_review_days: 14, auto_terminate: false })).status).toBe(200)
   cust = await customerClient(admin, 'Pia Payer')
-  const p = await admin.post('/api/plans', {
-    name: `stripe ${randomUUID().slice(0, 8)}`, account: 'virtfusion', mapping: { ...GOOD_MAPPINGS.virtfusion },
-    prices: [{ cycle: 'monthly', amount_minor: 1190, currency: 'EUR' }],
-  })
-  expect(p.status, JSON.stringify(p.body)).toBe(201)
-  plan = p.body
+  plan = await createPricedPlan(admin, 'stripe', 1190)
 }, 120_000)
 
 describe('order → Checkout → signed webhook → paid → provisioned', () => {

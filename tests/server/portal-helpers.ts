@@ -34,6 +34,16 @@ export async function createPlan(admin: Client, type: keyof typeof GOOD_MAPPINGS
   return r.body
 }
 
+/** A VirtFusion plan with one monthly price (minor units, EUR): its orders are invoiced. */
+export async function createPricedPlan(admin: Client, prefix: string, amountMinor: number) {
+  const r = await admin.post('/api/plans', {
+    name: `${prefix} ${randomUUID().slice(0, 8)}`, account: 'virtfusion', mapping: { ...GOOD_MAPPINGS.virtfusion },
+    prices: [{ cycle: 'monthly', amount_minor: amountMinor, currency: 'EUR' }],
+  })
+  expect(r.status, JSON.stringify(r.body)).toBe(201)
+  return r.body
+}
+
 export function uniqueHost(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}${(n++).toString(36)}.example.com`
 }
