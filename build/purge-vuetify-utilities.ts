@@ -1,10 +1,16 @@
 /**
- * Vite plugin: drops from Vuetify's global stylesheet (vuetify/styles) the responsive variants
- * of its utility classes that the app never names, e.g. `.ma-md-4` or `.d-xl-flex`: three
- * quarters of its 4,100 utility rules, most of the entry CSS. Vuetify's own components only
- * add responsive utility classes through VRow/VCol props (order, align, justify), kept whole.
+ * Vite plugin: drops from Vuetify's global stylesheet (vuetify/styles) what the app never uses:
+ * - the responsive variants of its utility classes that the app never names, e.g. `.ma-md-4` or
+ *   `.d-xl-flex`: three quarters of its 4,100 utility rules. Vuetify's own components only add
+ *   responsive utility classes through VRow/VCol props (order, align, justify), kept whole;
+ * - the spacing utilities (`.ma-7`, `.px-n3`, `.ga-5`) nobody names: Vuetify never builds them
+ *   from props, and the one its components name (`pl-1`) counts as named;
+ * - the Material palette's colour classes (`.bg-deep-purple-lighten-2`), kept when the class or
+ *   its colour (a `color="teal"` prop) is named;
+ * - right-to-left rules: both of the app's languages are written left to right.
  * The component styles are already per component (vuetify-nuxt-module's autoImport).
- * A class counts as named when it appears as a word anywhere in the front-end source.
+ * A class counts as named when it appears as a word anywhere in the front-end source or in
+ * Vuetify's component code.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -14,6 +20,10 @@ import type { Plugin } from 'vite'
 const SOURCES = ['app.vue', 'error.vue', 'pages', 'components', 'layouts', 'composables', 'utils', 'stores', 'plugins']
 /** Classes VRow/VCol build from props (`order-md="2"` → `.order-md-2`): kept in every size. */
 const FROM_PROPS = /^(order|align|align-content|align-self|justify)-/
+/** Margin, padding and gap utilities: only ever named literally. */
+const SPACING = /^((m|p)[atrblxyse]?-n?[0-9a-z]+|g[acr]?-[0-9]+)$/
+/** Vuetify's colour classes for the Material palette (its theme colours, `bg-primary` …, are not these). */
+const PALETTE = /^(bg|text|border)-(red|pink|purple|deep-purple|indigo|blue|light-blue|cyan|teal|green|light-green|lime|yellow|amber|orange|deep-orange|brown|blue-grey|grey|shades)(-[a-z0-9-]+)?$/
 
 function files(path: string): string[] {
   try {
@@ -23,17 +33,18 @@ function files(path: string): string[] {
   return readdirSync(path, { withFileTypes: true }).flatMap(e => files(join(path, e.name)))
 }
 
+/** Every word of the front-end source and of Vuetify's component code: the classes that may be named. */
 export function wordsIn(root: string): Set<string> {
   const words = new Set<string>()
-  for (const f of SOURCES.flatMap(s => files(resolve(root, s)))) {
-    if (!/\.(vue|ts)$/.test(f)) continue
+  const vuetify = files(resolve(root, 'node_modules/vuetify/lib/components')).filter(f => f.endsWith('.js'))
+  for (const f of [...SOURCES.flatMap(s => files(resolve(root, s))).filter(f => /\.(vue|ts)$/.test(f)), ...vuetify]) {
     for (const m of readFileSync(f, 'utf8').matchAll(/[a-z][a-z0-9-]*/g)) words.add(m[0])
   }
   return words
 }
 
-/** The CSS without the responsive utility rules whose classes are not in `used`. */
-export function purgeResponsiveUtilities(css: string, used: Set<string>) {
+/** The CSS without the utility rules whose classes are not in `used` (see above). */
+export function purgeUnusedUtilities(css: string, used: Set<string>) {
   const root = postcss.parse(css)
   root.walkAtRules('media', (media: AtRule) => {
     if (!/width/.test(media.params)) return // print/screen helpers: few, kept
@@ -45,6 +56,13 @@ export function purgeResponsiveUtilities(css: string, used: Set<string>) {
       if (!keep) rule.remove()
     })
     if (!media.nodes?.length) media.remove()
+  })
+  root.walkRules((rule: Rule) => {
+    const selectors = rule.selectors.map(s => s.trim())
+    if (selectors.every(s => s.startsWith('.v-locale--is-rtl'))) return void rule.remove()
+    const classes = selectors.map(s => s.match(/^\.([a-z0-9-]+)$/)?.[1])
+    if (classes.every(c => c && SPACING.test(c)) && !classes.some(c => used.has(c!))) return void rule.remove()
+    if (classes.every(c => c && PALETTE.test(c)) && !classes.some(c => used.has(c!) || used.has(c!.replace(/^(bg|text|border)-/, '')))) rule.remove()
   })
   return root.toString()
 }
@@ -58,7 +76,7 @@ export function purgeVuetifyUtilities(root: string): Plugin {
     transform(code, id) {
       if (!/[\\/]vuetify[\\/]lib[\\/]styles[\\/]main\.css(\?|$)/.test(id)) return
       used ??= wordsIn(root)
-      return { code: purgeResponsiveUtilities(code, used), map: null }
+      return { code: purgeUnusedUtilities(code, used), map: null }
     },
   }
 }

@@ -1,9 +1,9 @@
-/** Vuetify's global styles lose only the responsive utilities the app never names. */
+/** Vuetify's global styles lose only the utilities the app never names (responsive variants, spacing, palette colours) and right-to-left rules. */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import postcss from 'postcss'
 import { describe, expect, it } from 'vitest'
-import { purgeResponsiveUtilities, wordsIn } from '../../build/purge-vuetify-utilities'
+import { purgeUnusedUtilities, wordsIn } from '../../build/purge-vuetify-utilities'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const classes = (css: string) => {
@@ -12,7 +12,7 @@ const classes = (css: string) => {
   return out
 }
 
-describe('purgeResponsiveUtilities', () => {
+describe('purgeUnusedUtilities', () => {
   const css = `
 .rounded-lg { border-radius: 8px }
 .ma-4 { margin: 16px }
@@ -21,19 +21,28 @@ describe('purgeResponsiveUtilities', () => {
 @media print { .d-print-none { display: none } }`
 
   it('drops unnamed responsive variants and empty media blocks, keeps the rest', () => {
-    const out = classes(purgeResponsiveUtilities(css, new Set(['d-sm-none'])))
+    const out = classes(purgeUnusedUtilities(css, new Set(['d-sm-none', 'ma-4'])))
     expect([...out].sort()).toEqual(['d-print-none', 'd-sm-none', 'ma-4', 'order-sm-2', 'rounded-lg'])
-    expect(purgeResponsiveUtilities(css, new Set())).not.toContain('840px')
+    expect(purgeUnusedUtilities(css, new Set())).not.toContain('840px')
   })
 
-  it('on the real stylesheet, keeps every class the source names and halves the size', () => {
+  it('drops unnamed spacing and palette colour classes and right-to-left rules, keeps named ones and theme colours', () => {
+    const more = `
+.ma-7 { margin: 28px } .px-n3 { padding: 0 } .ga-5 { gap: 20px } .pa-2 { padding: 8px }
+.bg-deep-purple-lighten-2 { color: #000 } .text-teal { color: teal } .bg-primary { color: blue }
+.v-locale--is-rtl .v-btn { margin: 0 } .v-locale--is-ltr .v-btn { margin: 1px }`
+    const out = classes(purgeUnusedUtilities(more, new Set(['pa-2', 'teal'])))
+    expect([...out].sort()).toEqual(['bg-primary', 'pa-2', 'text-teal', 'v-btn', 'v-locale--is-ltr'])
+  })
+
+  it('on the real stylesheet, keeps every class the source names and leaves under 40% of the size', () => {
     const main = readFileSync(resolve(ROOT, 'node_modules/vuetify/lib/styles/main.css'), 'utf8')
-    const out = purgeResponsiveUtilities(main, wordsIn(ROOT))
+    const out = purgeUnusedUtilities(main, wordsIn(ROOT))
     const before = classes(main)
     const after = classes(out)
     const named = [...wordsIn(ROOT)].filter(w => before.has(w))
     expect(named.length).toBeGreaterThan(50)
     expect(named.filter(w => !after.has(w))).toEqual([])
-    expect(out.length).toBeLessThan(main.length / 2)
+    expect(out.length).toBeLessThan(main.length * 0.4)
   })
 })
