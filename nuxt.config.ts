@@ -22,6 +22,8 @@ export default defineNuxtConfig({
   // Vue leaves its support out (smaller runtime, less work per component made).
   vue: { optionsApi: false },
   telemetry: false,
+  // No server components here: Nuxt's island link plugin would be in every page's first load for nothing.
+  experimental: { componentIslands: false },
   // Not node_modules/.cache: git worktrees share node_modules, and their builds must not collide.
   buildDir: '.nuxt',
   // The front end sits at the top level (pages/, components/, stores/ …), as the design card names it.
@@ -60,6 +62,9 @@ export default defineNuxtConfig({
       { code: 'ru', language: 'ru-RU', name: 'Русский', files: messageFiles('ru') },
     ],
     detectBrowserLanguage: { useCookie: true, cookieKey: 'i18n_locale', redirectOn: 'no prefix', fallbackLocale: 'en' },
+    // Performance (issue 13): vue-i18n's global <i18n-t>, <i18n-n>, <i18n-d> and v-t stay out of the
+    // first load; the few texts with a link in them import Translation (as I18nT) themselves.
+    bundle: { fullInstall: false },
   },
   app: {
     head: {
@@ -197,9 +202,10 @@ export default defineNuxtConfig({
               // Vue, Nuxt, the router, i18n, Pinia and their helpers: on every page.
               { name: 'framework', test: (id: string) => id.startsWith('\0') || FRAMEWORK_MODULES.test(id), priority: 20 },
               // Vuetify components of the sign-in page that the signed-in pages use as well.
-              { name: 'vuetify-shared', test: vuetifyComponents(['VOverlay', 'VMenu', 'VList', 'VField', 'VInput', 'VLabel', 'VMessages', 'VCounter', 'VTextField', 'VAlert', 'VDivider', 'VMain', 'VLayout', 'VGrid', 'VCard']), priority: 10 },
-              // The signed-in layout and the lists: drawer, app bar, tables, selects, chips.
-              { name: 'vuetify-lists', test: vuetifyComponents(['VNavigationDrawer', 'VAppBar', 'VToolbar', 'VSelect', 'VVirtualScroll', 'VHighlight', 'VDataTable', 'VTable', 'VPagination', 'VChip', 'VChipGroup', 'VSlideGroup', 'VAutocomplete', 'VSelectionControl', 'VSelectionControlGroup', 'VCheckbox', 'VSkeletonLoader', 'VTooltip']), priority: 10 },
+              { name: 'vuetify-shared', test: vuetifyComponents(['VApp', 'VOverlay', 'VMenu', 'VList', 'VField', 'VInput', 'VLabel', 'VMessages', 'VCounter', 'VTextField', 'VAlert', 'VDivider', 'VMain', 'VLayout', 'VGrid', 'VCard']), priority: 10 },
+              // The signed-in layout and the lists: drawer, app bar, tables, selects, chips. Not the
+              // autocomplete: on /servers it only loads once the page is idle (ServerOwnerFilter).
+              { name: 'vuetify-lists', test: vuetifyComponents(['VNavigationDrawer', 'VAppBar', 'VToolbar', 'VSelect', 'VVirtualScroll', 'VHighlight', 'VDataTable', 'VTable', 'VPagination', 'VChip', 'VChipGroup', 'VSlideGroup', 'VSelectionControl', 'VSelectionControlGroup', 'VCheckbox', 'VSkeletonLoader', 'VTooltip']), priority: 10 },
             ],
           },
         },

@@ -7,7 +7,9 @@
  *   from props, and the one its components name (`pl-1`) counts as named;
  * - the Material palette's colour classes (`.bg-deep-purple-lighten-2`), kept when the class or
  *   its colour (a `color="teal"` prop) is named;
- * - right-to-left rules: both of the app's languages are written left to right.
+ * - right-to-left rules: both of the app's languages are written left to right;
+ * - the grid classes VRow and VCol would make from props the source never gives them
+ *   (`.v-col--cols-xl-7`, `.justify-md-space-around`); see `gridClassesIn`.
  * The component styles are already per component (vuetify-nuxt-module's autoImport).
  * A class counts as named when it appears as a word anywhere in the front-end source or in
  * Vuetify's component code.
@@ -18,7 +20,7 @@ import postcss, { type AtRule, type Rule } from 'postcss'
 import type { Plugin } from 'vite'
 
 const SOURCES = ['app.vue', 'error.vue', 'pages', 'components', 'layouts', 'composables', 'utils', 'stores', 'plugins']
-/** Classes VRow/VCol build from props (`order-md="2"` → `.order-md-2`): kept in every size. */
+/** Classes VRow/VCol build from props (`order-md="2"` → `.order-md-2`): kept when a grid tag's prop may make them. */
 const FROM_PROPS = /^(order|align|align-content|align-self|justify)-/
 /** Margin, padding and gap utilities: only ever named literally. */
 const SPACING = /^((m|p)[atrblxyse]?-n?[0-9a-z]+|g[acr]?-[0-9]+)$/
@@ -43,15 +45,73 @@ export function wordsIn(root: string): Set<string> {
   return words
 }
 
-/** The CSS without the utility rules whose classes are not in `used` (see above). */
-export function purgeUnusedUtilities(css: string, used: Set<string>) {
+const BREAKPOINTS = ['sm', 'md', 'lg', 'xl', 'xxl']
+/** VRow/VCol props that become classes, and the class family each makes (`md` on a v-col → `v-col--cols-md-6`). */
+function gridFamily(tag: string, prop: string): string | undefined {
+  if (tag === 'col') {
+    if (prop === 'cols') return 'v-col--cols'
+    if (BREAKPOINTS.includes(prop)) return `v-col--cols-${prop}`
+    if (/^offset(-(sm|md|lg|xl|xxl))?$/.test(prop)) return prop.replace('offset', 'v-col--offset')
+    if (/^(order|align-self)(-(sm|md|lg|xl|xxl))?$/.test(prop)) return prop
+  }
+  if (tag === 'row' && /^(align|justify|align-content)(-(sm|md|lg|xl|xxl))?$/.test(prop)) return prop
+  return undefined
+}
+
+/**
+ * The grid classes the source's `<v-row>` and `<v-col>` tags make from their props: `named`, from
+ * props written out (`md="6"` → `v-col--cols-md-6`), and `bound`, the families of props bound to an
+ * expression (`:md="…"` keeps every `v-col--cols-md-*`; `v-bind` keeps them all).
+ */
+export function gridClassesIn(root: string) {
+  const named = new Set<string>()
+  const bound = new Set<string>()
+  for (const f of SOURCES.flatMap(s => files(resolve(root, s))).filter(f => f.endsWith('.vue'))) {
+    for (const [, tag, attrs] of readFileSync(f, 'utf8').matchAll(/<v-(row|col)\b([^>]*)>/g)) {
+      // `v-bind="…"`, or a prop written in camelCase (`offsetMd`): keep every grid class.
+      if (/\sv-bind[\s=>]|\s:?[a-z]+[A-Z]/.test(` ${attrs!} `)) bound.add('*')
+      for (const [, colon, prop, value] of attrs!.matchAll(/\s(:|v-bind:)?([a-z][a-z-]*)(?:="([^"]*)")?/g)) {
+        const family = gridFamily(tag!, prop!)
+        if (!family) continue
+        if (colon) bound.add(family)
+        else if (value) named.add(`${family}-${value}`)
+        // A bare breakpoint prop (`<v-col md>`): the column grows from that size on.
+        else if (family.startsWith('v-col--cols-')) named.add(family.replace('cols-', ''))
+      }
+    }
+  }
+  return { named, bound }
+}
+
+/** Whether a grid class may be made by the source's grid tags (see `gridClassesIn`). */
+function gridMayMake(cls: string, grid: ReturnType<typeof gridClassesIn>) {
+  if (grid.bound.has('*') || grid.named.has(cls)) return true
+  return [...grid.bound].some(family => cls.startsWith(`${family}-`) || cls === family.replace('cols-', ''))
+}
+
+/** The grid's classes: the column sizes and offsets of VGrid.css, and the row and column props' utilities. */
+const GRID_CLASS = /^(v-col--(cols|offset)-[a-z0-9-]+|v-col--(sm|md|lg|xl|xxl)|(order|align|align-content|align-self|justify)-[a-z0-9-]+)$/
+
+/** VGrid.css without the column sizes and offsets the source never asks for. */
+export function purgeUnusedGridClasses(css: string, grid: ReturnType<typeof gridClassesIn>) {
   const root = postcss.parse(css)
+  root.walkRules((rule: Rule) => {
+    const classes = rule.selectors.map(s => s.trim().match(/^\.(v-col--[a-z0-9-]+)$/)?.[1])
+    if (classes.every(c => c && GRID_CLASS.test(c)) && !classes.some(c => gridMayMake(c!, grid))) rule.remove()
+  })
+  return root.toString()
+}
+
+/** The CSS without the utility rules whose classes are not in `used` (see above). */
+export function purgeUnusedUtilities(css: string, used: Set<string>, grid: ReturnType<typeof gridClassesIn> = { named: new Set(), bound: new Set(['*']) }) {
+  const root = postcss.parse(css)
+  const named = (c: string) => used.has(c) || (FROM_PROPS.test(c) && gridMayMake(c, grid))
   root.walkAtRules('media', (media: AtRule) => {
     if (!/width/.test(media.params)) return // print/screen helpers: few, kept
     media.walkRules((rule: Rule) => {
       const keep = rule.selectors.some((sel) => {
         const m = sel.trim().match(/^\.([a-z0-9-]+)$/)
-        return !m || used.has(m[1]!) || FROM_PROPS.test(m[1]!)
+        return !m || named(m[1]!)
       })
       if (!keep) rule.remove()
     })
@@ -61,7 +121,7 @@ export function purgeUnusedUtilities(css: string, used: Set<string>) {
     const selectors = rule.selectors.map(s => s.trim())
     if (selectors.every(s => s.startsWith('.v-locale--is-rtl'))) return void rule.remove()
     const classes = selectors.map(s => s.match(/^\.([a-z0-9-]+)$/)?.[1])
-    if (classes.every(c => c && SPACING.test(c)) && !classes.some(c => used.has(c!))) return void rule.remove()
+    if (classes.every(c => c && (SPACING.test(c) || FROM_PROPS.test(c))) && !classes.some(c => named(c!))) return void rule.remove()
     if (classes.every(c => c && PALETTE.test(c)) && !classes.some(c => used.has(c!) || used.has(c!.replace(/^(bg|text|border)-/, '')))) rule.remove()
   })
   return root.toString()
@@ -69,14 +129,20 @@ export function purgeUnusedUtilities(css: string, used: Set<string>) {
 
 export function purgeVuetifyUtilities(root: string): Plugin {
   let used: Set<string> | undefined
+  let grid: ReturnType<typeof gridClassesIn> | undefined
   return {
     name: 'app:purge-vuetify-utilities',
     enforce: 'pre',
     apply: 'build',
     transform(code, id) {
+      if (/[\\/]vuetify[\\/]lib[\\/]components[\\/]VGrid[\\/]VGrid\.css(\?|$)/.test(id)) {
+        grid ??= gridClassesIn(root)
+        return { code: purgeUnusedGridClasses(code, grid), map: null }
+      }
       if (!/[\\/]vuetify[\\/]lib[\\/]styles[\\/]main\.css(\?|$)/.test(id)) return
       used ??= wordsIn(root)
-      return { code: purgeUnusedUtilities(code, used), map: null }
+      grid ??= gridClassesIn(root)
+      return { code: purgeUnusedUtilities(code, used, grid), map: null }
     },
   }
 }
