@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { SANDBOX_ORIGIN, animationsDone, ensureAdmin, shot, signIn } from './helpers'
+import { SANDBOX_ORIGIN, animationsDone, ensureAdmin, hydrated, shot, signIn } from './helpers'
 
 // Whole server lifecycles with full-page screenshots: 20–35 s each on an idle 2-core machine,
 // 1.6 min seen with the machine fully loaded; the waits themselves stay on conditions.
@@ -130,6 +130,7 @@ test('a failing account gets its own warning; the other accounts still list', as
   await page.request.post(`${SANDBOX_ORIGIN}/__sandbox/faults`, { data: { provider: 'virtua', status: 503, count: 50 } })
   try {
     await page.goto('/servers')
+    await hydrated(page)
     await page.getByTestId('sync-now').click()
     await expect(page.getByTestId('sync-progress')).toBeVisible()
     await expect(page.getByTestId('toast-warning')).toContainText('Virtua.cloud', { timeout: 30_000 })

@@ -4,7 +4,7 @@
  * nothing was created (after a confirmation). The e2e app shortens the engine's deadline.
  */
 import { expect, test } from '@playwright/test'
-import { SANDBOX_ORIGIN, ensureAdmin, shot } from './helpers'
+import { SANDBOX_ORIGIN, ensureAdmin, hydrated, shot } from './helpers'
 
 test('an admin decides a create in review from the review page, on a phone', async ({ page, browser }) => {
   // Re-checks back off, and the minute sweep is the backstop: on a loaded 2-core CI machine the
@@ -34,6 +34,7 @@ test('an admin decides a create in review from the review page, on a phone', asy
   await expect(card).toContainText(hostname)
   await expect(card).toContainText('No candidate was found upstream')
   await shot(phone, 'exactly-once-review-mobile')
+  await hydrated(phone)
   await card.getByTestId('intent-nothing').click()
   await phone.getByTestId('nothing-confirm').click()
   await expect(card).toHaveCount(0)

@@ -14,7 +14,9 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 })
 const RUN = Date.now().toString(36).slice(-5)
 const SETTLE = { timeout: 45_000 }
 
+/** Critical and serious axe findings, once transitions are over: a toast fading out has, for that moment, too little contrast. */
 async function axe(page: Page) {
+  await animationsDone(page)
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).setLegacyMode().analyze()
   return violations.filter(v => v.impact === 'critical' || v.impact === 'serious').map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`)
 }

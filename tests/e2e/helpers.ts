@@ -21,6 +21,17 @@ export async function animationsDone(page: Page) {
 }
 
 /**
+ * Waits until the page has hydrated: a button the server rendered does nothing when clicked
+ * before then (on a loaded CI machine, a click right after `goto` can land that early).
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const app = (document.querySelector('#__nuxt') as { __vue_app__?: { $nuxt?: { isHydrating?: boolean } } } | null)?.__vue_app__
+    return !!app && app.$nuxt?.isHydrating === false
+  })
+}
+
+/**
  * Fills an input until the value sticks: before hydration finishes, Vue re-renders the server's
  * markup and wipes what was typed. Not needed for the sign-in form any more (it keeps early input),
  * kept for other forms.
