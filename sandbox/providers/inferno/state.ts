@@ -153,10 +153,12 @@ export function productOf(state: InfernoState, pid: number) {
  * test wants to cancel one. Reached through `POST /__sandbox/inferno/unpaid-order`.
  */
 export function addUnpaidOrder(state: InfernoState, now = Date.now()): Order {
-  const last = Math.max(...state.orders.map(o => o.id))
+  // Numbered from the same counters as a bought order: an id taken past them was handed out
+  // again by the next purchase, and that order was never paid (it was this one).
+  const id = state.next.order++
   const order: Order = {
-    id: last + 1, ordernum: String(8634530000 + last + 1 - 47200), invoiceid: 366000 + last + 1 - 47200,
-    serviceid: 49700 + last + 1 - 47200, pid: 305, amount: '20.00', status: 'Pending', createdAt: now, payAt: null, vps: null,
+    id, ordernum: String(8634530000 + (id - 47200) * 100), invoiceid: state.next.invoice++,
+    serviceid: state.next.service++, pid: 305, amount: '20.00', status: 'Pending', createdAt: now, payAt: null, vps: null,
   }
   state.orders.push(order)
   return order

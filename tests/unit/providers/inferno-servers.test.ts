@@ -201,4 +201,20 @@ describe('Inferno servers', () => {
     expect(Number(fresh[0]!.upstreamId)).toBeGreaterThan(47200)
     expect(state().orders).toHaveLength(4)
   })
+
+  it('an order bought after a test\'s unpaid order gets an id of its own, and is paid', async () => {
+    const a = createAdapter('inferno', {
+      slug: 'inferno',
+      credentials: { apiKey: KEY },
+      settings: { base_url: sandboxBaseUrl(sb.url, 'inferno'), ...SANDBOX_CREDENTIALS.inferno.extra },
+    }, { sleep: async () => {}, logger: () => {} })
+    // A purchase first: the newest order is then the counter's last, as on a fresh sandbox.
+    await a.createServer({ plan: '304', hostname: 'before-unpaid' })
+    const unpaid = await (await fetch(`${sb.url}/__sandbox/inferno/unpaid-order`, { method: 'POST' })).json() as { id: number }
+    const bought = await a.createServer({ plan: '304', hostname: 'after-unpaid' })
+    expect(Number(bought.upstreamId)).not.toBe(unpaid.id)
+    const ids = state().orders.map(o => o.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    await expect.poll(async () => (await a.getServer(bought.upstreamId)).rawStatus, { timeout: 5000 }).not.toBe('Pending')
+  })
 })
