@@ -6,13 +6,13 @@ import { iconPaths } from './build/icon-paths'
 import { purgeVuetifyUtilities } from './build/purge-vuetify-utilities'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
-// One message file per area and language (i18n/locales/<lang>/<area>.json, each under its own
-// top-level key), so a new area is a new file pair and no two people edit one big file.
 /** The packages of the `framework` chunk (see `vite.build` below). */
 const FRAMEWORK_MODULES = /node_modules[\\/](vue|@vue|vue-router|nuxt|@nuxt|@unhead|unhead|pinia|@pinia|vue-i18n|@intlify|@nuxtjs[\\/]i18n|ofetch|ufo|destr|hookable|unctx|defu|h3|cookie-es|ohash|klona|devalue|nostics|fnv1a-64|object-identity|@vueuse|nuxt-auth-utils|vuetify-nuxt-module|perfect-debounce)[\\/]/
 const vuetifyComponents = (names: string[]) => new RegExp(`node_modules[\\\\/]vuetify[\\\\/]lib[\\\\/]components[\\\\/](${names.join('|')})[\\\\/]`)
 /** Vuetify's layer order (vuetify/lib/styles/layers.css), declared once in the page head. */
 const VUETIFY_LAYERS = '@layer vuetify-core.reset, vuetify-core.base, vuetify-components, vuetify-overrides, vuetify-utilities.theme-base, vuetify-utilities.typography, vuetify-utilities.helpers, vuetify-utilities.theme-background, vuetify-utilities.theme-foreground, vuetify-final.transitions, vuetify-final.trumps;'
+// One message file per area and language (i18n/locales/<lang>/<area>.json, each under its own
+// top-level key), so a new area is a new file pair and no two people edit one big file.
 const messageFiles = (lang: string) => [...readdirSync(resolve(root, 'i18n/locales', lang)).filter(f => f.endsWith('.json')).sort().map(f => `${lang}/${f}`), `vuetify-${lang}.ts`]
 
 export default defineNuxtConfig({
@@ -191,7 +191,7 @@ export default defineNuxtConfig({
     optimizeDeps: { include: ['zod'] },
     // Performance (issue 13): fewer, larger chunks for what a signed-in first load needs. Left to
     // itself the bundler cut /servers into 62 scripts, many under 1 KB, each compressed alone
-    // (a 300-byte import list apiece); grouped, one load is 23 scripts and ~30 KB less on the wire.
+    // (a 300-byte import list apiece); grouped, 22 scripts and ~30 KB less on the wire.
     // Each group holds only what its pages all use: a module named here drags its whole group
     // into every page that imports it (the sign-in page must not pull in the data tables).
     build: {

@@ -35,11 +35,14 @@ function files(path: string): string[] {
   return readdirSync(path, { withFileTypes: true }).flatMap(e => files(join(path, e.name)))
 }
 
+/** The front end's .vue and .ts files. */
+const sourceFiles = (root: string) => SOURCES.flatMap(s => files(resolve(root, s))).filter(f => /\.(vue|ts)$/.test(f))
+
 /** Every word of the front-end source and of Vuetify's component code: the classes that may be named. */
 export function wordsIn(root: string): Set<string> {
   const words = new Set<string>()
   const vuetify = files(resolve(root, 'node_modules/vuetify/lib/components')).filter(f => f.endsWith('.js'))
-  for (const f of [...SOURCES.flatMap(s => files(resolve(root, s))).filter(f => /\.(vue|ts)$/.test(f)), ...vuetify]) {
+  for (const f of [...sourceFiles(root), ...vuetify]) {
     for (const m of readFileSync(f, 'utf8').matchAll(/[a-z][a-z0-9-]*/g)) words.add(m[0])
   }
   return words
@@ -66,7 +69,7 @@ function gridFamily(tag: string, prop: string): string | undefined {
 export function gridClassesIn(root: string) {
   const named = new Set<string>()
   const bound = new Set<string>()
-  for (const f of SOURCES.flatMap(s => files(resolve(root, s))).filter(f => f.endsWith('.vue'))) {
+  for (const f of sourceFiles(root).filter(f => f.endsWith('.vue'))) {
     for (const [, tag, attrs] of readFileSync(f, 'utf8').matchAll(/<v-(row|col)\b([^>]*)>/g)) {
       // `v-bind="…"`, or a prop written in camelCase (`offsetMd`): keep every grid class.
       if (/\sv-bind[\s=>]|\s:?[a-z]+[A-Z]/.test(` ${attrs!} `)) bound.add('*')
@@ -89,15 +92,15 @@ function gridMayMake(cls: string, grid: ReturnType<typeof gridClassesIn>) {
   return [...grid.bound].some(family => cls.startsWith(`${family}-`) || cls === family.replace('cols-', ''))
 }
 
-/** The grid's classes: the column sizes and offsets of VGrid.css, and the row and column props' utilities. */
-const GRID_CLASS = /^(v-col--(cols|offset)-[a-z0-9-]+|v-col--(sm|md|lg|xl|xxl)|(order|align|align-content|align-self|justify)-[a-z0-9-]+)$/
+/** VGrid.css's column sizes and offsets (`.v-col--cols-md-6`, `.v-col--offset-2`, `.v-col--lg`). */
+const COLUMN_CLASS = /^v-col--((cols|offset)-[a-z0-9-]+|sm|md|lg|xl|xxl)$/
 
 /** VGrid.css without the column sizes and offsets the source never asks for. */
 export function purgeUnusedGridClasses(css: string, grid: ReturnType<typeof gridClassesIn>) {
   const root = postcss.parse(css)
   root.walkRules((rule: Rule) => {
-    const classes = rule.selectors.map(s => s.trim().match(/^\.(v-col--[a-z0-9-]+)$/)?.[1])
-    if (classes.every(c => c && GRID_CLASS.test(c)) && !classes.some(c => gridMayMake(c!, grid))) rule.remove()
+    const classes = rule.selectors.map(s => s.trim().match(/^\.([a-z0-9-]+)$/)?.[1])
+    if (classes.every(c => c && COLUMN_CLASS.test(c)) && !classes.some(c => gridMayMake(c!, grid))) rule.remove()
   })
   return root.toString()
 }
